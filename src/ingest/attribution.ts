@@ -1,0 +1,310 @@
+// Decides who spoke each quotation: the subject of a reporting verb in the quote's own sentence ("X said", "said X",
+// "X, the minister, said", "according to X", "X's tweet said"), pronouns and titles resolved to people of the story,
+// and quotes with no cue inheriting from the quote or speaker next to them.
+import type { TextBlock } from './blocks.js';
+import type { PersonRecord } from './people.js';
+import type { QuoteSpan } from './quotes.js';
+import type { Sentence } from './sentences.js';
+import type { SpeakerMention } from './speaker-mentions.js';
+import type { Token } from './tokens.js';
+import { CALENDAR_WORDS } from './lexicon/non-person-words.js';
+import { FOLLOWING_SPEAKER_CUES, OWN_MESSAGE_NOUNS, PARTICIPLE_CUES, SPEECH_VERBS, WEAK_SPEECH_VERBS } from './lexicon/reporting-verbs.js';
+import { DEMONYMS, ROLE_NOUNS } from './lexicon/titles.js';
+
+/** A block read for speech: its masked text, tokens, sentences and speaker-like mentions. */
+export interface AnalysedBlock {
+  block: TextBlock;
+  tokens: Token[];
+  sentences: Sentence[];
+  mentions: SpeakerMention[];
+}
+
+/** Who spoke: a person of the story, or nobody named (with who the text says it was). */
+export interface Speaker {
+  personIndex: number | null;
+  description: string | null;
+}
+
+export interface Attribution {
+  speaker: Speaker | null;
+  /** The quote's own sentence has a reporting verb with a subject. */
+  ownCue: 'strong' | 'weak' | null;
+  /** The subject of that verb names a person or a person-like description (not an organisation). */
+  personLikeSubject: boolean;
+}
+
+const LEFT_FILLERS = new Set(['has', 'had', 'have', 'was', 'is', 'were', 'are', 'would', 'will', 'could', 'can', 'may', 'might', 'must', 'did', 'does', 'do', 'also', 'later', 'earlier', 'then', 'once', 'again', 'previously', 'recently', 'repeatedly', 'reportedly', 'publicly', 'privately', 'separately', 'further', 'already', 'still', 'never', 'not', 'himself', 'herself', 'themselves', 'finally', 'subsequently', 'initially', 'meanwhile', 'today', 'yesterday', 'tonight', 'too', 'first', 'twice', 'often', 'always', 'even', 'just', 'simply', 'only', 'had', 'been', 'being']);
+const TIME_OPENERS = new Set(['on', 'last', 'this', 'next', 'late', 'early', 'in']);
+const TIME_WORDS = new Set(['week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'weekend', 'day', 'time']);
+const APPOSITIVE_OPENERS = new Set(['who', 'which', 'whose', 'a', 'an', 'the', 'his', 'her', 'their', 'its', 'now', 'then', 'also', 'himself', 'herself', 'both', 'each', 'speaking', 'writing', 'asked', 'in', 'at', 'when', 'while', 'after', 'before', 'according', 'however', 'too', 'for', 'like']);
+const PREPOSITIONS = new Set(['in', 'on', 'at', 'with', 'to', 'from', 'by', 'for', 'of', 'about', 'against', 'between', 'among', 'than', 'like', 'as', 'over', 'under', 'into', 'after', 'before', 'during', 'since', 'that', 'toward', 'towards', 'without', 'behind', 'and', 'or', 'told', 'telling']);
+
+interface Cue {
+  index: number;
+  /** Tokens the cue occupies ("according to" is two). */
+  length: number;
+  kind: 'verb' | 'participle' | 'following';
+  weak: boolean;
+}
+
+interface UnnamedEntity {
+  head: string;
+  text: string;
+  position: number;
+}
+
+interface SubjectRecord {
+  speaker: Speaker;
+  gender: 'female' | 'male' | null;
+}
+
+function findCues(tokens: readonly Token[], sentence: Sentence): Cue[] {
+  const cues: Cue[] = [];
+  for (let index = sentence.firstToken; index < sentence.endToken; index++) {
+    const token = tokens[index]!;
+    if (token.kind !== 'word') continue;
+    const lower = token.lower;
+    const isLower = token.text === lower || (index === sentence.firstToken && /^(?:said|says|asked|added|according)$/u.test(lower));
+    if (!isLower) continue;
+    let following = false;
+    for (const phrase of FOLLOWING_SPEAKER_CUES) {
+      const words = phrase.split(' ');
+      if (words.every((word, offset) => tokens[index + offset]?.lower === word)) {
+        cues.push({ index, length: words.length, kind: 'following', weak: false });
+        following = true;
+        break;
+      }
+    }
+    if (following || !SPEECH_VERBS.has(lower)) continue;
+    // "to say" after "declined"/"refused" reports no speech; a verb right after a determiner is a noun.
+    const previous = tokens[index - 1]?.lower;
+    if (previous === 'a' || previous === 'the' || previous === 'an') continue;
+    cues.push({ index, length: 1, kind: PARTICIPLE_CUES.has(lower) ? 'participle' : 'verb', weak: WEAK_SPEECH_VERBS.has(lower) });
+  }
+  return cues;
+}
+
+export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonly QuoteSpan[], people: readonly PersonRecord[]): Attribution[] {
+  const results: Attribution[] = spans.map(() => ({ speaker: null, ownCue: null, personLikeSubject: false }));
+  const unnamed: UnnamedEntity[] = [];
+  const recentSubjects: SubjectRecord[] = [];
+  const spansByBlock = new Map<number, number[]>();
+  spans.forEach((span, index) => {
+    const list = spansByBlock.get(span.blockIndex) ?? [];
+    list.push(index);
+    spansByBlock.set(span.blockIndex, list);
+  });
+  /** The last speaker a reporting verb named in each block, quotes or not. */
+  const blockSpeakers: (Speaker | null)[] = blocks.map(() => null);
+
+  const lastMentionBefore = (personIndex: number, position: number): number => {
+    let best = -1;
+    for (const mention of people[personIndex]?.mentions ?? []) if (mention.start < position && mention.start > best) best = mention.start;
+    return best;
+  };
+
+  const resolveDefinite = (mention: Extract<SpeakerMention, { kind: 'description' }>, position: number, exclude: number | null): Speaker => {
+    const head = mention.head;
+    const modifiers = mention.modifiers.filter((word) => !ROLE_NOUNS.has(word) || word !== head);
+    const roleMatches = (person: PersonRecord, strict: boolean): boolean => {
+      const role = `${person.role ?? ''} ${person.affiliation ?? ''}`.toLowerCase();
+      if (head !== 'counterpart' && !role.includes(head.replace(/s$/, ''))) return false;
+      if (!strict) return true;
+      return modifiers.every((word) => role.includes(word) || role.includes((DEMONYMS.get(word) ?? '\u0000').toLowerCase()));
+    };
+    for (const strict of [true, false]) {
+      let best: Speaker | null = null;
+      let bestPosition = -1;
+      people.forEach((person, personIndex) => {
+        if (personIndex === exclude || !roleMatches(person, strict)) return;
+        const seen = lastMentionBefore(personIndex, position);
+        if (seen > bestPosition) { bestPosition = seen; best = { personIndex, description: null }; }
+      });
+      for (const entity of unnamed) {
+        if (entity.position < position && entity.position > bestPosition && entity.head === head) {
+          bestPosition = entity.position;
+          best = { personIndex: null, description: entity.text };
+        }
+      }
+      if (best) return best;
+    }
+    return { personIndex: null, description: mention.text };
+  };
+
+  const resolve = (mention: SpeakerMention, analysed: AnalysedBlock, sentence: Sentence, position: number, subjectOfSentence: Speaker | null): Speaker => {
+    switch (mention.kind) {
+      case 'person':
+        return { personIndex: mention.personIndex, description: null };
+      case 'organisation':
+        return { personIndex: null, description: mention.text };
+      case 'pronoun': {
+        if (mention.plural) return { personIndex: null, description: analysed.tokens[mention.first]!.text.toLowerCase() };
+        if (subjectOfSentence && (subjectOfSentence.personIndex === null || genderFits(people[subjectOfSentence.personIndex]!, mention.gender))) return subjectOfSentence;
+        for (let k = recentSubjects.length - 1; k >= 0 && k >= recentSubjects.length - 12; k--) {
+          const record = recentSubjects[k]!;
+          const person = record.speaker.personIndex === null ? null : people[record.speaker.personIndex]!;
+          if (!person || genderFits(person, mention.gender)) {
+            if (person && !person.gender && mention.gender) person.gender = mention.gender;
+            return record.speaker;
+          }
+        }
+        return { personIndex: null, description: null };
+      }
+      case 'description': {
+        if (!mention.definite) {
+          unnamed.push({ head: mention.head, text: mention.text, position });
+          return { personIndex: null, description: mention.text };
+        }
+        const exclude = mention.head === 'counterpart' && subjectOfSentence ? subjectOfSentence.personIndex : null;
+        return resolveDefinite(mention, position, exclude);
+      }
+    }
+  };
+
+  blocks.forEach((analysed, blockIndex) => {
+    const { tokens, mentions } = analysed;
+    const blockSpans = spansByBlock.get(blockIndex) ?? [];
+    for (const sentence of analysed.sentences) {
+      const inSentence = mentions.filter((mention) => mention.first >= sentence.firstToken && mention.last < sentence.endToken);
+      const endingAt = new Map(inSentence.map((mention) => [mention.last, mention]));
+      const startingAt = new Map(inSentence.map((mention) => [mention.first, mention]));
+      const position = (tokenIndex: number): number => analysed.block.start + (tokens[tokenIndex]?.start ?? 0);
+
+      // The sentence's grammatical subject: its first mention not governed by a preposition.
+      const subjectMention = inSentence.find((mention) => mention.kind !== 'organisation' && !PREPOSITIONS.has(tokens[mention.first - 1]?.lower ?? ''));
+      let sentenceSubject: Speaker | null = null;
+      if (subjectMention && subjectMention.kind !== 'pronoun') sentenceSubject = resolve(subjectMention, analysed, sentence, position(subjectMention.first), null);
+
+      const subjectOf = (cue: Cue): SpeakerMention | null => {
+        if (cue.kind === 'following') return startingAt.get(cue.index + cue.length) ?? startingAt.get(cue.index + cue.length + 1) ?? null;
+        if (cue.kind === 'participle') {
+          const adjacent = endingAt.get(cue.index - 1);
+          if (adjacent) return adjacent;
+          const main = inSentence.find((mention) => mention.last < cue.index && !PREPOSITIONS.has(tokens[mention.first - 1]?.lower ?? ''));
+          return main ?? null;
+        }
+        const left = leftSubject(tokens, sentence, cue.index, endingAt);
+        if (left) return left;
+        return startingAt.get(cue.index + 1) ?? null;
+      };
+
+      const cues = findCues(tokens, sentence);
+      const resolvedCues = cues.map((cue) => {
+        const mention = subjectOf(cue);
+        return { cue, mention, speaker: mention ? resolve(mention, analysed, sentence, position(mention.first), sentenceSubject) : null };
+      });
+
+      for (const spanIndex of blockSpans) {
+        const span = spans[spanIndex]!;
+        const quoteToken = tokens.findIndex((token) => token.kind === 'quote' && analysed.block.start + token.start === span.regionStart);
+        if (quoteToken < sentence.firstToken || quoteToken >= sentence.endToken) continue;
+        let best: (typeof resolvedCues)[number] | null = null;
+        for (const candidate of resolvedCues) {
+          if (!candidate.speaker) continue;
+          // A person beats an organisation ("the treaty concluded in 2010"); then the nearer verb wins.
+          const personLike = candidate.mention?.kind !== 'organisation';
+          const bestPersonLike = best?.mention?.kind !== 'organisation';
+          if (!best || (personLike && !bestPersonLike)
+            || (personLike === bestPersonLike && Math.abs(candidate.cue.index - quoteToken) < Math.abs(best.cue.index - quoteToken))) best = candidate;
+        }
+        if (best) {
+          results[spanIndex] = {
+            speaker: best.speaker,
+            ownCue: best.cue.weak ? 'weak' : 'strong',
+            personLikeSubject: best.mention?.kind !== 'organisation',
+          };
+        }
+      }
+
+      for (const candidate of resolvedCues) {
+        if (!candidate.speaker || candidate.cue.weak) continue;
+        blockSpeakers[blockIndex] = candidate.speaker;
+      }
+      const lastSubject = resolvedCues.filter((candidate) => candidate.speaker && candidate.mention?.kind !== 'organisation').pop()?.speaker ?? sentenceSubject;
+      if (sentenceSubject && sentenceSubject !== lastSubject) recentSubjects.push({ speaker: sentenceSubject, gender: null });
+      if (lastSubject && (lastSubject.personIndex !== null || lastSubject.description)) recentSubjects.push({ speaker: lastSubject, gender: null });
+    }
+  });
+
+  inheritSpeakers(results, spans, blockSpeakers);
+  return results;
+}
+
+/** Walks left from a reporting verb over auxiliaries, adverbs, time phrases and appositives to its subject. */
+function leftSubject(tokens: readonly Token[], sentence: Sentence, cueIndex: number, endingAt: ReadonlyMap<number, SpeakerMention>): SpeakerMention | null {
+  let k = cueIndex - 1;
+  for (let hops = 0; hops < 4 && k >= sentence.firstToken; hops++) {
+    while (k >= sentence.firstToken) {
+      const token = tokens[k]!;
+      if (token.kind === 'word' && (LEFT_FILLERS.has(token.lower) || (/ly$/u.test(token.lower) && token.text === token.lower && token.lower.length > 4))) { k--; continue; }
+      if (token.kind === 'word' && (CALENDAR_WORDS.has(token.lower) || TIME_WORDS.has(token.lower)) && TIME_OPENERS.has(tokens[k - 1]?.lower ?? '')) { k -= 2; continue; }
+      break;
+    }
+    if (k < sentence.firstToken) return null;
+    const mention = endingAt.get(k);
+    if (mention) return mention;
+    const token = tokens[k]!;
+    if (token.kind === 'word' && OWN_MESSAGE_NOUNS.has(token.lower) && tokens[k - 1]?.lower === "'s") {
+      const owner = endingAt.get(k - 2);
+      if (owner && owner.kind === 'person') return owner;
+    }
+    if (token.text === ',' || token.text === ')' || token.text === '—' || token.text === '–') {
+      const closer = token.text;
+      const opener = closer === ')' ? '(' : closer;
+      let j = k - 1;
+      while (j >= sentence.firstToken && tokens[j]!.text !== opener && tokens[j]!.kind !== 'quote') j--;
+      if (j < sentence.firstToken || tokens[j]!.kind === 'quote') return null;
+      const segmentFirst = tokens[j + 1];
+      const isAppositive = segmentFirst !== undefined && (APPOSITIVE_OPENERS.has(segmentFirst.lower) || ROLE_NOUNS.has(segmentFirst.lower) || /^\d/u.test(segmentFirst.text) || closer === ')');
+      if (!isAppositive || !endingAt.get(j - 1) && tokens[j - 1]?.kind !== 'word') return null;
+      k = j - 1;
+      continue;
+    }
+    return null;
+  }
+  return null;
+}
+
+function genderFits(person: PersonRecord, gender: 'female' | 'male' | null): boolean {
+  return gender === null || person.gender === null || person.gender === gender;
+}
+
+/** Quotes with no cue of their own take the speaker of their multi-paragraph run, of the quote beside them, or of
+ * the paragraph before. */
+function inheritSpeakers(results: Attribution[], spans: readonly QuoteSpan[], blockSpeakers: readonly (Speaker | null)[]): void {
+  // A quotation run over several paragraphs has one speaker, wherever its cue is.
+  for (let index = 0; index < spans.length; index++) {
+    if (spans[index]!.continuesFromPrevious) continue;
+    let end = index;
+    while (spans[end]!.continuesToNext && spans[end + 1]?.continuesFromPrevious) end++;
+    if (end === index) continue;
+    const speaker = results.slice(index, end + 1).find((result) => result.speaker)?.speaker ?? null;
+    for (let k = index; k <= end; k++) if (!results[k]!.speaker && speaker) results[k]!.speaker = speaker;
+    index = end;
+  }
+  for (let index = 0; index < spans.length; index++) {
+    const result = results[index]!;
+    if (result.speaker) continue;
+    const span = spans[index]!;
+    // The nearest attributed quote in the same paragraph, the previous one first.
+    let inherited: Speaker | null = null;
+    for (let distance = 1; distance < spans.length && !inherited; distance++) {
+      const before = spans[index - distance];
+      const after = spans[index + distance];
+      if (before?.blockIndex === span.blockIndex && results[index - distance]!.speaker) inherited = results[index - distance]!.speaker;
+      else if (after?.blockIndex === span.blockIndex && results[index + distance]!.speaker && results[index + distance]!.ownCue) inherited = results[index + distance]!.speaker;
+      if ((before === undefined || before.blockIndex !== span.blockIndex) && (after === undefined || after.blockIndex !== span.blockIndex)) break;
+    }
+    // Otherwise the speaker of the paragraph before: its last quote's, or the last reporting verb's subject.
+    if (!inherited && span.blockIndex > 0) {
+      for (let back = 1; back <= 2 && !inherited; back++) {
+        const previousBlock = span.blockIndex - back;
+        if (previousBlock < 0) break;
+        const previousQuotes = spans.map((other, otherIndex) => ({ other, otherIndex })).filter(({ other }) => other.blockIndex === previousBlock);
+        const lastQuote = previousQuotes[previousQuotes.length - 1];
+        inherited = (lastQuote ? results[lastQuote.otherIndex]!.speaker : null) ?? blockSpeakers[previousBlock] ?? null;
+      }
+    }
+    result.speaker = inherited;
+  }
+}

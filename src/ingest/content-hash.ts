@@ -1,0 +1,17 @@
+// A stable fingerprint of an article's text, blind to line-ending and trailing-space noise.
+import { createHash } from 'node:crypto';
+
+/** CRLF (and lone CR) to LF, trailing whitespace stripped from every line, outer blank lines removed. */
+export function normaliseForHash(rawText: string): string {
+  const lines = rawText.replace(/\r\n?/g, '\n').split('\n').map((line) => line.replace(/\s+$/u, ''));
+  let first = 0;
+  let last = lines.length - 1;
+  while (first <= last && lines[first] === '') first++;
+  while (last >= first && lines[last] === '') last--;
+  return lines.slice(first, last + 1).join('\n');
+}
+
+/** Lower-case hex SHA-256 of the normalised text. */
+export function contentHash(rawText: string): string {
+  return createHash('sha256').update(normaliseForHash(rawText), 'utf8').digest('hex');
+}

@@ -1,0 +1,100 @@
+// The pure ingestion pipeline: raw English news text in, ArticleDraft out. No I/O.
+import type { ArticleDraft, QuoteDraft } from './draft.js';
+import { attributeQuotes, type AnalysedBlock } from './attribution.js';
+import { splitBlocks, type TextBlock } from './blocks.js';
+import { removePageChrome } from './clean.js';
+import { codePointIndexer } from './code-points.js';
+import { contentHash } from './content-hash.js';
+import { readLayout, tagLineTopics } from './layout.js';
+import { findPeople, toPersonDrafts, type NameSource } from './people.js';
+import { detectQuoteStyle, findQuoteSpans, maskQuotes } from './quotes.js';
+import { assertReadableText } from './readable-text.js';
+import { splitSentences } from './sentences.js';
+import { findSpeakerMentions } from './speaker-mentions.js';
+import { isSpeech, quoteKind } from './speech.js';
+import { tokenize } from './tokens.js';
+import { topicsFromContent, uniqueTopics } from './topics.js';
+
+export { IngestError } from './ingest-error.js';
+
+export interface ExtractOptions {
+  /** The publisher when the caller knows it and the text does not say. */
+  sourceHint?: string;
+}
+
+export function extractArticle(rawText: string, options: ExtractOptions = {}): ArticleDraft {
+  assertReadableText(rawText);
+  const { blocks } = removePageChrome(splitBlocks(rawText));
+  const layout = readLayout(blocks);
+
+  // The prose that can carry speech: standfirst and body paragraphs, in reading order.
+  const speechBlocks: TextBlock[] = layout.standfirst ? [layout.standfirst, ...layout.paragraphs] : [...layout.paragraphs];
+  const firstParagraph = layout.paragraphs[0];
+  if (firstParagraph && layout.bodyStart > firstParagraph.start) {
+    // The dateline is not prose: read the first paragraph from after it.
+    const trimmed = { text: rawText.slice(layout.bodyStart, firstParagraph.end), start: layout.bodyStart, end: firstParagraph.end };
+    speechBlocks[speechBlocks.indexOf(firstParagraph)] = trimmed;
+  }
+  const style = detectQuoteStyle(speechBlocks);
+  const spans = findQuoteSpans(speechBlocks, style);
+
+  const nameSources: NameSource[] = [
+    { block: layout.headline, blockIndex: -1, titleCase: true },
+    ...(layout.photoCaption ? [{ block: layout.photoCaption, blockIndex: -2, titleCase: false }] : []),
+    ...speechBlocks.map((block, blockIndex) => ({ block, blockIndex, titleCase: false })),
+    ...layout.sectionHeadings.map((block) => ({ block, blockIndex: -3, titleCase: true })),
+  ];
+  const { people, mentions } = findPeople(nameSources);
+
+  const analysed: AnalysedBlock[] = speechBlocks.map((block, blockIndex) => {
+    const blockSpans = spans.filter((span) => span.blockIndex === blockIndex);
+    const masked = maskQuotes(block, blockSpans);
+    const tokens = tokenize(masked);
+    const blockMentions = mentions.filter((mention) => mention.blockIndex === blockIndex);
+    return { block, tokens, sentences: splitSentences(tokens), mentions: findSpeakerMentions(tokens, masked, block.start, blockMentions) };
+  });
+  const attributions = attributeQuotes(analysed, spans, people);
+
+  const toCodePoints = codePointIndexer(rawText);
+  const quotes: QuoteDraft[] = [];
+  spans.forEach((span, index) => {
+    const attribution = attributions[index]!;
+    if (!isSpeech(rawText, span, attribution)) return;
+    const speaker = attribution.speaker;
+    const person = speaker?.personIndex != null ? people[speaker.personIndex] : undefined;
+    quotes.push({
+      text: span.text,
+      start: toCodePoints(span.start),
+      end: toCodePoints(span.end),
+      speaker: person ? person.name : null,
+      speakerDescription: person ? null : speaker?.description ?? null,
+      kind: quoteKind(rawText, speechBlocks[span.blockIndex]!.start, span),
+    });
+  });
+
+  const personDrafts = toPersonDrafts(people);
+  const authorNames = new Set((layout.byline?.authors ?? []).map((author) => author.toLowerCase()));
+  const paragraphs = speechBlocks.slice(layout.standfirst ? 1 : 0).map((block) => block.text);
+  const topics = layout.tagLine
+    ? uniqueTopics(tagLineTopics(layout.tagLine))
+    : topicsFromContent([layout.headline.text, ...paragraphs], personDrafts.map((person) => person.name));
+
+  return {
+    title: layout.headline.text,
+    byline: layout.byline?.text ?? null,
+    authors: layout.byline?.authors ?? [],
+    source: layout.byline?.publisher ?? layout.datelineAgency ?? options.sourceHint ?? null,
+    contributors: layout.contributors,
+    dateline: layout.dateline,
+    standfirst: layout.standfirst?.text ?? null,
+    photoCaption: layout.photoCaption?.text ?? null,
+    creditLine: layout.creditLine?.text ?? null,
+    paragraphs,
+    sectionHeadings: layout.sectionHeadings.map((block) => block.text),
+    publishedAt: layout.publishedAt,
+    topics,
+    people: personDrafts.filter((person) => !authorNames.has(person.name.toLowerCase())),
+    quotes,
+    contentHash: contentHash(rawText),
+  };
+}

@@ -1,0 +1,248 @@
+// Reads the printed layout of a story: headline, byline, tag line, dateline, standfirst, photo caption, section
+// headings, closing credit line, and the body paragraphs left between them.
+import type { TextBlock } from './blocks.js';
+import { IngestError } from './ingest-error.js';
+import { agencyName } from './lexicon/news-agencies.js';
+import { COMMON_WORDS } from './lexicon/non-person-words.js';
+
+export interface Byline {
+  text: string;
+  authors: string[];
+  publisher: string | null;
+}
+
+export interface Layout {
+  headline: TextBlock;
+  byline: Byline | null;
+  tagLine: string | null;
+  dateline: string | null;
+  /** Agency in the dateline's parentheses ("WASHINGTON (AP) —"). */
+  datelineAgency: string | null;
+  standfirst: TextBlock | null;
+  photoCaption: TextBlock | null;
+  creditLine: TextBlock | null;
+  contributors: string[];
+  sectionHeadings: TextBlock[];
+  /** Body paragraphs in reading order; the first may open with the dateline. */
+  paragraphs: TextBlock[];
+  /** Offset (UTF-16, raw) where the first paragraph's prose starts, after its dateline. */
+  bodyStart: number;
+  publishedAt: string | null;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_PATTERN = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const DATELINE = new RegExp(
+  `^((?:[A-Z][A-Z.'’-]+)(?: [A-Z][A-Z.'’-]+){0,3}(?:, (?:[A-Z][\\p{L}.'’-]+)(?: [A-Z][\\p{L}.'’-]+){0,2})?(?:,? ${MONTH_PATTERN} \\d{1,2}(?:, \\d{4})?)?)\\s*(?:\\(([^)]{1,40})\\))?\\s*(?:—|–|--|-|:)\\s*`,
+  'u',
+);
+/** "Sochi, Russia — " in sentence case: only with a spaced dash, so ordinary sentences never match. */
+const SENTENCE_CASE_DATELINE = /^((?:[A-Z][\p{Ll}'’-]+)(?: [A-Z][\p{Ll}'’-]+){0,2}(?:, [A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){0,2})?)\s*(?:\(([^)]{1,40})\))?\s+(?:—|–|--)\s+/u;
+const CAPTION_MARKERS = [
+  /\((?:left|right|center|centre|L|R|C|top|bottom|front|back|foreground|background|(?:second|third) (?:from )?(?:left|right)|file(?: photo)?|pictured)\)/u,
+  /^(?:photo|image|picture|file photo|caption|pictured)\s*[:|]/iu,
+  /\b(?:Photograph|Photo|Image|Picture|Credit)\s*:\s*\S/u,
+  /\/(?:AFP|Reuters|AP|Getty Images|EPA|Shutterstock)\b/u,
+  /\((?:AP|Reuters|AFP|EPA|Getty Images)(?: Photo)?(?:\/[^)]*)?\)\s*$/u,
+  /\b(?:is|are) (?:seen|pictured) (?:in|at|during|on)\b/u,
+  /^(?:FILE|File)\s*[-–—:]/u,
+];
+const CREDIT_LINE = /^\(?\s*(?:with (?:additional )?reporting (?:by|from)|additional reporting (?:by|from)|reporting by|writing by|editing by|compiled by|contributing(?: reporting)?(?: by)?:?|contributors?:|this (?:story|report|article) (?:was|has been) (?:compiled|written|prepared|updated)|(?:the )?(?:associated press|ap|reuters|afp) (?:writers?|reporters?|correspondents?) .{1,120} contributed|.{1,160} contributed (?:to )?(?:this|the) (?:report|story|article))/iu;
+const DATE_LINE = new RegExp(`^(?:(?:published|updated|posted|last updated|first published)\\s*:?\\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:${MONTH_PATTERN}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH_PATTERN},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})`, 'iu');
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((word) => word !== '').length;
+}
+
+function looksLikeHeadline(text: string): boolean {
+  if (text.length > 250 || wordCount(text) > 30) return false;
+  const sentenceEnds = text.match(/[.!?]["”’]?\s+[A-Z]/gu)?.length ?? 0;
+  return sentenceEnds === 0 || wordCount(text) <= 20;
+}
+
+function isByline(text: string): boolean {
+  return /^by\s+\p{Lu}/iu.test(text) && text.length <= 160 && !/[.!?]["”]?$/u.test(text.replace(/\b(?:Jr|Sr|[A-Z])\.$/u, ''));
+}
+
+/** "By Nataliya Vasilyeva And Francesca Ebel, ASSOCIATED PRESS" → authors and publisher. */
+export function parseByline(text: string): Byline {
+  const body = text.replace(/^by\s+/iu, '').trim();
+  const parts = body.split(/\s*(?:,|\||\s[-–—]\s|\bfor\b)\s*/u).filter((part) => part !== '');
+  const authors: string[] = [];
+  let publisher: string | null = null;
+  parts.forEach((part, index) => {
+    const agency = agencyName(part);
+    if (agency) { publisher ??= agency; return; }
+    const isAllCaps = /\p{Lu}{2}/u.test(part) && part === part.toUpperCase();
+    if (index > 0 && isAllCaps) { publisher ??= toTitleCase(part); return; }
+    if (index > 0 && /\b(?:writer|reporter|correspondent|editor|staff|contributor|columnist)\b/iu.test(part)) return;
+    for (const name of part.split(/\s+(?:and|&)\s+/iu)) {
+      const trimmed = name.trim();
+      if (/^\p{Lu}/u.test(trimmed) && wordCount(trimmed) <= 5) authors.push(trimmed);
+    }
+  });
+  return { text, authors, publisher };
+}
+
+function toTitleCase(text: string): string {
+  return text.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_match, edge: string, letter: string) => edge + letter.toUpperCase());
+}
+
+/** A line of topic tags: several words, no sentence punctuation, no function words ("Industry Government diplomacy"). */
+function isTagLine(text: string): boolean {
+  if (/^(?:tags|topics|filed under|keywords)\s*:/iu.test(text)) return true;
+  if (/[.,;:!?"“”‘’()]/u.test(text.replace(/\bU\.S\.|\bU\.K\./gu, ''))) return false;
+  const words = text.split(/\s+/);
+  if (words.length < 3 || words.length > 25) return false;
+  if (words.some((word) => COMMON_WORDS.has(word.toLowerCase()) && word.length < 5 && !/^\p{Lu}{2,}$/u.test(word))) return false;
+  const lower = words.filter((word) => /^\p{Ll}/u.test(word)).length;
+  const upper = words.filter((word) => /^\p{Lu}/u.test(word)).length;
+  return lower > 0 && upper > 1;
+}
+
+export function tagLineTopics(text: string): string[] {
+  const explicit = /^(?:tags|topics|filed under|keywords)\s*:\s*(.*)$/iu.exec(text);
+  if (explicit) return explicit[1]!.split(/\s*[,;|]\s*/u).filter((tag) => tag !== '');
+  const words = text.split(/\s+/);
+  const topics: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const next = words[i + 1];
+    // An adjective in lower case belongs to the noun after it ("global politics").
+    if (next && /^\p{Ll}+al$/u.test(word) && /^\p{Ll}/u.test(next)) { topics.push(`${word} ${next}`); i++; continue; }
+    topics.push(word);
+  }
+  return topics;
+}
+
+function isCaption(text: string): boolean {
+  return wordCount(text) <= 70 && CAPTION_MARKERS.some((marker) => marker.test(text));
+}
+
+/** Short title-case line, or a line wholly in single quotes, with no sentence-ending stop. */
+function isSectionHeading(text: string): boolean {
+  if (text.length > 80 || wordCount(text) > 10) return false;
+  if (/[.!?:;,]$/u.test(text) || /["“”]/u.test(text)) return false;
+  if (/^['‘][^'‘’]+['’]$/u.test(text)) return true;
+  const words = text.replace(/['‘’]/gu, '').split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  if (words.length === 0) return false;
+  const significant = words.filter((word) => !['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'with', 'by', 'from', 'as', 'vs', 'is'].includes(word.toLowerCase()));
+  if (significant.length === 0) return false;
+  const capitalised = significant.filter((word) => /^[\p{Lu}\p{N}]/u.test(word)).length;
+  return capitalised === significant.length && /^['‘]?\p{Lu}/u.test(text);
+}
+
+function parseDate(text: string): string | null {
+  const iso = /(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const monthFirst = new RegExp(`(${MONTH_PATTERN})\\s+(\\d{1,2}),?\\s+(\\d{4})`, 'iu').exec(text);
+  const dayFirst = new RegExp(`(\\d{1,2})\\s+(${MONTH_PATTERN}),?\\s+(\\d{4})`, 'iu').exec(text);
+  const parts = monthFirst ? { month: monthFirst[1]!, day: monthFirst[2]!, year: monthFirst[3]! }
+    : dayFirst ? { month: dayFirst[2]!, day: dayFirst[1]!, year: dayFirst[3]! } : null;
+  if (!parts) return null;
+  const month = MONTHS.indexOf(parts.month.slice(0, 3).toLowerCase()) + 1;
+  const day = Number(parts.day);
+  if (month < 1 || day < 1 || day > 31) return null;
+  return `${parts.year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export interface Dateline {
+  dateline: string;
+  agency: string | null;
+  /** Length of the dateline prefix, dash and spaces included. */
+  length: number;
+}
+
+export function readDateline(text: string): Dateline | null {
+  const match = DATELINE.exec(text) ?? SENTENCE_CASE_DATELINE.exec(text);
+  if (!match) return null;
+  const place = match[1]!.trim();
+  // An all-caps opening word that is a sentence ("THE END -") is not a place; a dateline is followed by prose.
+  const rest = text.slice(match[0].length);
+  if (!/^["“‘']?[\p{Lu}\p{N}]/u.test(rest) || place.length < 3) return null;
+  if (match[0].trimEnd().endsWith(':') && !/,/.test(place)) return null;
+  const agency = match[2] ? agencyName(match[2]) ?? match[2].trim() : null;
+  return { dateline: place, agency, length: match[0].length };
+}
+
+/** Splits cleaned blocks into the story's parts; throws IngestError when there is no headline. */
+export function readLayout(blocks: readonly TextBlock[]): Layout {
+  let index = 0;
+  let byline: Byline | null = null;
+  let publishedAt: string | null = null;
+  // Some pages print the byline or date above the headline.
+  while (index < blocks.length && (isByline(blocks[index]!.text) || (DATE_LINE.test(blocks[index]!.text) && blocks[index]!.text.length <= 80))) {
+    const text = blocks[index]!.text;
+    if (isByline(text)) byline ??= parseByline(text);
+    else publishedAt ??= parseDate(text);
+    index++;
+  }
+  const headline = blocks[index];
+  if (!headline || !looksLikeHeadline(headline.text)) {
+    throw new IngestError('no-headline', 'The text has no headline: it should open with a short title line above the story.');
+  }
+  index++;
+
+  let tagLine: string | null = null;
+  let photoCaption: TextBlock | null = null;
+  let standfirst: TextBlock | null = null;
+  const headerProse: TextBlock[] = [];
+  // The header zone ends at the dateline paragraph, or at the first paragraph that follows the byline.
+  let datelineIndex = -1;
+  for (let probe = index; probe < Math.min(blocks.length, index + 8); probe++) {
+    if (readDateline(blocks[probe]!.text) && wordCount(blocks[probe]!.text) > 8) { datelineIndex = probe; break; }
+  }
+  const headerEnd = datelineIndex >= 0 ? datelineIndex : Math.min(blocks.length, index + 6);
+  let bodyFrom = index;
+  for (let probe = index; probe < headerEnd; probe++) {
+    const text = blocks[probe]!.text;
+    if (isByline(text)) { byline ??= parseByline(text); bodyFrom = probe + 1; continue; }
+    if (DATE_LINE.test(text) && text.length <= 80) { publishedAt ??= parseDate(text); bodyFrom = probe + 1; continue; }
+    if (isTagLine(text)) { tagLine ??= text; bodyFrom = probe + 1; continue; }
+    if (isCaption(text) && probe - index <= 3) { photoCaption ??= blocks[probe]!; bodyFrom = probe + 1; continue; }
+    if (datelineIndex >= 0) { headerProse.push(blocks[probe]!); bodyFrom = probe + 1; continue; }
+    // Without a dateline the header ends at the first prose block, unless a byline follows it (headline, standfirst, byline).
+    const next = blocks[probe + 1];
+    if (next && isByline(next.text) && wordCount(text) <= 60) { headerProse.push(blocks[probe]!); bodyFrom = probe + 1; continue; }
+    break;
+  }
+  if (headerProse.length > 0) standfirst = headerProse[0]!;
+
+  const paragraphs: TextBlock[] = headerProse.slice(1);
+  const sectionHeadings: TextBlock[] = [];
+  let creditLine: TextBlock | null = null;
+  let dateline: string | null = null;
+  let datelineAgency: string | null = null;
+  let bodyStart = blocks[bodyFrom]?.start ?? headline.end;
+  for (let probe = bodyFrom; probe < blocks.length; probe++) {
+    const block = blocks[probe]!;
+    const text = block.text;
+    if (probe === datelineIndex || (probe === bodyFrom && datelineIndex < 0)) {
+      const found = readDateline(text);
+      if (found && wordCount(text) > 8) {
+        dateline = found.dateline;
+        datelineAgency = found.agency;
+        bodyStart = block.start + found.length;
+      }
+    }
+    if (CREDIT_LINE.test(text) && wordCount(text) <= 40) { creditLine = block; continue; }
+    if (isCaption(text) && !/["“”]/u.test(text)) { photoCaption ??= block; continue; }
+    if (isSectionHeading(text) && probe + 1 < blocks.length && paragraphs.length > 0) { sectionHeadings.push(block); continue; }
+    paragraphs.push(block);
+  }
+
+  return {
+    headline, byline, tagLine, dateline, datelineAgency, standfirst, photoCaption, creditLine,
+    contributors: creditLine ? creditContributors(creditLine.text) : [],
+    sectionHeadings, paragraphs, bodyStart, publishedAt,
+  };
+}
+
+/** "With reporting by AP, Reuters, AFP, and TASS" → ["AP", "Reuters", "AFP", "TASS"]; people when no agency is named. */
+export function creditContributors(text: string): string[] {
+  const afterBy = text.replace(/^\(?\s*/u, '').replace(/\)\s*$/u, '').replace(/^.*?\b(?:by|from|contributing:?|contributors?:)\s+/iu, '');
+  const parts = afterBy.split(/\s*(?:,|;|\band\b|&)\s*/iu).map((part) => part.trim().replace(/\.$/, '')).filter((part) => part !== '');
+  const agencies = parts.filter((part) => agencyName(part) !== null);
+  if (agencies.length > 0) return agencies;
+  return parts.filter((part) => /^\p{Lu}\p{Ll}+(?: \p{Lu}[\p{L}'’-]+){1,3}$/u.test(part));
+}

@@ -1,0 +1,35 @@
+// Phrases that scraped news pages print around the story: navigation, sharing, ads, promos.
+
+/** A line made only of these phrases (possibly run together) is page chrome. Lower case. */
+export const PAGE_CHROME_PHRASES: readonly string[] = [
+  'stories continue below', 'story continues below', 'story continues below advertisement', 'continue reading',
+  'continue reading below', 'article continues below', 'print this page', 'print', 'email this page',
+  'related stories', 'related story', 'related articles', 'related content', 'related topics', 'related',
+  'more on this story', 'more stories', 'more from', 'top stories', 'most read', 'most popular', 'most viewed',
+  'accessibility links', 'skip to content', 'skip to main content', 'skip to navigation', 'skip navigation',
+  'breaking news', 'live', 'latest news', 'news', 'home', 'menu', 'search', 'close', 'sign in', 'log in', 'login',
+  'subscribe', 'subscribe now', 'sign up', 'newsletter', 'sign up for our newsletter', 'share', 'share this',
+  'share this article', 'share this story', 'share on facebook', 'share on twitter', 'share via email', 'tweet',
+  'facebook', 'twitter', 'whatsapp', 'linkedin', 'email', 'copy link', 'link copied', 'comments', 'comment',
+  'view comments', 'show comments', 'hide caption', 'toggle caption', 'enlarge this image', 'image',
+  'advertisement', 'advertising', 'sponsored', 'sponsored content', 'ad', 'read more', 'read next', 'see also',
+  'watch', 'watch video', 'video', 'listen', 'listen to this article', 'play video', 'media playback is unsupported on your device',
+  'image copyright', 'image caption', 'getty images', 'photo', 'photos', 'gallery', 'back to top', 'top',
+  'follow us', 'follow us on twitter', 'follow us on facebook', 'download the app', 'cookie policy', 'privacy policy',
+  'terms of use', 'all rights reserved', 'you may also like', 'recommended', 'trending', 'editor\'s picks',
+  'previous article', 'next article', 'next story', 'previous', 'next', 'loading', 'loading...', 'advertisement:',
+  'report an error', 'give feedback', 'feedback', 'topics', 'tags', 'more', 'world', 'politics', 'business',
+];
+
+/** Phrases after which the page lists other stories: short link-like lines that follow are chrome too. */
+export const RELATED_LIST_MARKERS: readonly string[] = [
+  'related stories', 'related story', 'related articles', 'related content', 'more on this story', 'more stories',
+  'top stories', 'most read', 'most popular', 'most viewed', 'you may also like', 'recommended', 'read next', 'trending',
+];
+
+/** Line openings that mark chrome whatever follows ("Read more: ...", "Copyright 2019 ..."). Lower case. */
+export const PAGE_CHROME_PREFIXES: readonly string[] = [
+  'read more:', 'read more about', 'see also:', 'related:', 'copyright ©', 'copyright (c)', '©', 'click here',
+  'sign up for', 'subscribe to', 'follow us on', 'download our app', 'this article was amended',
+  'this story has been corrected', 'all rights reserved', 'advertisement -', 'follow @',
+];

@@ -1,0 +1,306 @@
+// Finds the people a story names: full names with their titles, surname-only and honorific mentions merged into one
+// person, roles and affiliations as the text gives them. Capitalisation plus lexicons of words that are never names.
+import type { PersonDraft } from './draft.js';
+import type { TextBlock } from './blocks.js';
+import { tokenize, type Token } from './tokens.js';
+import { CALENDAR_WORDS, COMMON_WORDS, NON_PERSON_HEADS, PLACE_NAMES } from './lexicon/non-person-words.js';
+import { DEMONYMS, FEMININE_WORDS, HONORIFICS, MASCULINE_WORDS, ROLE_NOUNS, TITLE_WORDS } from './lexicon/titles.js';
+import { SPEECH_VERBS } from './lexicon/reporting-verbs.js';
+
+export type Gender = 'female' | 'male' | null;
+
+/** One place the text names a person. Offsets are UTF-16 indices into the raw text. */
+export interface PersonMention {
+  personIndex: number;
+  blockIndex: number;
+  start: number;
+  end: number;
+  /** The mention with its title or honorific as printed ("Russian Foreign Minister Sergey Lavrov"). */
+  surface: string;
+  /** The name part only ("Sergey Lavrov", "Lavrov"). */
+  name: string;
+}
+
+export interface PersonRecord {
+  name: string;
+  nameTokens: string[];
+  surfaces: Set<string>;
+  role: string | null;
+  affiliation: string | null;
+  gender: Gender;
+  mentions: PersonMention[];
+}
+
+export interface PeopleFound {
+  people: PersonRecord[];
+  /** Every mention in text order. */
+  mentions: PersonMention[];
+}
+
+/** A block to read for names; title-case lines (headlines, headings) only confirm names found elsewhere. */
+export interface NameSource {
+  block: TextBlock;
+  blockIndex: number;
+  titleCase: boolean;
+  /** Raw ranges (UTF-16) inside the block to ignore, e.g. a byline's names. */
+}
+
+const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'dos', 'das', 'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'y', 'abu', 'bint', 'ben']);
+const SUBJECT_FILLERS = new Set(['also', 'has', 'had', 'have', 'later', 'earlier', 'then', 'once', 'again', 'previously', 'recently', 'reportedly', 'was', 'is', 'would', 'will', 'could', 'further', 'repeatedly', 'told']);
+
+function isNameWord(token: Token): boolean {
+  if (token.kind !== 'word' || !token.capitalised) return false;
+  const lower = token.lower;
+  if (COMMON_WORDS.has(lower) || CALENDAR_WORDS.has(lower) || NON_PERSON_HEADS.has(lower)) return false;
+  if (HONORIFICS.has(lower) || TITLE_WORDS.has(lower) || DEMONYMS.has(lower) || ROLE_NOUNS.has(lower)) return false;
+  if (SPEECH_VERBS.has(lower)) return false;
+  if (/\d/.test(token.text)) return false;
+  return true;
+}
+
+function isTitleWord(token: Token): boolean {
+  if (token.kind !== 'word') return false;
+  const lower = token.lower;
+  return TITLE_WORDS.has(lower) || HONORIFICS.has(lower) || DEMONYMS.has(lower) || ROLE_NOUNS.has(lower)
+    || (token.capitalised && !COMMON_WORDS.has(lower) && !CALENDAR_WORDS.has(lower)) || /^(?:\p{Lu}\.?){2,}$/u.test(token.text);
+}
+
+interface Candidate {
+  blockIndex: number;
+  nameTokens: Token[];
+  titleTokens: Token[];
+  appositiveRole: string | null;
+  /** The candidate stands where a name is expected even without a first name: after a title, before "said". */
+  strongEvidence: boolean;
+  offset: number;
+  blockText: string;
+}
+
+function candidatesInBlock(source: NameSource): Candidate[] {
+  const { block, blockIndex } = source;
+  const tokens = tokenize(block.text);
+  const found: Candidate[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameWord(tokens[i]!)) { i++; continue; }
+    // A run of name words, allowing lower-case particles between them ("Ursula von der Leyen").
+    let j = i + 1;
+    let last = i;
+    while (j < tokens.length) {
+      const token = tokens[j]!;
+      const previous = tokens[j - 1]!;
+      if (previous.possessive) break;
+      if (token.kind === 'word' && tokens[j]!.start - previous.end <= 1 && isNameWord(token)) { last = j; j++; continue; }
+      if (token.kind === 'word' && PARTICLES.has(token.text) && tokens[j + 1] && isNameWord(tokens[j + 1]!)) { j++; continue; }
+      break;
+    }
+    const nameTokens = tokens.slice(i, last + 1);
+    i = last + 1;
+    if (nameTokens.length > 4) continue;
+    const joined = nameTokens.map((token) => token.lower).join(' ');
+    if (PLACE_NAMES.has(joined)) continue;
+    if (nameTokens.every((token) => PLACE_NAMES.has(token.lower))) continue;
+    // "Intermediate-Range Nuclear Forces", "the Arctic Council": the run is the start of an organisation's name.
+    const following = tokens[last + 1];
+    if (following && following.kind === 'word' && /^\p{Lu}/u.test(following.text) && NON_PERSON_HEADS.has(following.lower) && !nameTokens[nameTokens.length - 1]!.possessive) continue;
+    const preceding = tokens[tokens.indexOf(nameTokens[0]!) - 1];
+    if (preceding && (preceding.lower === 'the' || /^\d/u.test(preceding.text)) && nameTokens.length > 1) continue;
+    // "Saudi Arabia", "New Zealand": a place whose first word is not a name word.
+    const before = tokens[tokens.indexOf(nameTokens[0]!) - 1];
+    if (before && before.kind === 'word' && PLACE_NAMES.has(`${before.lower} ${joined}`)) continue;
+    if (source.titleCase) {
+      found.push({ blockIndex, nameTokens, titleTokens: [], appositiveRole: null, strongEvidence: false, offset: block.start, blockText: block.text });
+      continue;
+    }
+    // The title before the name: title words, demonyms and capitalised organisation words ("Kremlin spokesman").
+    const firstIndex = tokens.indexOf(nameTokens[0]!);
+    let titleStart = firstIndex;
+    while (titleStart > 0) {
+      const previous = tokens[titleStart - 1]!;
+      if (isTitleWord(previous) && !previous.possessive) { titleStart--; continue; }
+      if ((previous.lower === 'of' || previous.lower === 'for' || previous.lower === 'and') && titleStart - 2 >= 0 && isTitleWord(tokens[titleStart - 2]!) && tokens[titleStart]!.capitalised) { titleStart--; continue; }
+      break;
+    }
+    let titleTokens = tokens.slice(titleStart, firstIndex);
+    while (titleTokens.length > 0 && !/\p{L}/u.test(titleTokens[0]!.text)) titleTokens = titleTokens.slice(1);
+    while (titleTokens.length > 0 && ['of', 'for', 'and'].includes(titleTokens[0]!.lower)) titleTokens = titleTokens.slice(1);
+    // Strip sentence-opening capitalised words that are not titles ("Both Pompeo"): keep from the first real title word.
+    const firstReal = titleTokens.findIndex((token) => TITLE_WORDS.has(token.lower) || HONORIFICS.has(token.lower) || ROLE_NOUNS.has(token.lower) || DEMONYMS.has(token.lower) || /^(?:\p{Lu}\.?){2,}$/u.test(token.text) || (token.capitalised && !COMMON_WORDS.has(token.lower)));
+    titleTokens = firstReal < 0 ? [] : titleTokens.slice(firstReal);
+    const hasRealTitle = titleTokens.some((token) => HONORIFICS.has(token.lower) || ROLE_NOUNS.has(token.lower) || TITLE_WORDS.has(token.lower) && !['state', 'former', 'acting', 'special', 'senior', 'first', 'national', 'foreign', 'home', 'house', 'white', 'party', 'team', 'club', 'company', 'government', 'ministry', 'department', 'cabinet', 'union', 'campaign', 'military', 'army', 'police', 'fire', 'kremlin', 'senate', 'high', 'under', 'majority', 'minority', 'opposition'].includes(token.lower));
+    if (!hasRealTitle) titleTokens = [];
+    const after = tokens[last + 1];
+    const afterNext = tokens[last + 2];
+    let followedBySpeech = false;
+    for (let k = last + 1; k < Math.min(tokens.length, last + 4); k++) {
+      const token = tokens[k]!;
+      if (token.kind === 'word' && SPEECH_VERBS.has(token.lower) && token.text === token.lower) { followedBySpeech = true; break; }
+      if (!(token.kind === 'word' && SUBJECT_FILLERS.has(token.lower))) break;
+    }
+    const precededByHonorific = titleTokens.length > 0 && HONORIFICS.has(titleTokens[titleTokens.length - 1]!.lower);
+    const appositiveRole = after?.text === ',' && afterNext ? readAppositiveRole(tokens, last + 2, block.text) : null;
+    const strongEvidence = titleTokens.length > 0 || precededByHonorific || followedBySpeech || appositiveRole !== null;
+    found.push({ blockIndex, nameTokens, titleTokens, appositiveRole, strongEvidence, offset: block.start, blockText: block.text });
+  }
+  return found;
+}
+
+/** ", the U.S. special representative for Iran," → "U.S. special representative for Iran". */
+function readAppositiveRole(tokens: readonly Token[], from: number, text: string): string | null {
+  let index = from;
+  const first = tokens[index];
+  if (!first || !['a', 'an', 'the', 'his', 'her', 'their', 'its'].includes(first.lower)) {
+    // "Jane Doe, 45, a teacher" and "Jane Doe, spokeswoman for the ministry,"
+    if (first && /^\d+$/.test(first.text) && tokens[index + 1]?.text === ',') return readAppositiveRole(tokens, index + 2, text);
+    if (!first || !(ROLE_NOUNS.has(first.lower) || TITLE_WORDS.has(first.lower) || first.capitalised)) return null;
+  } else {
+    index++;
+  }
+  const roleStart = tokens[index];
+  let end = index;
+  let sawRole = false;
+  while (end < tokens.length && end - index < 12) {
+    const token = tokens[end]!;
+    if (token.kind !== 'word') break;
+    if (ROLE_NOUNS.has(token.lower)) sawRole = true;
+    if (SPEECH_VERBS.has(token.lower) && token.text === token.lower) break;
+    if (['who', 'which', 'that', 'whose', 'and', 'but'].includes(token.lower)) break;
+    end++;
+  }
+  if (!sawRole || !roleStart) return null;
+  return text.slice(roleStart.start, tokens[end - 1]!.end);
+}
+
+function genderOf(words: readonly string[]): Gender {
+  for (const word of words) {
+    const lower = word.toLowerCase().replace(/\.$/, '');
+    if (FEMININE_WORDS.has(lower)) return 'female';
+    if (MASCULINE_WORDS.has(lower)) return 'male';
+  }
+  return null;
+}
+
+function affiliationOf(roleTokens: readonly string[]): string | null {
+  for (let k = 0; k < roleTokens.length; k++) {
+    const word = roleTokens[k]!;
+    const pair = `${word} ${roleTokens[k + 1] ?? ''}`.toLowerCase();
+    const country = DEMONYMS.get(pair) ?? DEMONYMS.get(word.toLowerCase());
+    if (country) return country;
+  }
+  const organisation = roleTokens.filter((word) => /^\p{Lu}/u.test(word) && !TITLE_WORDS.has(word.toLowerCase().replace(/\.$/, '')) && !HONORIFICS.has(word.toLowerCase().replace(/\.$/, '')));
+  return organisation.length > 0 ? organisation.join(' ') : null;
+}
+
+/**
+ * Reads every source block for names and merges the mentions into people. Title-case sources (headlines) only add
+ * mentions of people found in the prose.
+ */
+export function findPeople(sources: readonly NameSource[]): PeopleFound {
+  const candidates = sources.filter((source) => !source.titleCase).flatMap(candidatesInBlock);
+  const people: PersonRecord[] = [];
+  const byFullName = new Map<string, number>();
+
+  const addMention = (personIndex: number, candidate: Candidate): PersonMention => {
+    const person = people[personIndex]!;
+    const firstToken = candidate.titleTokens[0] ?? candidate.nameTokens[0]!;
+    const lastToken = candidate.nameTokens[candidate.nameTokens.length - 1]!;
+    const surface = candidate.blockText.slice(firstToken.start, lastToken.end);
+    const name = candidate.blockText.slice(candidate.nameTokens[0]!.start, lastToken.end);
+    const mention: PersonMention = { personIndex, blockIndex: candidate.blockIndex, start: candidate.offset + firstToken.start, end: candidate.offset + lastToken.end, surface, name };
+    person.mentions.push(mention);
+    if (surface !== person.name) person.surfaces.add(surface);
+    if (name !== person.name) person.surfaces.add(name);
+    const role = candidate.titleTokens.length > 0
+      ? candidate.blockText.slice(candidate.titleTokens[0]!.start, candidate.titleTokens[candidate.titleTokens.length - 1]!.end)
+      : candidate.appositiveRole;
+    const roleWithoutHonorific = role && !HONORIFICS.has(role.toLowerCase().replace(/\.$/, '')) ? role : null;
+    if (roleWithoutHonorific && !person.role) {
+      person.role = roleWithoutHonorific;
+      person.affiliation = affiliationOf(roleWithoutHonorific.split(/\s+/));
+    }
+    if (!person.gender) person.gender = genderOf(candidate.titleTokens.map((token) => token.text).concat(candidate.appositiveRole?.split(/\s+/) ?? []));
+    return mention;
+  };
+
+  // Full names first, so that surnames can find them wherever they appear.
+  for (const candidate of candidates) {
+    if (candidate.nameTokens.length < 2) continue;
+    const key = candidate.nameTokens.map((token) => token.lower).join(' ');
+    if (!byFullName.has(key)) {
+      // A longer form of a known name ("George W. Bush" and "George Bush") is the same person.
+      const name = candidate.blockText.slice(candidate.nameTokens[0]!.start, candidate.nameTokens[candidate.nameTokens.length - 1]!.end);
+      byFullName.set(key, people.length);
+      people.push({ name, nameTokens: candidate.nameTokens.map((token) => token.text), surfaces: new Set(), role: null, affiliation: null, gender: null, mentions: [] });
+    }
+  }
+  const mentions: PersonMention[] = [];
+  const lastSeen = new Map<number, number>();
+  for (const candidate of candidates) {
+    let personIndex: number | undefined;
+    if (candidate.nameTokens.length >= 2) {
+      personIndex = byFullName.get(candidate.nameTokens.map((token) => token.lower).join(' '));
+    } else {
+      personIndex = matchPartialName(people, candidate.nameTokens[0]!.text, lastSeen);
+      if (personIndex === undefined && candidate.strongEvidence && isPlausibleSingleName(candidate.nameTokens[0]!)) {
+        const text = candidate.nameTokens[0]!.text;
+        byFullName.set(text.toLowerCase(), people.length);
+        people.push({ name: text, nameTokens: [text], surfaces: new Set(), role: null, affiliation: null, gender: null, mentions: [] });
+        personIndex = people.length - 1;
+      }
+    }
+    if (personIndex === undefined) continue;
+    lastSeen.set(personIndex, mentions.length);
+    mentions.push(addMention(personIndex, candidate));
+  }
+  // Headlines and headings: only names already known.
+  for (const source of sources) {
+    if (!source.titleCase) continue;
+    for (const candidate of candidatesInBlock(source)) {
+      const key = candidate.nameTokens.map((token) => token.lower).join(' ');
+      let personIndex = byFullName.get(key);
+      if (personIndex === undefined && candidate.nameTokens.length === 1) personIndex = matchPartialName(people, candidate.nameTokens[0]!.text, lastSeen);
+      if (personIndex === undefined) continue;
+      mentions.push(addMention(personIndex, candidate));
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  for (const person of people) person.mentions.sort((a, b) => a.start - b.start);
+  return { people, mentions };
+}
+
+function isPlausibleSingleName(token: Token): boolean {
+  return token.text.length >= 2 && /^\p{Lu}\p{Ll}/u.test(token.text) && !PLACE_NAMES.has(token.lower);
+}
+
+/** A surname (or a Chinese-style family name first) of a known person; the most recently mentioned wins a tie. */
+function matchPartialName(people: readonly PersonRecord[], word: string, lastSeen: ReadonlyMap<number, number>): number | undefined {
+  let best: number | undefined;
+  let bestScore = -Infinity;
+  const lower = word.toLowerCase();
+  people.forEach((person, index) => {
+    if (person.nameTokens.length < 2) {
+      if (person.nameTokens[0]?.toLowerCase() === lower) { best = index; bestScore = Infinity; }
+      return;
+    }
+    const last = person.nameTokens[person.nameTokens.length - 1]!.toLowerCase();
+    const first = person.nameTokens[0]!.toLowerCase();
+    const position = person.nameTokens.findIndex((token) => token.toLowerCase() === lower);
+    if (position < 0) return;
+    const preference = last === lower ? 2 : first === lower ? 1 : 1;
+    const score = preference * 1e6 + (lastSeen.get(index) ?? -1);
+    if (score > bestScore) { best = index; bestScore = score; }
+  });
+  return best;
+}
+
+/** The draft's view of the people: canonical name, the other forms used, role and affiliation. */
+export function toPersonDrafts(people: readonly PersonRecord[]): PersonDraft[] {
+  return people
+    .filter((person) => person.mentions.length > 0)
+    .map((person) => ({
+      name: person.name,
+      aliases: [...person.surfaces].filter((alias) => alias !== person.name),
+      role: person.role,
+      affiliation: person.affiliation,
+    }));
+}

@@ -1,0 +1,196 @@
+// Finds quotation spans: exactly the characters between the marks, straight or curly, double or (for outlets that
+// quote with them) single, including unbalanced marks and quotes that run over several paragraphs.
+import type { TextBlock } from './blocks.js';
+import { QUOTE_MASK } from './tokens.js';
+
+export type QuoteStyle = 'double' | 'single';
+
+/** A quotation found in a block; offsets are UTF-16 indices into the raw text. */
+export interface QuoteSpan {
+  /** Index of the block in the list that was scanned. */
+  blockIndex: number;
+  /** Where the marked-off region starts and ends, marks included (a missing mark: the block's edge). */
+  regionStart: number;
+  regionEnd: number;
+  /** Content: exactly between the marks. */
+  start: number;
+  end: number;
+  text: string;
+  /** The paragraph continues a quotation opened in the paragraph before (old multi-paragraph convention). */
+  continuesFromPrevious: boolean;
+  /** No closing mark: the quotation runs on into the next paragraph, which opens with a mark. */
+  continuesToNext: boolean;
+}
+
+type MarkRole = 'open' | 'close' | 'either';
+
+interface Mark {
+  index: number;
+  role: MarkRole;
+}
+
+const OPEN_CONTEXT = /[\s([{\u2014\u2013\-/:;,]/u;
+const CLOSE_CONTEXT = /[\s)\]}\u2014\u2013\-.,;:!?'’…]/u;
+const ELISIONS = /^(?:em|n|til|tis|twas|cause|round|bout|nuff|\d0s|\d\ds)\b/iu;
+
+function straightRole(text: string, index: number): MarkRole | null {
+  const previous = index > 0 ? text[index - 1]! : ' ';
+  const next = index + 1 < text.length ? text[index + 1]! : ' ';
+  const canOpen = OPEN_CONTEXT.test(previous) && !/\s/u.test(next);
+  const canClose = CLOSE_CONTEXT.test(next) && !/\s/u.test(previous);
+  if (canOpen && !canClose) return 'open';
+  if (canClose && !canOpen) return 'close';
+  if (!canOpen && !canClose && /\s/u.test(previous) && /\s/u.test(next)) return null;
+  return 'either';
+}
+
+function doubleMarks(text: string): Mark[] {
+  const marks: Mark[] = [];
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '“' || char === '„' || char === '«') marks.push({ index, role: 'open' });
+    else if (char === '”' || char === '»') marks.push({ index, role: 'close' });
+    else if (char === '"') {
+      const role = straightRole(text, index);
+      if (role) marks.push({ index, role });
+    }
+  }
+  return marks;
+}
+
+function singleMarks(text: string): Mark[] {
+  const candidates: Mark[] = [];
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char !== '‘' && char !== '’' && char !== "'") continue;
+    const previous = index > 0 ? text[index - 1]! : ' ';
+    const next = index + 1 < text.length ? text[index + 1]! : ' ';
+    const letterBefore = /[\p{L}\p{N}]/u.test(previous);
+    const letterAfter = /[\p{L}\p{N}]/u.test(next);
+    if (letterBefore && letterAfter) continue; // don't, Russia's
+    if (char === '‘') { candidates.push({ index, role: 'open' }); continue; }
+    if (!letterBefore && /[\s(\["“\u2014\u2013]/u.test(previous) && letterAfter) {
+      if (ELISIONS.test(text.slice(index + 1, index + 6))) continue;
+      candidates.push({ index, role: 'open' });
+      continue;
+    }
+    if (!/\s/u.test(previous) && /[\s)\]"”\u2014\u2013.,;:!?…]/u.test(next)) candidates.push({ index, role: 'close' });
+  }
+  // A plural possessive ("the players' union") looks like a closing mark; it is one only when no later close follows.
+  return candidates.filter((mark, position) => {
+    if (mark.role !== 'close' || text[mark.index - 1] !== 's') return true;
+    if (!/^\s+\p{Ll}/u.test(text.slice(mark.index + 1, mark.index + 4))) return true;
+    for (let later = position + 1; later < candidates.length; later++) {
+      if (candidates[later]!.role === 'open') return true;
+      if (candidates[later]!.role === 'close') return false;
+    }
+    return true;
+  });
+}
+
+function opensWithMark(text: string, style: QuoteStyle): boolean {
+  const first = text[0];
+  if (style === 'double') return first === '“' || first === '"' || first === '„' || first === '«';
+  return first === '‘' || first === "'";
+}
+
+interface RawSpan {
+  regionStart: number;
+  regionEnd: number;
+  start: number;
+  end: number;
+  unclosed: boolean;
+}
+
+function spansInText(text: string, style: QuoteStyle): RawSpan[] {
+  const marks = style === 'double' ? doubleMarks(text) : singleMarks(text);
+  const spans: RawSpan[] = [];
+  let open = -1;
+  // In single-quote style, double marks inside a quotation are a quote within the quote: skip over them.
+  for (const mark of marks) {
+    if (open < 0) {
+      if (mark.role === 'close') {
+        // A closing mark with no opening one: the quotation began at the paragraph's start (a mark was lost).
+        if (spans.length === 0 && mark.index > 0) spans.push({ regionStart: 0, regionEnd: mark.index + 1, start: 0, end: mark.index, unclosed: false });
+        continue;
+      }
+      open = mark.index;
+      continue;
+    }
+    if (mark.role === 'open' && style === 'double' && text[mark.index] !== '"') {
+      // A new opening mark before a close: the earlier quotation was left unclosed.
+      spans.push({ regionStart: open, regionEnd: mark.index, start: open + 1, end: trimEndIndex(text, open + 1, mark.index), unclosed: true });
+      open = mark.index;
+      continue;
+    }
+    if (mark.role === 'open') continue;
+    spans.push({ regionStart: open, regionEnd: mark.index + 1, start: open + 1, end: mark.index, unclosed: false });
+    open = -1;
+  }
+  if (open >= 0) spans.push({ regionStart: open, regionEnd: text.length, start: open + 1, end: trimEndIndex(text, open + 1, text.length), unclosed: true });
+  return spans.filter((span) => /[\p{L}\p{N}]/u.test(text.slice(span.start, span.end)));
+}
+
+function trimEndIndex(text: string, from: number, to: number): number {
+  let end = to;
+  while (end > from && /\s/u.test(text[end - 1]!)) end--;
+  return end;
+}
+
+/**
+ * The article quotes with single marks when those pair up into several multi-word quotations and double marks are
+ * (nearly) absent; otherwise double marks are the quotation marks and single ones are quotes within quotes.
+ */
+export function detectQuoteStyle(blocks: readonly TextBlock[]): QuoteStyle {
+  let doubles = 0;
+  let singles = 0;
+  for (const block of blocks) {
+    doubles += doubleMarks(block.text).length;
+    singles += spansInText(block.text, 'single').filter((span) => !span.unclosed && /\s/u.test(block.text.slice(span.start, span.end))).length;
+  }
+  return singles >= 1 && doubles < singles ? 'single' : 'double';
+}
+
+/** Every quotation span in the blocks, in reading order. */
+export function findQuoteSpans(blocks: readonly TextBlock[], style: QuoteStyle): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let previousRanOn = false;
+  blocks.forEach((block, blockIndex) => {
+    const raw = spansInText(block.text, style);
+    const next = blocks[blockIndex + 1];
+    raw.forEach((span, position) => {
+      const last = position === raw.length - 1;
+      const runsOn = last && span.unclosed && span.regionEnd === block.text.length && next !== undefined && opensWithMark(next.text, style);
+      spans.push({
+        blockIndex,
+        regionStart: block.start + span.regionStart,
+        regionEnd: block.start + span.regionEnd,
+        start: block.start + span.start,
+        end: block.start + span.end,
+        text: block.text.slice(span.start, span.end),
+        continuesFromPrevious: position === 0 && previousRanOn && span.regionStart === 0,
+        continuesToNext: runsOn,
+      });
+    });
+    const lastSpan = raw[raw.length - 1];
+    previousRanOn = lastSpan !== undefined && lastSpan.unclosed && lastSpan.regionEnd === block.text.length && next !== undefined && opensWithMark(next.text, style);
+  });
+  return spans;
+}
+
+/** The block's text with each quotation region replaced by mask characters of the same length; a region whose
+ * quotation ends a sentence keeps a final period so the reporter's sentences still split there. */
+export function maskQuotes(block: TextBlock, spans: readonly QuoteSpan[]): string {
+  let masked = '';
+  let cursor = 0;
+  for (const span of spans) {
+    const from = span.regionStart - block.start;
+    const to = span.regionEnd - block.start;
+    if (from < cursor) continue;
+    masked += block.text.slice(cursor, from);
+    const endsSentence = /[.!?…]["'’”]?\s*$/u.test(span.text);
+    masked += QUOTE_MASK.repeat(Math.max(0, to - from - (endsSentence ? 1 : 0))) + (endsSentence ? '.' : '');
+    cursor = to;
+  }
+  return masked + block.text.slice(cursor);
+}

@@ -1,0 +1,121 @@
+// Who a reporter's sentence can name as a speaker: people, pronouns, role descriptions ("a Kremlin spokesman",
+// "the official") and organisations, found on masked tokens so that nothing inside a quotation counts.
+import type { PersonMention } from './people.js';
+import type { Token } from './tokens.js';
+import { CALENDAR_WORDS, COMMON_WORDS } from './lexicon/non-person-words.js';
+import { ROLE_NOUNS } from './lexicon/titles.js';
+import { SPEECH_VERBS } from './lexicon/reporting-verbs.js';
+
+export type SpeakerMention =
+  | { kind: 'person'; personIndex: number; first: number; last: number }
+  | { kind: 'pronoun'; gender: 'female' | 'male' | null; plural: boolean; first: number; last: number }
+  | { kind: 'description'; definite: boolean; head: string; modifiers: string[]; text: string; first: number; last: number }
+  | { kind: 'organisation'; text: string; first: number; last: number };
+
+const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'his', 'her', 'their', 'its', 'our', 'two', 'three', 'four', 'several', 'some', 'many', 'other', 'this', 'that', 'these', 'those', 'each', "'s"]);
+const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'two', 'three', 'four', 'several', 'some', 'many', 'other']);
+const DESCRIPTION_BREAKERS = new Set(['and', 'or', 'but', 'to', 'in', 'on', 'at', 'with', 'by', 'from', 'for', 'of', 'that', 'who', 'which', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'said', 'says', 'told', 'as', 'after', 'before', 'when', 'while', 'than', 'if', 'he', 'she', 'they', 'it', 'we', 'i']);
+const ORGANISATION_NOUNS = new Set(['ministry', 'government', 'department', 'company', 'agency', 'embassy', 'court', 'army', 'military', 'police', 'council', 'committee', 'party', 'group', 'firm', 'union', 'statement', 'report', 'office', 'administration', 'campaign', 'club', 'team', 'organisation', 'organization', 'authority', 'authorities', 'regulator', 'board', 'commission', 'kremlin', 'pentagon', 'study', 'survey', 'document', 'letter', 'website', 'newspaper', 'paper', 'agency', 'network', 'broadcaster', 'channel', 'service', 'bank', 'charity', 'coalition', 'alliance', 'bloc', 'navy', 'junta', 'regime', 'cabinet', 'parliament', 'congress', 'senate', 'assembly', 'council', 'tribunal', 'panel', 'inquiry', 'investigation', 'filing', 'lawsuit', 'indictment', 'complaint', 'memo', 'draft', 'plan', 'bill', 'law', 'treaty', 'resolution', 'decision', 'ruling', 'order', 'declaration', 'communique', 'manifesto', 'notice']);
+const PRONOUNS: Record<string, { gender: 'female' | 'male' | null; plural: boolean }> = {
+  he: { gender: 'male', plural: false }, she: { gender: 'female', plural: false }, they: { gender: null, plural: true },
+  i: { gender: null, plural: false }, we: { gender: null, plural: true },
+};
+
+/** Every speaker-like mention in the tokens of one masked block, in order, not overlapping. */
+export function findSpeakerMentions(tokens: readonly Token[], text: string, blockStart: number, people: readonly PersonMention[]): SpeakerMention[] {
+  const mentions: SpeakerMention[] = [];
+  const taken = new Uint8Array(tokens.length);
+  for (const person of people) {
+    const from = person.start - blockStart;
+    const to = person.end - blockStart;
+    let first = -1;
+    let last = -1;
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index]!;
+      if (token.start >= from && token.end <= to) { if (first < 0) first = index; last = index; }
+    }
+    if (first < 0 || tokens.slice(first, last + 1).some((token) => token.kind === 'quote')) continue;
+    mentions.push({ kind: 'person', personIndex: person.personIndex, first, last });
+    for (let index = first; index <= last; index++) taken[index] = 1;
+  }
+  for (let index = 0; index < tokens.length; index++) {
+    if (taken[index]) continue;
+    const token = tokens[index]!;
+    if (token.kind !== 'word') continue;
+    const pronoun = PRONOUNS[token.lower];
+    if (pronoun) {
+      mentions.push({ kind: 'pronoun', gender: pronoun.gender, plural: pronoun.plural, first: index, last: index });
+      taken[index] = 1;
+      continue;
+    }
+    if (ROLE_NOUNS.has(token.lower) && !(tokens[index + 1] && taken[index + 1])) {
+      const description = readDescription(tokens, text, index, taken);
+      if (description) {
+        mentions.push(description);
+        for (let k = description.first; k <= description.last; k++) taken[k] = 1;
+        index = description.last;
+      }
+    }
+  }
+  // Organisations and places: capitalised runs nobody else took, and "the ministry"-like phrases.
+  for (let index = 0; index < tokens.length; index++) {
+    if (taken[index]) continue;
+    const token = tokens[index]!;
+    const isCapitalised = token.kind === 'word' && /^\p{Lu}/u.test(token.text) && !COMMON_WORDS.has(token.lower) && !CALENDAR_WORDS.has(token.lower) && !SPEECH_VERBS.has(token.lower);
+    const isOrganisationNoun = token.kind === 'word' && ORGANISATION_NOUNS.has(token.lower) && tokens[index - 1]?.lower === 'the';
+    if (!isCapitalised && !isOrganisationNoun) continue;
+    let first = index;
+    let last = index;
+    if (isCapitalised) {
+      while (last + 1 < tokens.length && !taken[last + 1] && tokens[last + 1]!.kind === 'word' && !tokens[last]!.possessive
+        && (/^\p{Lu}/u.test(tokens[last + 1]!.text) || ((tokens[last + 1]!.lower === 'of' || tokens[last + 1]!.lower === 'for') && /^\p{Lu}/u.test(tokens[last + 2]?.text ?? '')))) last++;
+      while (last + 1 < tokens.length && !taken[last + 1] && tokens[last + 1]!.kind === 'word' && ORGANISATION_NOUNS.has(tokens[last + 1]!.lower) && !tokens[last]!.possessive) last++;
+    }
+    if (first > 0 && tokens[first - 1]!.lower === 'the' && !taken[first - 1]) first--;
+    mentions.push({ kind: 'organisation', text: text.slice(tokens[first]!.start, tokens[last]!.end), first, last });
+    for (let k = first; k <= last; k++) taken[k] = 1;
+    index = last;
+  }
+  mentions.sort((a, b) => a.first - b.first);
+  return mentions;
+}
+
+function readDescription(tokens: readonly Token[], text: string, headIndex: number, taken: Uint8Array): SpeakerMention | null {
+  const head = tokens[headIndex]!;
+  let first = headIndex;
+  let determiner: string | null = null;
+  for (let k = headIndex - 1; k >= 0 && headIndex - k <= 6; k--) {
+    const token = tokens[k]!;
+    if (token.lower === "'s") { determiner = "'s"; first = k - 1; break; }
+    if (token.kind !== 'word' || taken[k]) break;
+    if (DETERMINERS.has(token.lower)) { determiner = token.lower; first = k; break; }
+    if (DESCRIPTION_BREAKERS.has(token.lower) || SPEECH_VERBS.has(token.lower)) break;
+    first = k;
+  }
+  if (determiner === "'s") {
+    // "Putin's spokesman": the possessor is part of the description.
+    while (first > 0 && tokens[first - 1]!.kind === 'word' && /^\p{Lu}/u.test(tokens[first - 1]!.text)) first--;
+    if (first < 0) first = 0;
+  }
+  const plural = head.lower.endsWith('s') || head.lower === 'police' || head.lower === 'people' || head.lower === 'staff';
+  if (!determiner && !plural && first === headIndex) return null;
+  let last = headIndex;
+  // "a spokesman for the department", "the secretary of state"
+  const connector = tokens[headIndex + 1];
+  if (connector && connector.kind === 'word' && ['for', 'of', 'at', 'with', 'from', 'in'].includes(connector.lower)) {
+    let k = headIndex + 2;
+    if (tokens[k]?.lower === 'the') k++;
+    const limit = k + 4;
+    let end = -1;
+    while (k < tokens.length && k < limit) {
+      const token = tokens[k]!;
+      if (token.kind !== 'word' || SPEECH_VERBS.has(token.lower) || DESCRIPTION_BREAKERS.has(token.lower) || CALENDAR_WORDS.has(token.lower)) break;
+      end = k;
+      k++;
+    }
+    if (end > 0) last = end;
+  }
+  const modifiers = tokens.slice(first, headIndex).filter((token) => token.kind === 'word' && !DETERMINERS.has(token.lower)).map((token) => token.lower);
+  const definite = determiner !== null && !INDEFINITE.has(determiner) && !(plural && determiner === null);
+  return { kind: 'description', definite, head: head.lower, modifiers, text: text.slice(tokens[first]!.start, tokens[last]!.end), first, last };
+}

@@ -1,0 +1,52 @@
+// Tells reported speech from scare quotes and titles, and a direct quotation from a partial one.
+import type { QuoteKind } from './draft.js';
+import type { Attribution } from './attribution.js';
+import type { QuoteSpan } from './quotes.js';
+import { NAMING_WORDS } from './lexicon/reporting-verbs.js';
+
+/** Quotes this short are speech only when their own sentence reports someone saying them. */
+const SHORT_QUOTE_WORDS = 4;
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'with', 'by', 'from', 'as', 'is', 'vs']);
+const FRAGMENT_OPENERS = new Set(['that', 'as', 'the', 'a', 'an', 'of', 'to', 'for', 'and', 'or', 'with', 'by', 'his', 'her', 'their', 'its', 'our', 'this', 'was', 'is', 'be', 'were', 'are', 'what', 'how', 'in', 'on', 'at', 'called', 'very', 'so', 'more', 'most', 'being', 'been', 'into']);
+
+function words(text: string): string[] {
+  return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word));
+}
+
+/** "The Art of the Deal", "Make America Great Again": every significant word capitalised and no sentence punctuation. */
+function looksLikeTitle(text: string): boolean {
+  if (/[.!?,;:]\s*$/u.test(text)) return false;
+  const significant = words(text).filter((word) => !SMALL_WORDS.has(word.toLowerCase()));
+  return significant.length >= 2 && significant.every((word) => /^['‘"“(]?[\p{Lu}\p{N}]/u.test(word));
+}
+
+function previousWord(raw: string, position: number): string {
+  const before = raw.slice(Math.max(0, position - 40), position);
+  const match = /([\p{L}-]+)[^\p{L}]*$/u.exec(before);
+  return match ? match[1]!.toLowerCase() : '';
+}
+
+/** Whether a quoted span is someone's speech, given what attribution found in its own sentence. */
+export function isSpeech(raw: string, span: QuoteSpan, attribution: Attribution): boolean {
+  const before = previousWord(raw, span.regionStart);
+  const twoBefore = raw.slice(Math.max(0, span.regionStart - 12), span.regionStart).toLowerCase();
+  const count = words(span.text).length;
+  const hasOwnCue = attribution.ownCue !== null && (attribution.personLikeSubject || attribution.ownCue === 'strong');
+  if (count <= 6 && (NAMING_WORDS.has(before) || /known as\s*$/u.test(twoBefore)) && !(before === 'called' && hasOwnCue)) return false;
+  if (looksLikeTitle(span.text) && count <= 8 && !hasOwnCue) return false;
+  if (count <= SHORT_QUOTE_WORDS && !/[.!?…]\s*$/u.test(span.text) && !hasOwnCue) return false;
+  if (count <= 2 && !hasOwnCue) return false;
+  return true;
+}
+
+/** Direct: a complete utterance set off by itself; partial: a fragment woven into the reporter's sentence. */
+export function quoteKind(raw: string, blockStart: number, span: QuoteSpan): QuoteKind {
+  const firstLetter = /[\p{L}\p{N}]/u.exec(span.text)?.[0] ?? '';
+  if (firstLetter === '' || firstLetter !== firstLetter.toUpperCase() || /^\p{Ll}/u.test(firstLetter)) return 'partial';
+  if (span.continuesFromPrevious) return 'direct';
+  const lead = raw.slice(Math.max(blockStart, span.regionStart - 30), span.regionStart).trimEnd();
+  if (span.regionStart === blockStart || lead === '' || /[:,.!?;—–(-]$/u.test(lead)) return 'direct';
+  const before = previousWord(raw, span.regionStart);
+  if (FRAGMENT_OPENERS.has(before)) return 'partial';
+  return /[.!?,…]\s*$/u.test(span.text) && words(span.text).length >= 3 ? 'direct' : 'partial';
+}

@@ -1,0 +1,47 @@
+// Topic names for an article: the site's own tag line when it prints one, else the salient names and phrases of
+// the story. Normalised (trimmed, one casing rule) so the same topic is one topic across articles.
+import { CALENDAR_WORDS, COMMON_WORDS } from './lexicon/non-person-words.js';
+import { DEMONYMS, HONORIFICS, TITLE_WORDS } from './lexicon/titles.js';
+
+const MAX_TOPICS = 8;
+
+/** Acronyms keep their capitals ("US", "NATO"); everything else is lower case, so "Trade" and "trade" are one topic. */
+export function normaliseTopic(topic: string): string {
+  return topic
+    .trim()
+    .replace(/\s+/gu, ' ')
+    .split(' ')
+    .map((word) => (/^(?:\p{Lu}\.?){2,}$/u.test(word) || /^\p{Lu}[\p{Lu}\d-]+$/u.test(word) ? word : word.toLowerCase()))
+    .join(' ');
+}
+
+/** Capitalised names and phrases that recur in the body (places, organisations, events), most frequent first. */
+export function topicsFromContent(paragraphs: readonly string[], peopleNames: readonly string[]): string[] {
+  const counts = new Map<string, { count: number; first: number }>();
+  const personWords = new Set(peopleNames.flatMap((name) => name.toLowerCase().split(/\s+/u)));
+  let order = 0;
+  for (const paragraph of paragraphs) {
+    const pattern = /(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}{2,})(?:\s+(?:of\s+|the\s+)?(?:\p{Lu}[\p{L}'’.-]*))*/gu;
+    for (const match of paragraph.matchAll(pattern)) {
+      let phrase = match[0].replace(/['’]s$/u, '').replace(/\.$/u, '');
+      const phraseWords = phrase.split(/\s+/u);
+      while (phraseWords.length > 0 && (COMMON_WORDS.has(phraseWords[0]!.toLowerCase()) || HONORIFICS.has(phraseWords[0]!.toLowerCase().replace(/\.$/u, '')) || TITLE_WORDS.has(phraseWords[0]!.toLowerCase()))) phraseWords.shift();
+      phrase = phraseWords.join(' ');
+      if (phrase.length < 3) continue;
+      const lower = phrase.toLowerCase();
+      if (CALENDAR_WORDS.has(lower) || DEMONYMS.has(lower) || phraseWords.some((word) => personWords.has(word.toLowerCase()))) continue;
+      const entry = counts.get(phrase) ?? { count: 0, first: order++ };
+      entry.count++;
+      counts.set(phrase, entry);
+    }
+  }
+  return [...counts.entries()]
+    .filter(([, entry]) => entry.count >= 2)
+    .sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first)
+    .slice(0, MAX_TOPICS)
+    .map(([phrase]) => normaliseTopic(phrase));
+}
+
+export function uniqueTopics(topics: readonly string[]): string[] {
+  return [...new Set(topics.map(normaliseTopic).filter((topic) => topic !== ''))];
+}
