@@ -1,0 +1,51 @@
+// Prints how well the extraction pipeline finds quotes, speakers and people on the seed oracle and on the
+// evaluation set. Run after the build: node dist/scripts/eval-extraction.js [--verbose]
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractArticle } from '../src/ingest/extract.js';
+import { scoreArticle, summariseScores, type AnnotatedArticle, type ArticleScore } from '../src/ingest/evaluation.js';
+
+interface EvaluationSet {
+  name: string;
+  annotations: string;
+  texts: string;
+}
+
+function packageRoot(): string {
+  let directory = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(directory, 'package.json'))) {
+    const parent = path.dirname(directory);
+    if (parent === directory) throw new Error('Cannot find the package root (no package.json above this script).');
+    directory = parent;
+  }
+  return directory;
+}
+
+function scoreSet(root: string, set: EvaluationSet): ArticleScore[] {
+  const annotations = JSON.parse(readFileSync(path.join(root, set.annotations), 'utf8')) as { articles: AnnotatedArticle[] };
+  return annotations.articles.map((article) => {
+    const raw = readFileSync(path.join(root, set.texts, article.file), 'utf8');
+    return scoreArticle(extractArticle(raw), article);
+  });
+}
+
+const percent = (value: number): string => `${(value * 100).toFixed(1)}%`.padStart(7);
+
+function main(): void {
+  const root = packageRoot();
+  const verbose = process.argv.includes('--verbose');
+  const sets: EvaluationSet[] = [
+    { name: 'seeds', annotations: 'test/fixtures/expected.json', texts: 'seeds' },
+    { name: 'eval', annotations: 'test/fixtures/eval/annotations.json', texts: 'test/fixtures/eval' },
+  ];
+  console.log('set     articles  precision   recall       F1  speaker   people');
+  for (const set of sets) {
+    const scores = scoreSet(root, set);
+    const summary = summariseScores(scores);
+    console.log(`${set.name.padEnd(8)}${String(summary.articles).padStart(8)}  ${percent(summary.precision)}  ${percent(summary.recall)}  ${percent(summary.f1)}  ${percent(summary.speakerAccuracy)}  ${percent(summary.peopleRecall)}`);
+    if (verbose) for (const score of scores) for (const miss of score.misses) console.log(`    ${score.file}: ${miss}`);
+  }
+}
+
+main();
