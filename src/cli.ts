@@ -1,0 +1,196 @@
+#!/usr/bin/env node
+// The command line: serve, migrate, seed, reset and ingest. Thin by design: it parses arguments and
+// calls the functions the API uses, and turns every known failure into one line and exit code 1.
+import 'reflect-metadata';
+import { rm } from 'node:fs/promises';
+import { createInterface } from 'node:readline/promises';
+import pg from 'pg';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { connectPostgres, openEmbedded, type Database } from './db/client.js';
+import { MigrationError, migratePostgres, type MigrationReport } from './db/migrate.js';
+import { ArticleFileError, readArticleFile } from './article-file.js';
+import { extractArticle } from './ingest/extract.js';
+import { IngestError } from './ingest/ingest-error.js';
+import { storeArticle } from './ingest/store.js';
+import { seedDatabase } from './seeds.js';
+
+const USAGE = `Usage: quotegraph <command>
+
+Commands:
+  serve                          start the GraphQL API (migrates and seeds an empty embedded database)
+  migrate                        apply pending migrations
+  seed                           ingest every article in seeds/ (idempotent)
+  reset [--force]                drop all data, migrate and seed again
+  ingest [--dry-run] [--json] FILE...
+                                 ingest article files; --dry-run prints the extracted draft instead
+  schema                         print the GraphQL schema (SDL)
+
+Configuration: DATABASE_URL (PostgreSQL; without it the embedded database in .data/pglite), PORT.`;
+
+class UsageError extends Error {}
+
+/** Opens the configured database with all migrations applied. */
+async function openMigrated(config: Config): Promise<{ database: Database; migration: MigrationReport }> {
+  if (config.databaseUrl) {
+    const migration = await migratePostgres(config.databaseUrl);
+    return { database: connectPostgres(config.databaseUrl), migration };
+  }
+  const database = await openEmbedded(config.dataDirectory);
+  return { database, migration: database.migration };
+}
+
+function describeMigration(migration: MigrationReport): string {
+  if (migration.applied.length === 0) {
+    return `database is up to date (${migration.alreadyApplied.length} migration(s) already applied)`;
+  }
+  return `applied ${migration.applied.length} migration(s): ${migration.applied.join(', ')}`;
+}
+
+async function migrateCommand(config: Config): Promise<void> {
+  const { database, migration } = await openMigrated(config);
+  await database.close();
+  console.log(`${database.location}: ${describeMigration(migration)}`);
+}
+
+async function seedCommand(config: Config): Promise<void> {
+  const { database } = await openMigrated(config);
+  try {
+    const report = await seedDatabase(database.prisma);
+    console.log(
+      `${database.location}: seeded ${report.created.length} new article(s), ${report.unchanged.length} already stored`,
+    );
+  } finally {
+    await database.close();
+  }
+}
+
+async function confirmReset(config: Config, force: boolean): Promise<boolean> {
+  if (force) return true;
+  if (!process.stdin.isTTY) {
+    throw new UsageError('reset deletes every article; run it with --force to confirm');
+  }
+  const target = config.databaseUrl ? new URL(config.databaseUrl).pathname.slice(1) : config.dataDirectory;
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  const answer = await prompt.question(`Delete all data in ${target} and seed it again? [y/N] `);
+  prompt.close();
+  return /^y(es)?$/i.test(answer.trim());
+}
+
+async function resetCommand(config: Config, args: string[]): Promise<void> {
+  if (!(await confirmReset(config, args.includes('--force')))) {
+    console.log('reset cancelled');
+    return;
+  }
+  if (config.databaseUrl) {
+    const client = new pg.Client({ connectionString: config.databaseUrl });
+    await client.connect();
+    try {
+      await client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+    } finally {
+      await client.end();
+    }
+  } else {
+    await rm(config.dataDirectory, { recursive: true, force: true });
+  }
+  await seedCommand(config);
+}
+
+async function ingestCommand(config: Config, args: string[]): Promise<void> {
+  const dryRun = args.includes('--dry-run');
+  const json = args.includes('--json');
+  const unknown = args.filter((arg) => arg.startsWith('--') && arg !== '--dry-run' && arg !== '--json');
+  if (unknown.length > 0) throw new UsageError(`unknown option ${unknown[0]}`);
+  const files = args.filter((arg) => !arg.startsWith('--'));
+  if (files.length === 0) throw new UsageError('ingest needs at least one FILE');
+
+  const drafts = [];
+  for (const file of files) {
+    const text = await readArticleFile(file);
+    try {
+      drafts.push({ file, draft: extractArticle(text) });
+    } catch (error) {
+      if (error instanceof IngestError) throw new IngestError(error.reason, `${file}: ${error.message}`);
+      throw error;
+    }
+  }
+
+  if (dryRun) {
+    const output = drafts.map(({ draft }) => draft);
+    if (json) console.log(JSON.stringify(output.length === 1 ? output[0] : output, null, 2));
+    else for (const { file, draft } of drafts) console.log(`${file}: "${draft.title}", ${draft.quotes.length} quote(s), ${draft.people.length} people`);
+    return;
+  }
+
+  const { database } = await openMigrated(config);
+  try {
+    for (const { file, draft } of drafts) {
+      const stored = await storeArticle(database.prisma, draft);
+      const result = { file, slug: stored.slug, created: stored.created, quotes: draft.quotes.length };
+      console.log(json ? JSON.stringify(result) : `${file}: ${stored.created ? 'stored as' : 'already stored as'} ${stored.slug}`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+async function serveCommand(config: Config): Promise<void> {
+  const { startServer } = await import('./server.js');
+  await startServer(config);
+}
+
+/** Turns errors a user can act on into one line; anything else is a bug and keeps its stack. */
+function describeFailure(error: unknown): string | null {
+  if (error instanceof UsageError) return `${error.message}\n\n${USAGE}`;
+  if (
+    error instanceof ConfigError ||
+    error instanceof IngestError ||
+    error instanceof ArticleFileError ||
+    error instanceof MigrationError
+  ) {
+    return error.message;
+  }
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return `cannot reach the database in DATABASE_URL (${String(code)}); is PostgreSQL running?`;
+  }
+  if (code === '3D000') return `the database in DATABASE_URL does not exist: ${(error as Error).message}`;
+  if (code === '28P01' || code === '28000') return `the database refused the login in DATABASE_URL: ${(error as Error).message}`;
+  return null;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...args] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      return serveCommand(config);
+    case 'migrate':
+      return migrateCommand(config);
+    case 'seed':
+      return seedCommand(config);
+    case 'reset':
+      return resetCommand(config, args);
+    case 'ingest':
+      return ingestCommand(config, args);
+    case 'schema': {
+      const { printSchema } = await import('graphql');
+      const { buildQuotegraphSchema } = await import('./graphql/schema.js');
+      console.log(printSchema(await buildQuotegraphSchema()));
+      return;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const message = describeFailure(error);
+  if (message === null) console.error(error);
+  else console.error(`quotegraph: ${message}`);
+  process.exit(1);
+});

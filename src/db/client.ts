@@ -1,0 +1,66 @@
+// The one place that builds a Prisma client: on PostgreSQL when DATABASE_URL is set, otherwise on
+// the embedded PGlite database in the data folder, created and migrated on first use.
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { migratePglite, type MigrationReport } from './migrate.js';
+
+export type { PrismaClient } from '../generated/prisma/client.js';
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: 'postgres' | 'embedded';
+  /** Where the data lives, for log lines: host/database or the embedded data folder. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** Called with every SQL statement sent (tests count statements per request with it). */
+  onStatement?: (sql: string) => void;
+}
+
+export function connectPostgres(connectionString: string, options: ConnectOptions = {}): Database {
+  const adapter = new PrismaPg({ connectionString });
+  const prisma = options.onStatement
+    ? new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] })
+    : new PrismaClient({ adapter });
+  if (options.onStatement) {
+    const onStatement = options.onStatement;
+    (prisma as unknown as PrismaClient<'query'>).$on('query', (event) => onStatement(event.query));
+  }
+  const url = new URL(connectionString);
+  return {
+    prisma,
+    kind: 'postgres',
+    location: `${url.host}${url.pathname}`,
+    close: () => prisma.$disconnect(),
+  };
+}
+
+export interface EmbeddedDatabase extends Database {
+  migration: MigrationReport;
+}
+
+/**
+ * Opens (creating if needed) the embedded database in `dataDirectory` and applies pending
+ * migrations. Opening one folder twice in a process corrupts it, so callers keep one instance.
+ */
+export async function openEmbedded(dataDirectory: string): Promise<EmbeddedDatabase> {
+  mkdirSync(dataDirectory, { recursive: true });
+  const pglite = await PGlite.create(dataDirectory);
+  const migration = await migratePglite(pglite);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    kind: 'embedded',
+    location: dataDirectory,
+    migration,
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// Article drafts built in code, for tests that need more rows than the seeds hold.
+import { createHash } from 'node:crypto';
+import type { ArticleDraft } from '../../src/ingest/draft.js';
+
+export function syntheticDraft(index: number, overrides: Partial<ArticleDraft> = {}): ArticleDraft {
+  const title = `Synthetic story number ${index}`;
+  const speaker = `Speaker${index % 3} Testperson`;
+  return {
+    title,
+    byline: null,
+    authors: [],
+    source: 'Test Wire',
+    contributors: [],
+    dateline: null,
+    standfirst: null,
+    photoCaption: null,
+    creditLine: null,
+    paragraphs: [`Paragraph of story ${index}.`],
+    sectionHeadings: [],
+    publishedAt: new Date(Date.UTC(2020, 0, 1 + index)).toISOString(),
+    topics: ['Testing'],
+    people: [{ name: speaker, aliases: ['Testperson'], role: null, affiliation: null }],
+    quotes: [0, 1, 2].map((position) => ({
+      text: `Quote ${position} of story ${index}.`,
+      start: position * 40,
+      end: position * 40 + 20,
+      speaker,
+      speakerDescription: null,
+      kind: 'direct' as const,
+    })),
+    contentHash: createHash('sha256').update(title).digest('hex'),
+    ...overrides,
+  };
+}
