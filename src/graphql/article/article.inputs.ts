@@ -1,0 +1,24 @@
+import { ArgsType, Field, GraphQLISODateTime } from 'type-graphql';
+import { PageArguments } from '../pagination/page-arguments.js';
+import { DateOrder } from '../pagination/date-order.js';
+
+@ArgsType()
+export class ArticleListArguments extends PageArguments {
+  @Field(() => String, { nullable: true, description: 'Articles published by the source with this slug.' })
+  source?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Articles on the topic with this slug.' })
+  topic?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Articles that name the person with this slug.' })
+  person?: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Articles dated at or after this time.' })
+  from?: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Articles dated before this time.' })
+  to?: Date | null;
+
+  @Field(() => DateOrder, { nullable: true, defaultValue: DateOrder.NEWEST_FIRST })
+  orderBy?: DateOrder;
+}

@@ -1,0 +1,94 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { findRowBySlug } from '../loaders.js';
+import { toGlobalId } from '../node/global-id.js';
+import type { ConnectionValue } from '../pagination/connection.type.js';
+import type { Filter } from '../pagination/keyset.js';
+import { PageArguments } from '../pagination/page-arguments.js';
+import { listConnection, nestedConnection } from '../pagination/resolve-connection.js';
+import { authorsOfArticle, peopleMentionedInArticle, type PersonRow } from '../person/person.lists.js';
+import { PersonConnection } from '../person/person.type.js';
+import { DateOrder } from '../pagination/date-order.js';
+import { quotesInArticle, type QuoteRow } from '../quote/quote.lists.js';
+import { QuoteConnection } from '../quote/quote.type.js';
+import { contributorsOfArticle, sourceRows, type SourceRow } from '../source/source.lists.js';
+import { Source, SourceConnection } from '../source/source.type.js';
+import { topicsOfArticle, type TopicRow } from '../topic/topic.lists.js';
+import { TopicConnection } from '../topic/topic.type.js';
+import { ArticleListArguments } from './article.inputs.js';
+import { articleRows, articlesNewestFirst, articlesOldestFirst, type ArticleRow } from './article.lists.js';
+import { Article, ArticleConnection } from './article.type.js';
+
+function articleFilter(args: ArticleListArguments): Filter {
+  return (parameters) => {
+    const conditions: string[] = [];
+    if (args.source) {
+      conditions.push(`t."sourceId" = (SELECT "id" FROM "Source" WHERE "slug" = ${parameters.add(args.source)})`);
+    }
+    if (args.topic) {
+      conditions.push(`t."id" IN (SELECT tagged."articleId" FROM "ArticleTopic" tagged
+        JOIN "Topic" topic ON topic."id" = tagged."topicId" WHERE topic."slug" = ${parameters.add(args.topic)})`);
+    }
+    if (args.person) {
+      conditions.push(`t."id" IN (SELECT mention."articleId" FROM "ArticleMention" mention
+        JOIN "Person" person ON person."id" = mention."personId" WHERE person."slug" = ${parameters.add(args.person)})`);
+    }
+    if (args.from) conditions.push(`t."date" >= ${parameters.add(args.from.toISOString())}::timestamp`);
+    if (args.to) conditions.push(`t."date" < ${parameters.add(args.to.toISOString())}::timestamp`);
+    return conditions;
+  };
+}
+
+@Resolver(() => Article)
+export class ArticleResolver {
+  @Query(() => Article, { nullable: true, description: 'The article with this slug, or null.' })
+  article(@Arg('slug', () => String) slug: string, @Ctx() { prisma }: Context): Promise<ArticleRow | null> {
+    return findRowBySlug<ArticleRow>(prisma, articleRows, slug);
+  }
+
+  @Query(() => ArticleConnection, {
+    description: 'Articles, newest first unless ordered otherwise, filtered by source, topic, person or date.',
+  })
+  articles(@Args(() => ArticleListArguments) args: ArticleListArguments, @Ctx() { prisma }: Context): Promise<ConnectionValue<ArticleRow>> {
+    const spec = args.orderBy === DateOrder.OLDEST_FIRST ? articlesOldestFirst : articlesNewestFirst;
+    return listConnection<ArticleRow>(prisma, spec, args, articleFilter(args));
+  }
+
+  @FieldResolver(() => ID, { description: "Global id, stable and unique across types; use it with `node(id)`." })
+  id(@Root() article: ArticleRow): string {
+    return toGlobalId('Article', article.id);
+  }
+
+  @FieldResolver(() => Source, {
+    nullable: true,
+    description: 'The publisher; null when the text does not name one.',
+  })
+  source(@Root() article: ArticleRow, @Ctx() { loaders }: Context): Promise<SourceRow | null> | null {
+    return article.sourceId === null ? null : loaders.row<SourceRow>(sourceRows, article.sourceId);
+  }
+
+  @FieldResolver(() => SourceConnection, { description: 'News agencies credited as contributing ("With reporting by AP").' })
+  contributors(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<SourceRow>> {
+    return nestedConnection<SourceRow>(loaders, contributorsOfArticle, article.id, page);
+  }
+
+  @FieldResolver(() => PersonConnection, { description: 'The byline\'s authors, in byline order.' })
+  authors(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<PersonRow>> {
+    return nestedConnection<PersonRow>(loaders, authorsOfArticle, article.id, page);
+  }
+
+  @FieldResolver(() => PersonConnection, { description: 'People the story names (not its authors), by name.' })
+  people(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<PersonRow>> {
+    return nestedConnection<PersonRow>(loaders, peopleMentionedInArticle, article.id, page);
+  }
+
+  @FieldResolver(() => TopicConnection, { description: 'What the article is about, by name.' })
+  topics(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<TopicRow>> {
+    return nestedConnection<TopicRow>(loaders, topicsOfArticle, article.id, page);
+  }
+
+  @FieldResolver(() => QuoteConnection, { description: 'The article\'s quotes in reading order.' })
+  quotes(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<QuoteRow>> {
+    return nestedConnection<QuoteRow>(loaders, quotesInArticle, article.id, page);
+  }
+}

@@ -1,0 +1,66 @@
+// Refuses queries over the cost, depth or alias limits before they run, and reports every
+// operation's cost in the response's `extensions.cost`.
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
+import type { Context } from '../context.js';
+import { measureQueryCost, QueryCostError, type QueryCost } from './query-cost.js';
+
+export interface QueryLimits {
+  /** Items a query may ask for at most (GitHub allows 500,000; our pages are smaller). */
+  maxNodes: number;
+  maxDepth: number;
+  maxAliases: number;
+  /** Operation definitions one document may hold. */
+  maxOperations: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxNodes: 50_000, maxDepth: 12, maxAliases: 30, maxOperations: 5 };
+
+function refuse(message: string, code: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: 400 }, ...extensions } });
+}
+
+export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      let cost: QueryCost | null = null;
+      return {
+        async didResolveOperation({ document, operation, request, schema }) {
+          if (!operation) return;
+          const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+          if (operations.length > limits.maxOperations) {
+            throw refuse(`A request may hold at most ${limits.maxOperations} operations, not ${operations.length}`, 'BAD_USER_INPUT');
+          }
+          const fragments: Record<string, FragmentDefinitionNode> = {};
+          for (const definition of document.definitions) {
+            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+          }
+          try {
+            cost = measureQueryCost(schema, operation, fragments, request.variables ?? {});
+          } catch (error) {
+            if (error instanceof QueryCostError) throw refuse(error.message, 'BAD_USER_INPUT');
+            throw error;
+          }
+          if (cost.depth > limits.maxDepth) {
+            throw refuse(`Query depth ${cost.depth} is over the limit of ${limits.maxDepth}`, 'QUERY_TOO_COMPLEX', { cost });
+          }
+          if (cost.aliases > limits.maxAliases) {
+            throw refuse(`Query uses ${cost.aliases} aliases, over the limit of ${limits.maxAliases}`, 'QUERY_TOO_COMPLEX', { cost });
+          }
+          if (cost.nodes > limits.maxNodes) {
+            throw refuse(
+              `Query could return ${cost.nodes} items, over the limit of ${limits.maxNodes}: ask for smaller pages`,
+              'QUERY_TOO_COSTLY',
+              { cost },
+            );
+          }
+        },
+        async willSendResponse({ response }) {
+          if (cost === null || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          result.extensions = { ...result.extensions, cost: { ...cost, limit: limits.maxNodes } };
+        },
+      };
+    },
+  };
+}

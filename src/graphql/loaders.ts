@@ -1,0 +1,84 @@
+// Per-request batch loaders. Every parent in a response that asks for the same relation with the
+// same arguments is served by one statement, and nothing is cached across requests.
+import DataLoader from 'dataloader';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { countRowsByParent, fetchPagesByParent, type ListSpec, type Page } from './pagination/keyset.js';
+import { pageRequestKey, type PageRequest } from './pagination/page-arguments.js';
+
+/** A table whose rows are loaded by id: its name and the columns to select from `t`. */
+export interface RowSource {
+  table: string;
+  columns: string;
+}
+
+/** A list under a parent row: how to list it, and the column that holds the parent's id. */
+export interface NestedList {
+  name: string;
+  spec: ListSpec;
+  parentColumn: string;
+}
+
+type Row = Record<string, unknown>;
+
+export class Loaders {
+  private readonly loaders = new Map<string, DataLoader<number, unknown>>();
+
+  constructor(private readonly prisma: PrismaClient) {}
+
+  private loader<Value>(key: string, batch: (ids: readonly number[]) => Promise<Value[]>): DataLoader<number, Value> {
+    let loader = this.loaders.get(key);
+    if (!loader) {
+      loader = new DataLoader<number, unknown>(batch);
+      this.loaders.set(key, loader);
+    }
+    return loader as DataLoader<number, Value>;
+  }
+
+  /** The row with this id, or null. */
+  row<T extends Row>(source: RowSource, id: number): Promise<T | null> {
+    return this.loader<T | null>(`row:${source.table}`, async (ids) => {
+      const rows = await this.prisma.$queryRawUnsafe<T[]>(
+        `SELECT ${source.columns} FROM ${source.table} t WHERE t."id" = ANY($1::int[])`,
+        [...ids],
+      );
+      const byId = new Map(rows.map((row) => [row.id as number, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }).load(id);
+  }
+
+  /** One page of `list` under the parent `parentId`. */
+  page<T extends Row>(list: NestedList, parentId: number, request: PageRequest): Promise<Page<T>> {
+    return this.loader<Page<T>>(`page:${list.name}:${pageRequestKey(request)}`, async (ids) => {
+      const pages = await fetchPagesByParent<T>(this.prisma, list.spec, list.parentColumn, ids, request);
+      return ids.map((id) => pages.get(id)!);
+    }).load(parentId);
+  }
+
+  /** How many rows `list` holds under the parent `parentId`. */
+  count(list: NestedList, parentId: number): Promise<number> {
+    return this.loader<number>(`count:${list.name}`, async (ids) => {
+      const counts = await countRowsByParent(this.prisma, list.spec, list.parentColumn, ids);
+      return ids.map((id) => counts.get(id) ?? 0);
+    }).load(parentId);
+  }
+
+  /** Values of `column` for each parent, from a plain child table (a person's aliases). */
+  values(table: string, parentColumn: string, column: string, parentId: number): Promise<string[]> {
+    return this.loader<string[]>(`values:${table}:${column}`, async (ids) => {
+      const rows = await this.prisma.$queryRawUnsafe<{ parentId: number; value: string }[]>(
+        `SELECT "${parentColumn}" AS "parentId", "${column}" AS value FROM "${table}"
+         WHERE "${parentColumn}" = ANY($1::int[]) ORDER BY "id"`,
+        [...ids],
+      );
+      const byParent = new Map<number, string[]>(ids.map((id) => [id, []]));
+      for (const row of rows) byParent.get(row.parentId)?.push(row.value);
+      return ids.map((id) => byParent.get(id)!);
+    }).load(parentId);
+  }
+}
+
+/** The row with this slug, or null; top-level lookups are one per request, so nothing to batch. */
+export async function findRowBySlug<T extends Row>(prisma: PrismaClient, source: RowSource, slug: string): Promise<T | null> {
+  const rows = await prisma.$queryRawUnsafe<T[]>(`SELECT ${source.columns} FROM ${source.table} t WHERE t."slug" = $1`, slug);
+  return rows[0] ?? null;
+}

@@ -1,0 +1,71 @@
+// Relay connection types: PageInfo, and an edge and connection type for each node type.
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { Page } from './keyset.js';
+
+@ObjectType({ description: 'Where this page sits in its list (Relay cursor connections).' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'True when items follow this page.' })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: 'True when items precede this page.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item of the page.' })
+  endCursor!: string | null;
+}
+
+/** What a resolver returns for a connection field; `totalCount` is counted only when asked for. */
+export interface ConnectionValue<Node> {
+  edges: { cursor: string; node: Node }[];
+  nodes: Node[];
+  pageInfo: PageInfo;
+  readonly totalCount: Promise<number>;
+}
+
+/** Base class of `<Name>Connection`: subclass it with @ObjectType() to name the type. */
+export function Connection<Node extends object>(nodeType: ClassType<Node>, nodeName: string) {
+  @ObjectType(`${nodeName}Edge`, { description: `A ${nodeName} in a list, with its cursor.` })
+  class Edge {
+    @Field(() => String, { description: 'Pass as `after` or `before` to page from this item.' })
+    cursor!: string;
+
+    @Field(() => nodeType, { description: `The ${nodeName}.` })
+    node!: Node;
+  }
+
+  @ObjectType()
+  abstract class ConnectionBase {
+    @Field(() => [Edge], { description: 'The items of this page, each with its cursor.' })
+    edges!: Edge[];
+
+    @Field(() => [nodeType], { description: 'The items of this page, without cursors.' })
+    nodes!: Node[];
+
+    @Field(() => PageInfo, { description: 'Cursors and flags for fetching the pages around this one.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'How many items the whole list holds, across all pages.' })
+    totalCount!: number;
+  }
+  return ConnectionBase;
+}
+
+export function toConnection<Node>(page: Page<Node & Record<string, unknown>>, totalCount: () => Promise<number>): ConnectionValue<Node> {
+  return {
+    edges: page.rows.map((node, index) => ({ cursor: page.cursors[index]!, node })),
+    nodes: page.rows,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: page.cursors[0] ?? null,
+      endCursor: page.cursors.at(-1) ?? null,
+    },
+    // A getter: the count runs only when the query selects totalCount.
+    get totalCount() {
+      return totalCount();
+    },
+  };
+}

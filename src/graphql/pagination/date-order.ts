@@ -1,0 +1,8 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum DateOrder {
+  NEWEST_FIRST = 'NEWEST_FIRST',
+  OLDEST_FIRST = 'OLDEST_FIRST',
+}
+
+registerEnumType(DateOrder, { name: 'DateOrder', description: 'Order of a list by date, ties broken by id.' });

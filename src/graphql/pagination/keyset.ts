@@ -1,0 +1,156 @@
+// Keyset pagination in SQL, for one list or for the same list under many parents at once.
+// A nested list (every speaker's first 20 quotes) is one statement: the parents' ids are unnested
+// and each takes its page through a LATERAL subquery that walks an index, so the number of
+// statements grows with the depth of a query, never with the number of rows.
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import { decodeCursor, encodeCursor, type CursorValue } from './cursor.js';
+import type { PageRequest } from './page-arguments.js';
+
+/** Collects positional parameters ($1, $2...) while a statement is being written. */
+export class SqlParameters {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** One ordering column: the SQL expression, the row field it is read back from, and its SQL type. */
+export interface OrderColumn {
+  expression: string;
+  field: string;
+  type: 'timestamp' | 'int' | 'text' | 'real';
+}
+
+/**
+ * How to list rows of one kind. `from` names the listed table as `t` (joins allowed); `columns`
+ * are the selected columns. The ordering ends with a unique column so that it is total.
+ */
+export interface ListSpec {
+  from: string | ((parameters: SqlParameters) => string);
+  columns: string;
+  order: OrderColumn[];
+  direction: 'ASC' | 'DESC';
+}
+
+/** Extra conditions on a list, written against `t` with parameters from `parameters`. */
+export type Filter = (parameters: SqlParameters) => string[];
+
+export interface Page<Row> {
+  rows: Row[];
+  cursors: string[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+function cursorOf(spec: ListSpec, row: Record<string, unknown>): string {
+  return encodeCursor(
+    spec.order.map(({ field }) => {
+      const value = row[field];
+      return value instanceof Date ? value.toISOString() : (value as CursorValue);
+    }),
+  );
+}
+
+/** The ORDER BY, the cursor condition and the LIMIT for one page request. */
+function pageClauses(spec: ListSpec, request: PageRequest, parameters: SqlParameters) {
+  // Walking backwards reads the list in reverse, then the page is turned round.
+  const ascending = (spec.direction === 'ASC') === request.forward;
+  const orderBy = spec.order.map(({ expression }) => `${expression} ${ascending ? 'ASC' : 'DESC'}`).join(', ');
+  const conditions: string[] = [];
+  if (request.cursor !== null) {
+    const values = decodeCursor(request.cursor, spec.order.length);
+    const columns = spec.order.map(({ expression }) => expression).join(', ');
+    const placeholders = spec.order.map(({ type }, index) => `${parameters.add(values[index])}::${type}`).join(', ');
+    conditions.push(`(${columns}) ${ascending ? '>' : '<'} (${placeholders})`);
+  }
+  return { orderBy, conditions, limit: parameters.add(request.size + 1) };
+}
+
+function toPage<Row extends Record<string, unknown>>(spec: ListSpec, request: PageRequest, fetched: Row[]): Page<Row> {
+  const hasMore = fetched.length > request.size;
+  const rows = hasMore ? fetched.slice(0, request.size) : fetched;
+  if (!request.forward) rows.reverse();
+  return {
+    rows,
+    cursors: rows.map((row) => cursorOf(spec, row)),
+    hasNextPage: request.forward ? hasMore : request.cursor !== null,
+    hasPreviousPage: request.forward ? request.cursor !== null : hasMore,
+  };
+}
+
+function fromClause(spec: ListSpec, parameters: SqlParameters): string {
+  return typeof spec.from === 'string' ? spec.from : spec.from(parameters);
+}
+
+function whereClause(conditions: string[]): string {
+  return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+}
+
+/** One page of a top-level list. */
+export async function fetchPage<Row extends Record<string, unknown>>(
+  prisma: PrismaClient,
+  spec: ListSpec,
+  request: PageRequest,
+  filter: Filter = () => [],
+): Promise<Page<Row>> {
+  const parameters = new SqlParameters();
+  const from = fromClause(spec, parameters);
+  const conditions = filter(parameters);
+  const page = pageClauses(spec, request, parameters);
+  const sql = `SELECT ${spec.columns} FROM ${from}
+    ${whereClause([...conditions, ...page.conditions])}
+    ORDER BY ${page.orderBy} LIMIT ${page.limit}`;
+  const fetched = await prisma.$queryRawUnsafe<Row[]>(sql, ...parameters.values);
+  return toPage(spec, request, fetched);
+}
+
+/** The same page of a list under each parent, in one statement; `parentColumn` links a row to its parent. */
+export async function fetchPagesByParent<Row extends Record<string, unknown>>(
+  prisma: PrismaClient,
+  spec: ListSpec,
+  parentColumn: string,
+  parentIds: readonly number[],
+  request: PageRequest,
+): Promise<Map<number, Page<Row>>> {
+  const parameters = new SqlParameters();
+  const parents = parameters.add([...parentIds]);
+  const from = fromClause(spec, parameters);
+  const page = pageClauses(spec, request, parameters);
+  const sql = `SELECT parent.id AS "parentId", page.* FROM unnest(${parents}::int[]) AS parent(id)
+    CROSS JOIN LATERAL (
+      SELECT ${spec.columns} FROM ${from}
+      ${whereClause([`${parentColumn} = parent.id`, ...page.conditions])}
+      ORDER BY ${page.orderBy} LIMIT ${page.limit}
+    ) AS page`;
+  const fetched = await prisma.$queryRawUnsafe<(Row & { parentId: number })[]>(sql, ...parameters.values);
+  const byParent = new Map<number, Row[]>(parentIds.map((id) => [id, []]));
+  for (const { parentId, ...row } of fetched) byParent.get(parentId)?.push(row as unknown as Row);
+  return new Map([...byParent].map(([id, rows]) => [id, toPage(spec, request, rows)]));
+}
+
+/** How many rows a top-level list holds under `filter`. */
+export async function countRows(prisma: PrismaClient, spec: ListSpec, filter: Filter = () => []): Promise<number> {
+  const parameters = new SqlParameters();
+  const from = fromClause(spec, parameters);
+  const sql = `SELECT count(*)::int AS count FROM ${from} ${whereClause(filter(parameters))}`;
+  const [result] = await prisma.$queryRawUnsafe<{ count: number }[]>(sql, ...parameters.values);
+  return result?.count ?? 0;
+}
+
+/** How many rows the list holds under each parent, in one statement. */
+export async function countRowsByParent(
+  prisma: PrismaClient,
+  spec: ListSpec,
+  parentColumn: string,
+  parentIds: readonly number[],
+): Promise<Map<number, number>> {
+  const parameters = new SqlParameters();
+  const parents = parameters.add([...parentIds]);
+  const sql = `SELECT ${parentColumn} AS "parentId", count(*)::int AS count FROM ${fromClause(spec, parameters)}
+    WHERE ${parentColumn} = ANY(${parents}::int[]) GROUP BY ${parentColumn}`;
+  const rows = await prisma.$queryRawUnsafe<{ parentId: number; count: number }[]>(sql, ...parameters.values);
+  const counts = new Map<number, number>(parentIds.map((id) => [id, 0]));
+  for (const row of rows) counts.set(row.parentId, row.count);
+  return counts;
+}

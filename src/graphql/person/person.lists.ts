@@ -1,0 +1,45 @@
+// SQL for reading people: by id, and the lists of people the schema offers.
+import type { NestedList, RowSource } from '../loaders.js';
+import type { ListSpec } from '../pagination/keyset.js';
+
+export interface PersonRow extends Record<string, unknown> {
+  id: number;
+  slug: string;
+  name: string;
+  role: string | null;
+  affiliation: string | null;
+}
+
+const columns = 't."id", t."slug", t."name", t."role", t."affiliation"';
+
+export const personRows: RowSource = { table: '"Person"', columns };
+
+export const peopleByName: ListSpec = {
+  from: '"Person" t',
+  columns,
+  order: [
+    { expression: 't."name"', field: 'name', type: 'text' },
+    { expression: 't."id"', field: 'id', type: 'int' },
+  ],
+  direction: 'ASC',
+};
+
+export const peopleMentionedInArticle: NestedList = {
+  name: 'peopleMentionedInArticle',
+  spec: { ...peopleByName, from: '"Person" t JOIN "ArticleMention" mention ON mention."personId" = t."id"' },
+  parentColumn: 'mention."articleId"',
+};
+
+export const authorsOfArticle: NestedList = {
+  name: 'authorsOfArticle',
+  spec: {
+    from: '"Person" t JOIN "ArticleAuthor" byline ON byline."personId" = t."id"',
+    columns: `${columns}, byline."position"`,
+    order: [
+      { expression: 'byline."position"', field: 'position', type: 'int' },
+      { expression: 't."id"', field: 'id', type: 'int' },
+    ],
+    direction: 'ASC',
+  },
+  parentColumn: 'byline."articleId"',
+};

@@ -1,0 +1,59 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { normalizeName } from '../../ingest/identity.js';
+import { articlesByAuthor, articlesMentioningPerson, type ArticleRow } from '../article/article.lists.js';
+import { ArticleConnection } from '../article/article.type.js';
+import type { Context } from '../context.js';
+import { findRowBySlug } from '../loaders.js';
+import { toGlobalId } from '../node/global-id.js';
+import type { ConnectionValue } from '../pagination/connection.type.js';
+import { PageArguments } from '../pagination/page-arguments.js';
+import { listConnection, nestedConnection } from '../pagination/resolve-connection.js';
+import { quotesBySpeaker, type QuoteRow } from '../quote/quote.lists.js';
+import { QuoteConnection } from '../quote/quote.type.js';
+import { PersonListArguments } from './person.inputs.js';
+import { peopleByName, personRows, type PersonRow } from './person.lists.js';
+import { Person, PersonConnection } from './person.type.js';
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Query(() => Person, { nullable: true, description: 'The person with this slug, or null.' })
+  person(@Arg('slug', () => String) slug: string, @Ctx() { prisma }: Context): Promise<PersonRow | null> {
+    return findRowBySlug<PersonRow>(prisma, personRows, slug);
+  }
+
+  @Query(() => PersonConnection, { description: 'People in alphabetical order, optionally by name or alias prefix.' })
+  people(@Args(() => PersonListArguments) args: PersonListArguments, @Ctx() { prisma }: Context): Promise<ConnectionValue<PersonRow>> {
+    return listConnection<PersonRow>(prisma, peopleByName, args, (parameters) => {
+      if (!args.name) return [];
+      // Prefix of any alias, or of any word inside one ("lav" finds "Sergey Lavrov").
+      const prefix = parameters.add(normalizeName(args.name).replace(/[%_]/g, ''));
+      return [`t."id" IN (SELECT alias."personId" FROM "PersonAlias" alias
+        WHERE alias."normalized" LIKE ${prefix} || '%' OR alias."normalized" LIKE '% ' || ${prefix} || '%')`];
+    });
+  }
+
+  @FieldResolver(() => ID, { description: "Global id, stable and unique across types; use it with `node(id)`." })
+  id(@Root() person: PersonRow): string {
+    return toGlobalId('Person', person.id);
+  }
+
+  @FieldResolver(() => [String], { description: 'Every form of the name seen in articles ("Sergei Lavrov", "Lavrov").' })
+  aliases(@Root() person: PersonRow, @Ctx() { loaders }: Context): Promise<string[]> {
+    return loaders.values('PersonAlias', 'personId', 'alias', person.id);
+  }
+
+  @FieldResolver(() => QuoteConnection, { description: 'What this person said, newest first.' })
+  quotes(@Root() person: PersonRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<QuoteRow>> {
+    return nestedConnection<QuoteRow>(loaders, quotesBySpeaker, person.id, page);
+  }
+
+  @FieldResolver(() => ArticleConnection, { description: 'Articles that name this person, newest first.' })
+  articles(@Root() person: PersonRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<ArticleRow>> {
+    return nestedConnection<ArticleRow>(loaders, articlesMentioningPerson, person.id, page);
+  }
+
+  @FieldResolver(() => ArticleConnection, { description: 'Articles this person wrote (bylines), newest first.' })
+  authoredArticles(@Root() person: PersonRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<ArticleRow>> {
+    return nestedConnection<ArticleRow>(loaders, articlesByAuthor, person.id, page);
+  }
+}

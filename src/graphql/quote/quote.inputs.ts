@@ -1,0 +1,30 @@
+import { ArgsType, Field, GraphQLISODateTime } from 'type-graphql';
+import { DateOrder } from '../pagination/date-order.js';
+import { PageArguments } from '../pagination/page-arguments.js';
+
+@ArgsType()
+export class QuoteListArguments extends PageArguments {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Quotes by this speaker: a full name, any alias, or a surname ("Lavrov").',
+  })
+  speaker?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Quotes in the article with this slug.' })
+  article?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Quotes in articles on the topic with this slug.' })
+  topic?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Quotes in articles published by the source with this slug.' })
+  source?: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Quotes from articles dated at or after this time.' })
+  from?: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Quotes from articles dated before this time.' })
+  to?: Date | null;
+
+  @Field(() => DateOrder, { nullable: true, defaultValue: DateOrder.NEWEST_FIRST })
+  orderBy?: DateOrder;
+}

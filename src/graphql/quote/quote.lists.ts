@@ -1,0 +1,55 @@
+// SQL for reading quotes: by id, and the lists of quotes the schema offers.
+import type { NestedList, RowSource } from '../loaders.js';
+import type { ListSpec, OrderColumn } from '../pagination/keyset.js';
+
+export interface QuoteRow extends Record<string, unknown> {
+  id: number;
+  articleId: number;
+  speakerId: number | null;
+  text: string;
+  kind: string;
+  position: number;
+  startOffset: number;
+  endOffset: number;
+  speakerDescription: string | null;
+  date: Date;
+}
+
+const columns = `t."id", t."articleId", t."speakerId", t."text", t."kind"::text AS "kind", t."position",
+  t."startOffset", t."endOffset", t."speakerDescription", t."date"`;
+
+export const quoteRows: RowSource = { table: '"Quote"', columns };
+
+const byDate: OrderColumn[] = [
+  { expression: 't."date"', field: 'date', type: 'timestamp' },
+  { expression: 't."id"', field: 'id', type: 'int' },
+];
+
+export const quotesNewestFirst: ListSpec = { from: '"Quote" t', columns, order: byDate, direction: 'DESC' };
+export const quotesOldestFirst: ListSpec = { ...quotesNewestFirst, direction: 'ASC' };
+
+export const quotesBySpeaker: NestedList = {
+  name: 'quotesBySpeaker',
+  spec: quotesNewestFirst,
+  parentColumn: 't."speakerId"',
+};
+
+export const quotesInArticle: NestedList = {
+  name: 'quotesInArticle',
+  spec: {
+    from: '"Quote" t',
+    columns,
+    order: [
+      { expression: 't."position"', field: 'position', type: 'int' },
+      { expression: 't."id"', field: 'id', type: 'int' },
+    ],
+    direction: 'ASC',
+  },
+  parentColumn: 't."articleId"',
+};
+
+export const quotesOnTopic: NestedList = {
+  name: 'quotesOnTopic',
+  spec: { ...quotesNewestFirst, from: '"Quote" t JOIN "ArticleTopic" tagged ON tagged."articleId" = t."articleId"' },
+  parentColumn: 'tagged."topicId"',
+};

@@ -1,0 +1,68 @@
+import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { normalizeName } from '../../ingest/identity.js';
+import { Article } from '../article/article.type.js';
+import { articleRows, type ArticleRow } from '../article/article.lists.js';
+import type { Context } from '../context.js';
+import { toGlobalId } from '../node/global-id.js';
+import type { ConnectionValue } from '../pagination/connection.type.js';
+import type { Filter } from '../pagination/keyset.js';
+import { listConnection } from '../pagination/resolve-connection.js';
+import { personRows, type PersonRow } from '../person/person.lists.js';
+import { Person } from '../person/person.type.js';
+import { DateOrder } from '../pagination/date-order.js';
+import { QuoteListArguments } from './quote.inputs.js';
+import { quotesNewestFirst, quotesOldestFirst, type QuoteRow } from './quote.lists.js';
+import { Quote, QuoteConnection } from './quote.type.js';
+
+/** Conditions for the top-level quotes list, from its filter arguments. */
+function quoteFilter(args: QuoteListArguments): Filter {
+  return (parameters) => {
+    const conditions: string[] = [];
+    if (args.speaker) {
+      // A speaker matches by any alias, or by the last word of any full-name alias (a surname).
+      const name = parameters.add(normalizeName(args.speaker));
+      conditions.push(`t."speakerId" IN (SELECT alias."personId" FROM "PersonAlias" alias
+        WHERE alias."normalized" = ${name} OR alias."normalized" LIKE '% ' || ${name})`);
+    }
+    if (args.article) {
+      conditions.push(`t."articleId" = (SELECT "id" FROM "Article" WHERE "slug" = ${parameters.add(args.article)})`);
+    }
+    if (args.topic) {
+      conditions.push(`t."articleId" IN (SELECT tagged."articleId" FROM "ArticleTopic" tagged
+        JOIN "Topic" topic ON topic."id" = tagged."topicId" WHERE topic."slug" = ${parameters.add(args.topic)})`);
+    }
+    if (args.source) {
+      conditions.push(`t."articleId" IN (SELECT article."id" FROM "Article" article
+        JOIN "Source" source ON source."id" = article."sourceId" WHERE source."slug" = ${parameters.add(args.source)})`);
+    }
+    if (args.from) conditions.push(`t."date" >= ${parameters.add(args.from.toISOString())}::timestamp`);
+    if (args.to) conditions.push(`t."date" < ${parameters.add(args.to.toISOString())}::timestamp`);
+    return conditions;
+  };
+}
+
+@Resolver(() => Quote)
+export class QuoteResolver {
+  @Query(() => QuoteConnection, {
+    description: 'Quotes, newest first unless ordered otherwise, filtered by speaker, article, topic, source or date.',
+  })
+  quotes(@Args(() => QuoteListArguments) args: QuoteListArguments, @Ctx() { prisma }: Context): Promise<ConnectionValue<QuoteRow>> {
+    const spec = args.orderBy === DateOrder.OLDEST_FIRST ? quotesOldestFirst : quotesNewestFirst;
+    return listConnection<QuoteRow>(prisma, spec, args, quoteFilter(args));
+  }
+
+  @FieldResolver(() => ID, { description: "Global id, stable and unique across types; use it with `node(id)`." })
+  id(@Root() quote: QuoteRow): string {
+    return toGlobalId('Quote', quote.id);
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'The person who said it; null when the article does not name them.' })
+  speaker(@Root() quote: QuoteRow, @Ctx() { loaders }: Context): Promise<PersonRow | null> | null {
+    return quote.speakerId === null ? null : loaders.row<PersonRow>(personRows, quote.speakerId);
+  }
+
+  @FieldResolver(() => Article, { description: 'The article the quote appears in.' })
+  async article(@Root() quote: QuoteRow, @Ctx() { loaders }: Context): Promise<ArticleRow> {
+    return (await loaders.row<ArticleRow>(articleRows, quote.articleId))!;
+  }
+}

@@ -1,0 +1,17 @@
+// Builds the GraphQL schema from the resolvers, one folder per entity.
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { ArticleResolver } from './article/article.resolver.js';
+import { NodeResolver } from './node/node.resolver.js';
+import { PersonResolver } from './person/person.resolver.js';
+import { QuoteResolver } from './quote/quote.resolver.js';
+import { SearchResolver } from './search/search.resolver.js';
+import { SourceResolver } from './source/source.resolver.js';
+import { TopicResolver } from './topic/topic.resolver.js';
+
+export function buildQuotegraphSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [ArticleResolver, PersonResolver, QuoteResolver, TopicResolver, SourceResolver, SearchResolver, NodeResolver],
+    validate: false,
+  });
+}

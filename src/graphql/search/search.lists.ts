@@ -1,0 +1,26 @@
+// Ranked full-text search lists over the articles' and quotes' search vectors (GIN-indexed).
+import type { ListSpec, OrderColumn, SqlParameters } from '../pagination/keyset.js';
+import { articleRows } from '../article/article.lists.js';
+import { quoteRows } from '../quote/quote.lists.js';
+
+const byRank: OrderColumn[] = [
+  { expression: 't."rank"', field: 'rank', type: 'real' },
+  { expression: 't."id"', field: 'id', type: 'int' },
+];
+
+/** Rows of `table` matching `query` (web search syntax: words, "phrases", or, -not), with their rank. */
+function matching(table: string, query: string) {
+  return (parameters: SqlParameters): string => {
+    const search = `websearch_to_tsquery('english', ${parameters.add(query)})`;
+    return `(SELECT t.*, ts_rank(t."searchVector", ${search}) AS "rank"
+      FROM ${table} t WHERE t."searchVector" @@ ${search}) t`;
+  };
+}
+
+export function articlesMatching(query: string): ListSpec {
+  return { from: matching('"Article"', query), columns: articleRows.columns, order: byRank, direction: 'DESC' };
+}
+
+export function quotesMatching(query: string): ListSpec {
+  return { from: matching('"Quote"', query), columns: quoteRows.columns, order: byRank, direction: 'DESC' };
+}

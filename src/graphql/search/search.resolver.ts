@@ -1,0 +1,39 @@
+import { GraphQLError } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { ArticleRow } from '../article/article.lists.js';
+import { ArticleConnection } from '../article/article.type.js';
+import type { Context } from '../context.js';
+import type { ConnectionValue } from '../pagination/connection.type.js';
+import { PageArguments } from '../pagination/page-arguments.js';
+import { listConnection } from '../pagination/resolve-connection.js';
+import type { QuoteRow } from '../quote/quote.lists.js';
+import { QuoteConnection } from '../quote/quote.type.js';
+import { articlesMatching, quotesMatching } from './search.lists.js';
+import { SearchResults } from './search.type.js';
+
+const MAX_QUERY_LENGTH = 200;
+
+@Resolver(() => SearchResults)
+export class SearchResolver {
+  @Query(() => SearchResults, {
+    description: 'Full-text search over articles and quotes (English stemming; "quoted phrases", or, -excluded words).',
+  })
+  search(@Arg('query', () => String) query: string): SearchResults {
+    const trimmed = query.trim();
+    if (trimmed === '') throw new GraphQLError('"query" must not be empty', { extensions: { code: 'BAD_USER_INPUT' } });
+    if (trimmed.length > MAX_QUERY_LENGTH) {
+      throw new GraphQLError(`"query" is longer than ${MAX_QUERY_LENGTH} characters`, { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    return { query: trimmed };
+  }
+
+  @FieldResolver(() => ArticleConnection, { description: 'Matching articles, best match first.' })
+  articles(@Root() results: SearchResults, @Args(() => PageArguments) page: PageArguments, @Ctx() { prisma }: Context): Promise<ConnectionValue<ArticleRow>> {
+    return listConnection<ArticleRow>(prisma, articlesMatching(results.query), page);
+  }
+
+  @FieldResolver(() => QuoteConnection, { description: 'Matching quotes, best match first.' })
+  quotes(@Root() results: SearchResults, @Args(() => PageArguments) page: PageArguments, @Ctx() { prisma }: Context): Promise<ConnectionValue<QuoteRow>> {
+    return listConnection<QuoteRow>(prisma, quotesMatching(results.query), page);
+  }
+}

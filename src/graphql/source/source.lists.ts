@@ -1,0 +1,29 @@
+// SQL for reading sources: by id, and the lists of sources the schema offers.
+import type { NestedList, RowSource } from '../loaders.js';
+import type { ListSpec } from '../pagination/keyset.js';
+
+export interface SourceRow extends Record<string, unknown> {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+const columns = 't."id", t."slug", t."name"';
+
+export const sourceRows: RowSource = { table: '"Source"', columns };
+
+export const sourcesByName: ListSpec = {
+  from: '"Source" t',
+  columns,
+  order: [
+    { expression: 't."name"', field: 'name', type: 'text' },
+    { expression: 't."id"', field: 'id', type: 'int' },
+  ],
+  direction: 'ASC',
+};
+
+export const contributorsOfArticle: NestedList = {
+  name: 'contributorsOfArticle',
+  spec: { ...sourcesByName, from: '"Source" t JOIN "ArticleContributor" credit ON credit."sourceId" = t."id"' },
+  parentColumn: 'credit."articleId"',
+};

@@ -1,0 +1,39 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { articlesContributedToBySource, articlesPublishedBySource, type ArticleRow } from '../article/article.lists.js';
+import { ArticleConnection } from '../article/article.type.js';
+import type { Context } from '../context.js';
+import { findRowBySlug } from '../loaders.js';
+import { toGlobalId } from '../node/global-id.js';
+import type { ConnectionValue } from '../pagination/connection.type.js';
+import { PageArguments } from '../pagination/page-arguments.js';
+import { listConnection, nestedConnection } from '../pagination/resolve-connection.js';
+import { sourceRows, sourcesByName, type SourceRow } from './source.lists.js';
+import { Source, SourceConnection } from './source.type.js';
+
+@Resolver(() => Source)
+export class SourceResolver {
+  @Query(() => Source, { nullable: true, description: 'The source with this slug, or null.' })
+  source(@Arg('slug', () => String) slug: string, @Ctx() { prisma }: Context): Promise<SourceRow | null> {
+    return findRowBySlug<SourceRow>(prisma, sourceRows, slug);
+  }
+
+  @Query(() => SourceConnection, { description: 'Every source, by name.' })
+  sources(@Args(() => PageArguments) page: PageArguments, @Ctx() { prisma }: Context): Promise<ConnectionValue<SourceRow>> {
+    return listConnection<SourceRow>(prisma, sourcesByName, page);
+  }
+
+  @FieldResolver(() => ID, { description: "Global id, stable and unique across types; use it with `node(id)`." })
+  id(@Root() source: SourceRow): string {
+    return toGlobalId('Source', source.id);
+  }
+
+  @FieldResolver(() => ArticleConnection, { description: 'Articles this source published, newest first.' })
+  articles(@Root() source: SourceRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<ArticleRow>> {
+    return nestedConnection<ArticleRow>(loaders, articlesPublishedBySource, source.id, page);
+  }
+
+  @FieldResolver(() => ArticleConnection, { description: 'Articles this source is credited as contributing to, newest first.' })
+  contributedArticles(@Root() source: SourceRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<ArticleRow>> {
+    return nestedConnection<ArticleRow>(loaders, articlesContributedToBySource, source.id, page);
+  }
+}

@@ -1,0 +1,29 @@
+// SQL for reading topics: by id, and the lists of topics the schema offers.
+import type { NestedList, RowSource } from '../loaders.js';
+import type { ListSpec } from '../pagination/keyset.js';
+
+export interface TopicRow extends Record<string, unknown> {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+const columns = 't."id", t."slug", t."name"';
+
+export const topicRows: RowSource = { table: '"Topic"', columns };
+
+export const topicsByName: ListSpec = {
+  from: '"Topic" t',
+  columns,
+  order: [
+    { expression: 't."name"', field: 'name', type: 'text' },
+    { expression: 't."id"', field: 'id', type: 'int' },
+  ],
+  direction: 'ASC',
+};
+
+export const topicsOfArticle: NestedList = {
+  name: 'topicsOfArticle',
+  spec: { ...topicsByName, from: '"Topic" t JOIN "ArticleTopic" tagged ON tagged."topicId" = t."id"' },
+  parentColumn: 'tagged."articleId"',
+};

@@ -1,0 +1,41 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { articlesOnTopic, type ArticleRow } from '../article/article.lists.js';
+import { ArticleConnection } from '../article/article.type.js';
+import type { Context } from '../context.js';
+import { findRowBySlug } from '../loaders.js';
+import { toGlobalId } from '../node/global-id.js';
+import type { ConnectionValue } from '../pagination/connection.type.js';
+import { PageArguments } from '../pagination/page-arguments.js';
+import { listConnection, nestedConnection } from '../pagination/resolve-connection.js';
+import { quotesOnTopic, type QuoteRow } from '../quote/quote.lists.js';
+import { QuoteConnection } from '../quote/quote.type.js';
+import { topicRows, topicsByName, type TopicRow } from './topic.lists.js';
+import { Topic, TopicConnection } from './topic.type.js';
+
+@Resolver(() => Topic)
+export class TopicResolver {
+  @Query(() => Topic, { nullable: true, description: 'The topic with this slug, or null.' })
+  topic(@Arg('slug', () => String) slug: string, @Ctx() { prisma }: Context): Promise<TopicRow | null> {
+    return findRowBySlug<TopicRow>(prisma, topicRows, slug);
+  }
+
+  @Query(() => TopicConnection, { description: 'Every topic, by name.' })
+  topics(@Args(() => PageArguments) page: PageArguments, @Ctx() { prisma }: Context): Promise<ConnectionValue<TopicRow>> {
+    return listConnection<TopicRow>(prisma, topicsByName, page);
+  }
+
+  @FieldResolver(() => ID, { description: "Global id, stable and unique across types; use it with `node(id)`." })
+  id(@Root() topic: TopicRow): string {
+    return toGlobalId('Topic', topic.id);
+  }
+
+  @FieldResolver(() => ArticleConnection, { description: 'Articles on this topic, newest first.' })
+  articles(@Root() topic: TopicRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<ArticleRow>> {
+    return nestedConnection<ArticleRow>(loaders, articlesOnTopic, topic.id, page);
+  }
+
+  @FieldResolver(() => QuoteConnection, { description: 'Quotes in articles on this topic, newest first.' })
+  quotes(@Root() topic: TopicRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<QuoteRow>> {
+    return nestedConnection<QuoteRow>(loaders, quotesOnTopic, topic.id, page);
+  }
+}

@@ -1,0 +1,82 @@
+// The HTTP surface: /graphql (API, and the IDE for browsers), /healthz and /readyz.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import type { Database } from '../db/client.js';
+import { createContext, type Context } from '../graphql/context.js';
+import { BodyTooLargeError, handleGraphQL, readBody } from './graphql-handler.js';
+import { serveIde } from './ide.js';
+
+export interface AppOptions {
+  apollo: ApolloServer<Context>;
+  database: Database;
+  ide: boolean;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit: number;
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  response.statusCode = status;
+  response.setHeader('content-type', 'application/json; charset=utf-8');
+  response.end(JSON.stringify(value));
+}
+
+function graphqlErrorBody(message: string, code: string, requestId?: string) {
+  return { errors: [{ message, extensions: { code, ...(requestId ? { requestId } : {}) } }] };
+}
+
+async function isDatabaseReady(database: Database): Promise<boolean> {
+  try {
+    await database.prisma.$queryRawUnsafe('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A browser navigating to /graphql (not a client posting a query) gets the IDE. */
+function wantsIde(request: IncomingMessage, url: URL): boolean {
+  return request.method === 'GET' && !url.searchParams.has('query') && (request.headers.accept ?? '').includes('text/html');
+}
+
+async function route(options: AppOptions, request: IncomingMessage, response: ServerResponse, requestId: string) {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  if (url.pathname === '/healthz') return sendJson(response, 200, { status: 'ok' });
+  if (url.pathname === '/readyz') {
+    const ready = await isDatabaseReady(options.database);
+    return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'database unreachable' });
+  }
+  if (url.pathname === '/') {
+    response.writeHead(302, { location: '/graphql' });
+    return response.end();
+  }
+  if (options.ide && (url.pathname.startsWith('/ide/') || (url.pathname === '/graphql' && wantsIde(request, url)))) {
+    if (serveIde(url.pathname, response)) return;
+  }
+  if (url.pathname !== '/graphql') return sendJson(response, 404, { error: `no route ${url.pathname}; the API is at /graphql` });
+
+  let body: string;
+  try {
+    body = await readBody(request, options.bodyLimit);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      response.setHeader('connection', 'close');
+      return sendJson(response, 413, graphqlErrorBody(`Request body is larger than ${options.bodyLimit} bytes`, 'PAYLOAD_TOO_LARGE'));
+    }
+    throw error;
+  }
+  await handleGraphQL(options.apollo, request, response, body, createContext(options.database.prisma, requestId));
+}
+
+export function createHttpServer(options: AppOptions): Server {
+  return createServer((request, response) => {
+    const header = request.headers['x-request-id'];
+    const requestId = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
+    response.setHeader('x-request-id', requestId);
+    route(options, request, response, requestId).catch((error: unknown) => {
+      console.error(JSON.stringify({ level: 'error', requestId, message: String(error), stack: (error as Error)?.stack }));
+      if (!response.headersSent) sendJson(response, 500, graphqlErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR', requestId));
+      else response.end();
+    });
+  });
+}

@@ -1,0 +1,67 @@
+// Hands an HTTP request to Apollo Server and writes its answer: a small node:http integration,
+// which keeps the body limit, health checks and the IDE in our hands.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { Context } from '../graphql/context.js';
+
+export class BodyTooLargeError extends Error {}
+
+export async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > limit) throw new BodyTooLargeError();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLargeError();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function toHeaderMap(request: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+function parseBody(raw: string, contentType: string | undefined): unknown {
+  if (raw === '') return undefined;
+  if (contentType?.includes('application/json')) {
+    try {
+      return JSON.parse(raw);
+    } catch {
+      return raw; // Apollo answers a string body with a 400 that says the JSON is invalid.
+    }
+  }
+  return raw;
+}
+
+export async function handleGraphQL(
+  apollo: ApolloServer<Context>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  body: string,
+  context: Context,
+): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const result = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: {
+      method: request.method ?? 'GET',
+      headers: toHeaderMap(request),
+      search: url.search,
+      body: parseBody(body, request.headers['content-type']),
+    },
+    context: async () => context,
+  });
+  for (const [name, value] of result.headers) response.setHeader(name, value);
+  response.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../support/api.js';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api?.close());
+
+describe('quotes', () => {
+  it('finds a speaker by surname, alias or full name', async () => {
+    for (const speaker of ['Lavrov', 'Sergei Lavrov', 'sergey lavrov']) {
+      const result = await api.query('query ($speaker: String) { quotes(speaker: $speaker) { totalCount nodes { speaker { slug } } } }', { speaker });
+      expect(result.data.quotes.totalCount, speaker).toBe(7);
+      expect(new Set(result.data.quotes.nodes.map((quote: any) => quote.speaker.slug))).toEqual(new Set(['sergey-lavrov']));
+    }
+  });
+
+  it('keeps unnamed speakers unnamed, with their description', async () => {
+    const result = await api.query('{ quotes(first: 100) { nodes { text speaker { name } speakerDescription } } }');
+    const official = result.data.quotes.nodes.filter((quote: any) => quote.speakerDescription?.includes('official'));
+    expect(official.length).toBeGreaterThanOrEqual(3);
+    for (const quote of official) expect(quote.speaker).toBeNull();
+  });
+
+  it('filters by article, source and date range', async () => {
+    const article = await api.query('{ articles(source: "associated-press") { nodes { slug } } }');
+    const slug = article.data.articles.nodes[0].slug;
+    const inArticle = await api.query('query ($slug: String) { quotes(article: $slug) { totalCount } }', { slug });
+    const bySource = await api.query('{ quotes(source: "associated-press") { totalCount } }');
+    expect(inArticle.data.quotes.totalCount).toBeGreaterThan(0);
+    expect(bySource.data.quotes.totalCount).toBe(inArticle.data.quotes.totalCount);
+    const future = await api.query('{ quotes(from: "2999-01-01T00:00:00Z") { totalCount } }');
+    expect(future.data.quotes.totalCount).toBe(0);
+    const past = await api.query('{ quotes(to: "2000-01-01T00:00:00Z") { totalCount } }');
+    expect(past.data.quotes.totalCount).toBe(0);
+  });
+
+  it('links each quote to its speaker and article, and back', async () => {
+    const result = await api.query(`{ quotes(speaker: "Pompeo", first: 100) { totalCount nodes { id speaker { name } article { quotes(first: 100) { nodes { id } } } } } }`);
+    expect(result.data.quotes.totalCount).toBe(7);
+    for (const quote of result.data.quotes.nodes) {
+      expect(quote.speaker.name).toBe('Mike Pompeo');
+      expect(quote.article.quotes.nodes.map((other: any) => other.id)).toContain(quote.id);
+    }
+  });
+});

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../../support/api.js';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api?.close());
+
+describe('search', () => {
+  it('finds articles and quotes by their words, best match first', async () => {
+    const result = await api.query(`{ search(query: "arms control") {
+      articles { totalCount nodes { title } }
+      quotes { nodes { text } } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.search.articles.totalCount).toBe(2);
+    const quotes = await api.query('{ search(query: "optimism") { quotes { nodes { text speaker { name } } } } }');
+    expect(quotes.data.search.quotes.nodes).toEqual([{ text: 'gives certain optimism.', speaker: { name: 'Sergey Lavrov' } }]);
+  });
+
+  it('pages through ranked results with cursors', async () => {
+    const first = await api.query('{ search(query: "Russia") { quotes(first: 1) { pageInfo { endCursor hasNextPage } nodes { text } } } }');
+    const page = first.data.search.quotes;
+    const all = await api.query('{ search(query: "Russia") { quotes(first: 100) { nodes { text } } } }');
+    if (all.data.search.quotes.nodes.length > 1) {
+      expect(page.pageInfo.hasNextPage).toBe(true);
+      const second = await api.query('query ($after: String) { search(query: "Russia") { quotes(first: 1, after: $after) { nodes { text } } } }', {
+        after: page.pageInfo.endCursor,
+      });
+      expect(second.data.search.quotes.nodes[0]).toEqual(all.data.search.quotes.nodes[1]);
+    }
+  });
+
+  it('refuses an empty search with BAD_USER_INPUT', async () => {
+    const result = await api.query('{ search(query: "  ") { articles { totalCount } } }');
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

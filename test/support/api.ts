@@ -1,0 +1,49 @@
+// A running API over a fresh, seeded PostgreSQL database, for tests that speak HTTP.
+import { connectPostgres, type Database } from '../../src/db/client.js';
+import { seedDatabase } from '../../src/seeds.js';
+import { serveApi } from '../../src/server.js';
+import { createTestDatabase } from './database.js';
+
+export interface GraphQLResponse<Data = any> {
+  status: number;
+  data?: Data;
+  errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
+  extensions?: Record<string, unknown>;
+}
+
+export interface TestApi {
+  url: string;
+  database: Database;
+  /** Every SQL statement Prisma sent since the last `resetStatements()`. */
+  statements: string[];
+  resetStatements(): void;
+  query<Data = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>>;
+  close(): Promise<void>;
+}
+
+export async function startTestApi(options: { seed?: boolean } = {}): Promise<TestApi> {
+  const testDatabase = await createTestDatabase();
+  const statements: string[] = [];
+  const database = connectPostgres(testDatabase.url, { onStatement: (sql) => statements.push(sql) });
+  if (options.seed !== false) await seedDatabase(database.prisma);
+  const api = await serveApi(database, { host: '127.0.0.1', port: 0, ide: true, introspection: true });
+  return {
+    url: api.url,
+    database,
+    statements,
+    resetStatements: () => void statements.splice(0),
+    async query(query, variables) {
+      const response = await fetch(api.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    async close() {
+      await api.close();
+      await database.close();
+      await testDatabase.drop();
+    },
+  };
+}
