@@ -3,25 +3,13 @@
 // checksums), so a database migrated here stays valid for the standard `prisma migrate deploy`
 // and `prisma migrate status`.
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PGlite, Transaction as PGliteTransaction } from '@electric-sql/pglite';
 import pg from 'pg';
+import { packageRoot } from '../package-root.js';
 
-/** The folder holding package.json, above this file both in src/db/ (vitest) and in dist/src/db/ (built). */
-function packageRoot(): string {
-  let folder = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(folder, 'package.json'))) {
-    const parent = path.dirname(folder);
-    if (parent === folder) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}`);
-    folder = parent;
-  }
-  return folder;
-}
-
-export const migrationsDirectory = path.join(packageRoot(), 'prisma', 'migrations');
+export const migrationsDirectory = path.join(packageRoot, 'prisma', 'migrations');
 
 export interface MigrationReport {
   /** Migrations applied by this run, in order. */
