@@ -191,6 +191,16 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
       const cues = findCues(tokens, sentence);
       const resolvedCues = cues.map((cue) => {
         const mention = subjectOf(cue);
+        if (!mention && cue.kind === 'verb' && !cue.weak) {
+          // A reporting verb whose subject is no person we know ("the county board said"): unnamed, described by
+          // the words before the verb.
+          const from = Math.max(sentence.firstToken, cue.index - 4);
+          const words = tokens.slice(from, cue.index).filter((token) => token.kind === 'word');
+          if (words.length > 0) {
+            const description = analysed.block.text.slice(words[0]!.start, words[words.length - 1]!.end);
+            return { cue, mention: null, speaker: { personIndex: null, description } as Speaker };
+          }
+        }
         return { cue, mention, speaker: mention ? resolve(mention, analysed, sentence, position(mention.first), sentenceSubject) : null };
       });
 
@@ -202,8 +212,8 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
         for (const candidate of resolvedCues) {
           if (!candidate.speaker) continue;
           // A person beats an organisation ("the treaty concluded in 2010"); then the nearer verb wins.
-          const personLike = candidate.mention?.kind !== 'organisation';
-          const bestPersonLike = best?.mention?.kind !== 'organisation';
+          const personLike = candidate.mention !== null && candidate.mention.kind !== 'organisation';
+          const bestPersonLike = best !== null && best.mention !== null && best.mention.kind !== 'organisation';
           if (!best || (personLike && !bestPersonLike)
             || (personLike === bestPersonLike && Math.abs(candidate.cue.index - quoteToken) < Math.abs(best.cue.index - quoteToken))) best = candidate;
         }
@@ -211,7 +221,7 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
           results[spanIndex] = {
             speaker: best.speaker,
             ownCue: best.cue.weak ? 'weak' : 'strong',
-            personLikeSubject: best.mention?.kind !== 'organisation',
+            personLikeSubject: best.mention !== null && best.mention.kind !== 'organisation',
           };
         }
       }
@@ -254,6 +264,9 @@ function leftSubject(tokens: readonly Token[], sentence: Sentence, cueIndex: num
       let j = k - 1;
       while (j >= sentence.firstToken && tokens[j]!.text !== opener && tokens[j]!.kind !== 'quote') j--;
       if (j < sentence.firstToken || tokens[j]!.kind === 'quote') return null;
+      // "Labour's spokeswoman, Priya Nandakumar, said": the name between the commas is the subject.
+      const named = endingAt.get(k - 1);
+      if (named && named.kind === 'person' && named.first === j + 1) return named;
       const segmentFirst = tokens[j + 1];
       const isAppositive = segmentFirst !== undefined && (APPOSITIVE_OPENERS.has(segmentFirst.lower) || ROLE_NOUNS.has(segmentFirst.lower) || /^\d/u.test(segmentFirst.text) || closer === ')');
       if (!isAppositive || !endingAt.get(j - 1) && tokens[j - 1]?.kind !== 'word') return null;

@@ -44,7 +44,7 @@ export function extractArticle(rawText: string, options: ExtractOptions = {}): A
     ...speechBlocks.map((block, blockIndex) => ({ block, blockIndex, titleCase: false })),
     ...layout.sectionHeadings.map((block) => ({ block, blockIndex: -3, titleCase: true })),
   ];
-  const { people, mentions } = findPeople(nameSources);
+  const { people, mentions } = findPeople(nameSources, spans);
 
   const analysed: AnalysedBlock[] = speechBlocks.map((block, blockIndex) => {
     const blockSpans = spans.filter((span) => span.blockIndex === blockIndex);

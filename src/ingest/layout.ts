@@ -3,7 +3,7 @@
 import type { TextBlock } from './blocks.js';
 import { IngestError } from './ingest-error.js';
 import { agencyName } from './lexicon/news-agencies.js';
-import { COMMON_WORDS } from './lexicon/non-person-words.js';
+import { CALENDAR_WORDS, COMMON_WORDS, NON_PERSON_HEADS, PLACE_NAMES } from './lexicon/non-person-words.js';
 
 export interface Byline {
   text: string;
@@ -58,6 +58,18 @@ function looksLikeHeadline(text: string): boolean {
   if (text.length > 250 || wordCount(text) > 30) return false;
   const sentenceEnds = text.match(/[.!?]["”’]?\s+[A-Z]/gu)?.length ?? 0;
   return sentenceEnds === 0 || wordCount(text) <= 20;
+}
+
+/** A byline printed without "By": one to three names of two or three capitalised words ("Jess Whitfield"). */
+function isBareByline(text: string): boolean {
+  const names = text.split(/\s*(?:,|\band\b|&)\s*/u).filter((name) => name !== '');
+  if (names.length === 0 || names.length > 3) return false;
+  return names.every((name) => {
+    const words = name.split(/\s+/u);
+    return words.length >= 2 && words.length <= 3 && words.every((word) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(word)
+      && !COMMON_WORDS.has(word.toLowerCase()) && !NON_PERSON_HEADS.has(word.toLowerCase()) && !CALENDAR_WORDS.has(word.toLowerCase())
+      && !PLACE_NAMES.has(word.toLowerCase()));
+  });
 }
 
 function isByline(text: string): boolean {
@@ -197,6 +209,7 @@ export function readLayout(blocks: readonly TextBlock[]): Layout {
   for (let probe = index; probe < headerEnd; probe++) {
     const text = blocks[probe]!.text;
     if (isByline(text)) { byline ??= parseByline(text); bodyFrom = probe + 1; continue; }
+    if (!byline && probe - index <= 1 && isBareByline(text)) { byline = parseByline(text); bodyFrom = probe + 1; continue; }
     if (DATE_LINE.test(text) && text.length <= 80) { publishedAt ??= parseDate(text); bodyFrom = probe + 1; continue; }
     if (isTagLine(text)) { tagLine ??= text; bodyFrom = probe + 1; continue; }
     if (isCaption(text) && probe - index <= 3) { photoCaption ??= blocks[probe]!; bodyFrom = probe + 1; continue; }

@@ -42,8 +42,10 @@ export interface NameSource {
   block: TextBlock;
   blockIndex: number;
   titleCase: boolean;
-  /** Raw ranges (UTF-16) inside the block to ignore, e.g. a byline's names. */
 }
+
+/** Raw ranges (UTF-16) of quoted speech: a name said inside a quote is only taken when the prose names them too. */
+export type QuotedRanges = readonly { start: number; end: number }[];
 
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'dos', 'das', 'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'y', 'abu', 'bint', 'ben']);
 const SUBJECT_FILLERS = new Set(['also', 'has', 'had', 'have', 'later', 'earlier', 'then', 'once', 'again', 'previously', 'recently', 'reportedly', 'was', 'is', 'would', 'will', 'could', 'further', 'repeatedly', 'told']);
@@ -118,7 +120,7 @@ function candidatesInBlock(source: NameSource): Candidate[] {
     while (titleStart > 0) {
       const previous = tokens[titleStart - 1]!;
       if (isTitleWord(previous) && !previous.possessive) { titleStart--; continue; }
-      if ((previous.lower === 'of' || previous.lower === 'for' || previous.lower === 'and') && titleStart - 2 >= 0 && isTitleWord(tokens[titleStart - 2]!) && tokens[titleStart]!.capitalised) { titleStart--; continue; }
+      if ((previous.lower === 'of' || previous.lower === 'for' || previous.lower === 'and') && titleStart - 2 >= 0 && isTitleWord(tokens[titleStart - 2]!) && TITLE_WORDS.has(tokens[titleStart]!.lower)) { titleStart--; continue; }
       break;
     }
     let titleTokens = tokens.slice(titleStart, firstIndex);
@@ -137,6 +139,8 @@ function candidatesInBlock(source: NameSource): Candidate[] {
       if (token.kind === 'word' && SPEECH_VERBS.has(token.lower) && token.text === token.lower) { followedBySpeech = true; break; }
       if (!(token.kind === 'word' && SUBJECT_FILLERS.has(token.lower))) break;
     }
+    const governing = tokens[tokens.indexOf(nameTokens[0]!) - 1];
+    if (governing && governing.kind === 'word' && ['at', 'of', 'in', 'from', 'with', 'to', 'for', 'by', 'on', 'about'].includes(governing.lower)) followedBySpeech = false;
     const precededByHonorific = titleTokens.length > 0 && HONORIFICS.has(titleTokens[titleTokens.length - 1]!.lower);
     const appositiveRole = after?.text === ',' && afterNext ? readAppositiveRole(tokens, last + 2, block.text) : null;
     const strongEvidence = titleTokens.length > 0 || precededByHonorific || followedBySpeech || appositiveRole !== null;
@@ -195,8 +199,14 @@ function affiliationOf(roleTokens: readonly string[]): string | null {
  * Reads every source block for names and merges the mentions into people. Title-case sources (headlines) only add
  * mentions of people found in the prose.
  */
-export function findPeople(sources: readonly NameSource[]): PeopleFound {
-  const candidates = sources.filter((source) => !source.titleCase).flatMap(candidatesInBlock);
+export function findPeople(sources: readonly NameSource[], quoted: QuotedRanges = []): PeopleFound {
+  const isQuoted = (candidate: Candidate): boolean => {
+    const position = candidate.offset + candidate.nameTokens[0]!.start;
+    return quoted.some((range) => position >= range.start && position < range.end);
+  };
+  const allCandidates = sources.filter((source) => !source.titleCase).flatMap(candidatesInBlock);
+  const candidates = allCandidates.filter((candidate) => !isQuoted(candidate));
+  const quotedCandidates = allCandidates.filter(isQuoted);
   const people: PersonRecord[] = [];
   const byFullName = new Map<string, number>();
 
@@ -252,10 +262,10 @@ export function findPeople(sources: readonly NameSource[]): PeopleFound {
     lastSeen.set(personIndex, mentions.length);
     mentions.push(addMention(personIndex, candidate));
   }
-  // Headlines and headings: only names already known.
-  for (const source of sources) {
-    if (!source.titleCase) continue;
-    for (const candidate of candidatesInBlock(source)) {
+  // Headlines, headings and quoted speech: only names already known.
+  const confirmingCandidates = [...sources.filter((source) => source.titleCase).flatMap(candidatesInBlock), ...quotedCandidates];
+  {
+    for (const candidate of confirmingCandidates) {
       const key = candidate.nameTokens.map((token) => token.lower).join(' ');
       let personIndex = byFullName.get(key);
       if (personIndex === undefined && candidate.nameTokens.length === 1) personIndex = matchPartialName(people, candidate.nameTokens[0]!.text, lastSeen);

@@ -111,7 +111,7 @@ function spansInText(text: string, style: QuoteStyle): RawSpan[] {
     if (open < 0) {
       if (mark.role === 'close') {
         // A closing mark with no opening one: the quotation began at the paragraph's start (a mark was lost).
-        if (spans.length === 0 && mark.index > 0) spans.push({ regionStart: 0, regionEnd: mark.index + 1, start: 0, end: mark.index, unclosed: false });
+        if (style === 'double' && spans.length === 0 && mark.index > 0) spans.push({ regionStart: 0, regionEnd: mark.index + 1, start: 0, end: mark.index, unclosed: false });
         continue;
       }
       open = mark.index;

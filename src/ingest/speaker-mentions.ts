@@ -48,6 +48,16 @@ export function findSpeakerMentions(tokens: readonly Token[], text: string, bloc
       taken[index] = 1;
       continue;
     }
+    if (token.lower === 'one' && tokens[index + 1]?.lower === 'of' && ['them', 'those', 'the'].includes(tokens[index + 2]?.lower ?? '')) {
+      // "One of them said": one of a group already described, unnamed.
+      const last = tokens[index + 2]!.lower === 'the' ? index + 3 : index + 2;
+      if (tokens[last]?.kind === 'word') {
+        mentions.push({ kind: 'description', definite: false, head: 'one', modifiers: [], text: text.slice(token.start, tokens[last]!.end), first: index, last });
+        for (let k = index; k <= last; k++) taken[k] = 1;
+        index = last;
+        continue;
+      }
+    }
     if (ROLE_NOUNS.has(token.lower) && !(tokens[index + 1] && taken[index + 1])) {
       const description = readDescription(tokens, text, index, taken);
       if (description) {
@@ -62,7 +72,15 @@ export function findSpeakerMentions(tokens: readonly Token[], text: string, bloc
     if (taken[index]) continue;
     const token = tokens[index]!;
     const isCapitalised = token.kind === 'word' && /^\p{Lu}/u.test(token.text) && !COMMON_WORDS.has(token.lower) && !CALENDAR_WORDS.has(token.lower) && !SPEECH_VERBS.has(token.lower);
-    const isOrganisationNoun = token.kind === 'word' && ORGANISATION_NOUNS.has(token.lower) && tokens[index - 1]?.lower === 'the';
+    let article = -1;
+    if (token.kind === 'word' && ORGANISATION_NOUNS.has(token.lower)) {
+      // "the ministry", "the county board": a definite phrase ending in an organisation noun.
+      for (let k = index - 1; k >= 0 && index - k <= 3; k--) {
+        if (tokens[k]!.lower === 'the') { article = k; break; }
+        if (tokens[k]!.kind !== 'word' || taken[k] || tokens[k]!.text !== tokens[k]!.lower) break;
+      }
+    }
+    const isOrganisationNoun = article >= 0;
     if (!isCapitalised && !isOrganisationNoun) continue;
     let first = index;
     let last = index;
@@ -71,20 +89,31 @@ export function findSpeakerMentions(tokens: readonly Token[], text: string, bloc
         && (/^\p{Lu}/u.test(tokens[last + 1]!.text) || ((tokens[last + 1]!.lower === 'of' || tokens[last + 1]!.lower === 'for') && /^\p{Lu}/u.test(tokens[last + 2]?.text ?? '')))) last++;
       while (last + 1 < tokens.length && !taken[last + 1] && tokens[last + 1]!.kind === 'word' && ORGANISATION_NOUNS.has(tokens[last + 1]!.lower) && !tokens[last]!.possessive) last++;
     }
+    if (isOrganisationNoun && !isCapitalised) first = article;
     if (first > 0 && tokens[first - 1]!.lower === 'the' && !taken[first - 1]) first--;
     mentions.push({ kind: 'organisation', text: text.slice(tokens[first]!.start, tokens[last]!.end), first, last });
     for (let k = first; k <= last; k++) taken[k] = 1;
     index = last;
   }
   mentions.sort((a, b) => a.first - b.first);
-  return mentions;
+  // "The committee's chairman, Senator Paul Ostrander, said": a description in apposition to a name is that person.
+  return mentions.map((mention, position) => {
+    const next = mentions[position + 1];
+    if (mention.kind === 'description' && next?.kind === 'person' && tokens[mention.last + 1]?.text === ',' && next.first === mention.last + 2) {
+      return { kind: 'person', personIndex: next.personIndex, first: mention.first, last: mention.last };
+    }
+    return mention;
+  });
 }
 
-function readDescription(tokens: readonly Token[], text: string, headIndex: number, taken: Uint8Array): SpeakerMention | null {
+function readDescription(tokens: readonly Token[], text: string, roleIndex: number, taken: Uint8Array): SpeakerMention | null {
+  // "deputy leader", "chief executive": the last of consecutive role nouns is the head.
+  let headIndex = roleIndex;
+  while (tokens[headIndex + 1]?.kind === 'word' && ROLE_NOUNS.has(tokens[headIndex + 1]!.lower) && !taken[headIndex + 1]) headIndex++;
   const head = tokens[headIndex]!;
-  let first = headIndex;
+  let first = roleIndex;
   let determiner: string | null = null;
-  for (let k = headIndex - 1; k >= 0 && headIndex - k <= 6; k--) {
+  for (let k = roleIndex - 1; k >= 0 && headIndex - k <= 7; k--) {
     const token = tokens[k]!;
     if (token.lower === "'s") { determiner = "'s"; first = k - 1; break; }
     if (token.kind !== 'word' || taken[k]) break;
@@ -98,7 +127,7 @@ function readDescription(tokens: readonly Token[], text: string, headIndex: numb
     if (first < 0) first = 0;
   }
   const plural = head.lower.endsWith('s') || head.lower === 'police' || head.lower === 'people' || head.lower === 'staff';
-  if (!determiner && !plural && first === headIndex) return null;
+  if (!determiner && !plural && first === roleIndex) return null;
   let last = headIndex;
   // "a spokesman for the department", "the secretary of state"
   const connector = tokens[headIndex + 1];

@@ -31,12 +31,14 @@ export function isSpeech(raw: string, span: QuoteSpan, attribution: Attribution)
   const before = previousWord(raw, span.regionStart);
   const twoBefore = raw.slice(Math.max(0, span.regionStart - 12), span.regionStart).toLowerCase();
   const count = words(span.text).length;
-  const hasOwnCue = attribution.ownCue !== null && (attribution.personLikeSubject || attribution.ownCue === 'strong');
+  const hasOwnCue = attribution.ownCue !== null && attribution.personLikeSubject;
   if (count <= 6 && (NAMING_WORDS.has(before) || /known as\s*$/u.test(twoBefore)) && !(before === 'called' && hasOwnCue)) return false;
   if (looksLikeTitle(span.text) && count <= 8 && !hasOwnCue) return false;
-  if (count <= SHORT_QUOTE_WORDS && !/[.!?…]\s*$/u.test(span.text) && !hasOwnCue) return false;
-  if (count <= 2 && !hasOwnCue) return false;
-  return true;
+  if (count > SHORT_QUOTE_WORDS) return true;
+  // A short quote is speech when a person-like subject reports it in its own sentence, or when it is a complete
+  // sentence standing on its own ("None."); a label ("hypersonic") or a term an organisation used is not.
+  if (attribution.ownCue !== null && attribution.personLikeSubject) return true;
+  return /^\p{Lu}/u.test(span.text) && /[.!?…]\s*$/u.test(span.text) && !NAMING_WORDS.has(before);
 }
 
 /** Direct: a complete utterance set off by itself; partial: a fragment woven into the reporter's sentence. */

@@ -78,5 +78,5 @@ export const NAMING_WORDS: ReadonlySet<string> = new Set([
   'so-called', 'dubbed', 'titled', 'entitled', 'nicknamed', 'named', 'called', 'branded', 'codenamed', 'code-named',
   'headlined', 'slogan', 'hashtag', 'film', 'movie', 'book', 'song', 'album', 'novel', 'show', 'series', 'play',
   'documentary', 'podcast', 'poem', 'single', 'episode', 'exhibition', 'operation', 'campaign', 'programme', 'program',
-  'word', 'term', 'phrase', 'label', 'known', 'as',
+  'word', 'term', 'phrase', 'label',
 ]);

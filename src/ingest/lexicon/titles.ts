@@ -53,7 +53,7 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   'businesswoman', 'man', 'woman', 'person', 'people', 'parent', 'parents', 'host', 'organizer', 'voter', 'voters',
   'fan', 'fans', 'user', 'users', 'customer', 'customers', 'patient', 'patients', 'passenger', 'passengers',
   'priest', 'cleric', 'bishop', 'rabbi', 'imam', 'monk', 'emir', 'sultan', 'speaker', 'whip', 'staff', 'observer',
-  'observers', 'critic', 'critics', 'supporter', 'supporters', 'opponent', 'opponents', 'insider', 'insiders',
+  'observers', 'reviewer', 'reviewers', 'critic', 'critics', 'supporter', 'supporters', 'opponent', 'opponents', 'insider', 'insiders',
 ]);
 
 /** Role nouns that say a woman or a man is meant, for pronoun agreement. */
