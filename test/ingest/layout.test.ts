@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { splitBlocks } from '../../src/ingest/blocks.js';
+import { creditContributors, parseByline, readDateline, readLayout } from '../../src/ingest/layout.js';
+
+describe('parseByline', () => {
+  it('splits authors and takes an all-caps agency after the comma as the publisher', () => {
+    expect(parseByline('By Jane Roe And John Doe, ASSOCIATED PRESS')).toEqual({
+      text: 'By Jane Roe And John Doe, ASSOCIATED PRESS', authors: ['Jane Roe', 'John Doe'], publisher: 'Associated Press',
+    });
+    expect(parseByline('By Jane Roe | Reuters').publisher).toBe('Reuters');
+    expect(parseByline('By Jane Roe').publisher).toBeNull();
+  });
+});
+
+describe('readDateline', () => {
+  it('reads the place and the agency of the usual dateline forms', () => {
+    expect(readDateline('SOCHI, Russia—U.S. officials met.')).toMatchObject({ dateline: 'SOCHI, Russia', agency: null });
+    expect(readDateline('WASHINGTON (AP) — The Senate voted.')).toMatchObject({ dateline: 'WASHINGTON', agency: 'Associated Press' });
+    expect(readDateline('LONDON, May 3 (Reuters) - Shares fell.')).toMatchObject({ dateline: 'LONDON, May 3', agency: 'Reuters' });
+  });
+
+  it('does not read an ordinary sentence as a dateline', () => {
+    expect(readDateline('The minister said on Monday that talks would resume.')).toBeNull();
+  });
+});
+
+describe('readLayout', () => {
+  const raw = [
+    'Talks resume in Geneva',
+    'By Ann Lee',
+    'Published: 14 May 2019',
+    'Negotiators will meet again next week, officials said.',
+    'GENEVA (AFP) — Negotiators from both sides met on Monday for the first time in a year, diplomats said.',
+    'Delegates (left) arrive at the venue on Monday.',
+    'A New Start',
+    'The talks are expected to last three days.',
+    'Reporting by Ann Lee; Editing by Tom Hart',
+  ].join('\n\n');
+  const layout = readLayout(splitBlocks(raw));
+
+  it('reads headline, byline, date, standfirst and dateline', () => {
+    expect(layout.headline.text).toBe('Talks resume in Geneva');
+    expect(layout.byline?.authors).toEqual(['Ann Lee']);
+    expect(layout.publishedAt).toBe('2019-05-14');
+    expect(layout.standfirst?.text).toBe('Negotiators will meet again next week, officials said.');
+    expect(layout.dateline).toBe('GENEVA');
+    expect(layout.datelineAgency).toBe('Agence France-Presse');
+  });
+
+  it('separates caption, section heading and credit line from the body paragraphs', () => {
+    expect(layout.photoCaption?.text).toBe('Delegates (left) arrive at the venue on Monday.');
+    expect(layout.sectionHeadings.map((block) => block.text)).toEqual(['A New Start']);
+    expect(layout.creditLine?.text).toBe('Reporting by Ann Lee; Editing by Tom Hart');
+    expect(layout.paragraphs.map((block) => block.text)).toEqual([
+      'GENEVA (AFP) — Negotiators from both sides met on Monday for the first time in a year, diplomats said.',
+      'The talks are expected to last three days.',
+    ]);
+  });
+});
+
+describe('creditContributors', () => {
+  it('names the agencies of a credit line, or its people when it names no agency', () => {
+    expect(creditContributors('With reporting by AP, Reuters, AFP, and TASS')).toEqual(['AP', 'Reuters', 'AFP', 'TASS']);
+    expect(creditContributors('Reporting by Ann Lee and Tom Hart')).toEqual(['Ann Lee', 'Tom Hart']);
+  });
+});

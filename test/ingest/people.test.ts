@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/ingest/extract.js';
+
+function people(body: string) {
+  return extractArticle(`A headline for the story\n\n${body}`).people;
+}
+
+describe('people', () => {
+  it('strips titles and honorifics, keeps the role and merges surname mentions', () => {
+    const found = people('French President Jacques Moreau met the press. Moreau later left. Mr. Moreau did not comment.');
+    expect(found).toEqual([{
+      name: 'Jacques Moreau',
+      aliases: expect.arrayContaining(['French President Jacques Moreau', 'Moreau', 'Mr. Moreau']),
+      role: 'French President',
+      affiliation: 'France',
+    }]);
+  });
+
+  it('reads a role given in apposition', () => {
+    const [person] = people('The plan was drafted by Brian Holt, the special representative for trade, in March.');
+    expect(person).toMatchObject({ name: 'Brian Holt', role: 'special representative for trade' });
+  });
+
+  it('does not take places, organisations, days or months for people', () => {
+    const found = people('Saudi Arabia said on Monday that the Arctic Council would meet in New York in May. The Black Sea Fleet sailed. Moscow insists it is right.');
+    expect(found).toEqual([]);
+  });
+
+  it('does not list the byline\'s authors as people of the story', () => {
+    const draft = extractArticle('A headline for the story\n\nBy Ann Lee\n\nGENEVA (AP) — Jane Roe said the talks went well, and Ann Lee agreed.');
+    expect(draft.people.map((person) => person.name)).toEqual(['Jane Roe']);
+  });
+
+  it('takes a single name as a person only with evidence (a title, or a reporting verb)', () => {
+    expect(people('Chancellor Brandt spoke first. Kinzhal missiles were shown.').map((person) => person.name)).toEqual(['Brandt']);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../src/ingest/extract.js';
+
+function quotes(body: string) {
+  return extractArticle(`A headline for the story\n\n${body}`).quotes.map((quote) => ({ text: quote.text, kind: quote.kind }));
+}
+
+describe('speech versus scare quotes and titles', () => {
+  it('drops a short quoted label with no reporting verb', () => {
+    expect(quotes('The army tested a new "hypersonic" missile on Tuesday.')).toEqual([]);
+  });
+
+  it('keeps a one-word quote that a speaker is reported as using', () => {
+    expect(quotes('A Kremlin spokesman rejected the notion that the visit was an intentional "message" to the West.')).toEqual([
+      { text: 'message', kind: 'partial' },
+    ]);
+  });
+
+  it('drops titles of works and so-called labels', () => {
+    expect(quotes('Her new book, "Quiet Machines," sold well. He mocked the so-called "pipe czar" on Monday.')).toEqual([]);
+  });
+
+  it('does not take the headline\'s quote as a quote of the body', () => {
+    const draft = extractArticle('Leader says \'we will not back down\'\n\n"We will not back down," Jane Roe said.');
+    expect(draft.quotes.map((quote) => quote.text)).toEqual(['We will not back down,']);
+  });
+
+  it('tells a direct quotation from a partial one', () => {
+    expect(quotes('"We are ready," Jane Roe said, adding that talks were "going well." She added: "Let us see."')).toEqual([
+      { text: 'We are ready,', kind: 'direct' },
+      { text: 'going well.', kind: 'partial' },
+      { text: 'Let us see.', kind: 'direct' },
+    ]);
+  });
+});
