@@ -9,6 +9,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { connectPostgres, openEmbedded, type Database } from './db/client.js';
 import { MigrationError, migratePostgres, type MigrationReport } from './db/migrate.js';
 import { ArticleFileError, readArticleFile } from './article-file.js';
+import { ApiKeyError, createApiKey, listApiKeys, revokeApiKey } from './auth/api-keys.js';
 import { extractArticle } from './ingest/extract.js';
 import { IngestError } from './ingest/ingest-error.js';
 import { storeArticle } from './ingest/store.js';
@@ -24,6 +25,10 @@ Commands:
   ingest [--dry-run] [--json] FILE...
                                  ingest article files; --dry-run prints the extracted draft instead
   schema                         print the GraphQL schema (SDL)
+  keys:create --name NAME [--role editor|reader]
+                                 create an API key (shown once; only its hash is stored)
+  keys:revoke --name NAME        revoke an API key
+  keys:list                      list API keys (names and roles, never the keys)
 
 Configuration: DATABASE_URL (PostgreSQL; without it the embedded database in .data/pglite), PORT.`;
 
@@ -133,6 +138,41 @@ async function ingestCommand(config: Config, args: string[]): Promise<void> {
   }
 }
 
+/** The value after `--name` in `args`, or a usage error. */
+function optionValue(args: string[], option: string): string | undefined {
+  const index = args.indexOf(option);
+  if (index === -1) return undefined;
+  const value = args[index + 1];
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${option} needs a value`);
+  return value;
+}
+
+async function keysCommand(config: Config, action: string, args: string[]): Promise<void> {
+  const { database } = await openMigrated(config);
+  try {
+    if (action === 'list') {
+      for (const key of await listApiKeys(database.prisma)) {
+        console.log(`${key.name}\t${key.role.toLowerCase()}\tcreated ${key.createdAt.toISOString()}${key.revokedAt ? `\trevoked ${key.revokedAt.toISOString()}` : ''}`);
+      }
+      return;
+    }
+    const name = optionValue(args, '--name');
+    if (!name) throw new UsageError(`keys:${action} needs --name NAME`);
+    if (action === 'revoke') {
+      await revokeApiKey(database.prisma, name);
+      console.log(`revoked the key "${name}"`);
+      return;
+    }
+    const role = (optionValue(args, '--role') ?? 'editor').toUpperCase();
+    if (role !== 'EDITOR' && role !== 'READER') throw new UsageError('--role is editor or reader');
+    const key = await createApiKey(database.prisma, name, role);
+    console.error(`Created the ${role.toLowerCase()} key "${name}". It is shown once, now; store it safely:`);
+    console.log(key);
+  } finally {
+    await database.close();
+  }
+}
+
 async function serveCommand(config: Config): Promise<void> {
   const { startServer } = await import('./server.js');
   await startServer(config);
@@ -145,6 +185,7 @@ function describeFailure(error: unknown): string | null {
     error instanceof ConfigError ||
     error instanceof IngestError ||
     error instanceof ArticleFileError ||
+    error instanceof ApiKeyError ||
     error instanceof MigrationError
   ) {
     return error.message;
@@ -172,6 +213,12 @@ async function main(argv: string[]): Promise<void> {
       return resetCommand(config, args);
     case 'ingest':
       return ingestCommand(config, args);
+    case 'keys:create':
+      return keysCommand(config, 'create', args);
+    case 'keys:revoke':
+      return keysCommand(config, 'revoke', args);
+    case 'keys:list':
+      return keysCommand(config, 'list', args);
     case 'schema': {
       const { printSchema } = await import('graphql');
       const { buildQuotegraphSchema } = await import('./graphql/schema.js');

@@ -2,6 +2,16 @@
 import path from 'node:path';
 import { packageRoot } from './package-root.js';
 
+/** Limits a query must stay within before it runs (see src/graphql/cost). */
+export interface QueryLimits {
+  /** Items a query may ask for at most, counted by multiplying page sizes down the tree. */
+  maxNodes: number;
+  maxDepth: number;
+  maxAliases: number;
+  /** Operation definitions one document may hold. */
+  maxOperations: number;
+}
+
 export interface Config {
   /** PostgreSQL connection string; null means the embedded PGlite database in `dataDirectory`. */
   databaseUrl: string | null;
@@ -14,8 +24,17 @@ export interface Config {
   ide: boolean;
   /** Answer introspection queries. */
   introspection: boolean;
-  /** Expose the ingestArticle mutation. */
-  ingestMutation: boolean;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit: number;
+  /** PostgreSQL statement_timeout for the API's queries, in milliseconds. */
+  statementTimeout: number;
+  /** Origins allowed by CORS; empty sends no CORS headers, ["*"] allows any. */
+  corsOrigins: string[];
+  queryLimits: QueryLimits;
+  /** pino level: fatal, error, warn, info, debug, trace or silent. */
+  logLevel: string;
+  /** Longest a graceful shutdown may take before the process exits anyway, in milliseconds. */
+  shutdownTimeout: number;
 }
 
 export class ConfigError extends Error {
@@ -30,6 +49,24 @@ function readBoolean(environment: Environment, name: string, fallback: boolean):
   if (['1', 'true', 'yes', 'on'].includes(value)) return true;
   if (['0', 'false', 'no', 'off'].includes(value)) return false;
   throw new ConfigError(`${name} must be true or false, not "${environment[name]}"`);
+}
+
+function readWholeNumber(environment: Environment, name: string, fallback: number, minimum = 1): number {
+  const value = environment[name]?.trim();
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isSafeInteger(number) || number < minimum) {
+    throw new ConfigError(`${name} must be a whole number of at least ${minimum}, not "${value}"`);
+  }
+  return number;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function readLogLevel(environment: Environment): string {
+  const value = environment.LOG_LEVEL?.trim().toLowerCase() || 'info';
+  if (!LOG_LEVELS.includes(value)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${value}"`);
+  return value;
 }
 
 function readPort(environment: Environment): number {
@@ -67,6 +104,16 @@ export function loadConfig(environment: Environment = process.env): Config {
     production,
     ide: readBoolean(environment, 'QUOTEGRAPH_IDE', !production),
     introspection: readBoolean(environment, 'QUOTEGRAPH_INTROSPECTION', true),
-    ingestMutation: readBoolean(environment, 'QUOTEGRAPH_INGEST_MUTATION', false),
+    bodyLimit: readWholeNumber(environment, 'QUOTEGRAPH_BODY_LIMIT', 600_000),
+    statementTimeout: readWholeNumber(environment, 'QUOTEGRAPH_STATEMENT_TIMEOUT_MS', 5_000),
+    corsOrigins: (environment.QUOTEGRAPH_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    queryLimits: {
+      maxNodes: readWholeNumber(environment, 'QUOTEGRAPH_MAX_NODES', 50_000),
+      maxDepth: readWholeNumber(environment, 'QUOTEGRAPH_MAX_DEPTH', 12),
+      maxAliases: readWholeNumber(environment, 'QUOTEGRAPH_MAX_ALIASES', 30, 0),
+      maxOperations: readWholeNumber(environment, 'QUOTEGRAPH_MAX_OPERATIONS', 5),
+    },
+    logLevel: readLogLevel(environment),
+    shutdownTimeout: readWholeNumber(environment, 'QUOTEGRAPH_SHUTDOWN_TIMEOUT_MS', 10_000),
   };
 }

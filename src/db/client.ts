@@ -20,10 +20,19 @@ export interface Database {
 export interface ConnectOptions {
   /** Called with every SQL statement sent (tests count statements per request with it). */
   onStatement?: (sql: string) => void;
+  /** PostgreSQL statement_timeout in milliseconds; unset means none (migrations, seeding). */
+  statementTimeout?: number;
 }
 
+/** How long to wait for a connection before telling the client the database is unavailable. */
+const CONNECT_TIMEOUT_MS = 3_000;
+
 export function connectPostgres(connectionString: string, options: ConnectOptions = {}): Database {
-  const adapter = new PrismaPg({ connectionString });
+  const adapter = new PrismaPg({
+    connectionString,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    ...(options.statementTimeout ? { statement_timeout: options.statementTimeout } : {}),
+  });
   const prisma = options.onStatement
     ? new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] })
     : new PrismaClient({ adapter });

@@ -2,6 +2,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ArticleResolver } from './article/article.resolver.js';
+import { IngestResolver } from './ingest/ingest.resolver.js';
 import { NodeResolver } from './node/node.resolver.js';
 import { PersonResolver } from './person/person.resolver.js';
 import { QuoteResolver } from './quote/quote.resolver.js';
@@ -11,7 +12,7 @@ import { TopicResolver } from './topic/topic.resolver.js';
 
 export function buildQuotegraphSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [ArticleResolver, PersonResolver, QuoteResolver, TopicResolver, SourceResolver, SearchResolver, NodeResolver],
+    resolvers: [ArticleResolver, PersonResolver, QuoteResolver, TopicResolver, SourceResolver, SearchResolver, NodeResolver, IngestResolver],
     validate: false,
   });
 }

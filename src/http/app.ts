@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { ApolloServer } from '@apollo/server';
 import type { Database } from '../db/client.js';
 import { createContext, type Context } from '../graphql/context.js';
+import type { Logger } from '../logger.js';
 import { BodyTooLargeError, handleGraphQL, readBody } from './graphql-handler.js';
 import { serveIde } from './ide.js';
 
@@ -13,6 +14,9 @@ export interface AppOptions {
   ide: boolean;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
+  /** Origins allowed by CORS; empty sends no CORS headers, ["*"] allows any. */
+  corsOrigins: string[];
+  logger: Logger;
 }
 
 function sendJson(response: ServerResponse, status: number, value: unknown): void {
@@ -39,8 +43,25 @@ function wantsIde(request: IncomingMessage, url: URL): boolean {
   return request.method === 'GET' && !url.searchParams.has('query') && (request.headers.accept ?? '').includes('text/html');
 }
 
+/** Sets CORS headers for an allowed origin; true when the request was a preflight, now answered. */
+function applyCors(origins: string[], request: IncomingMessage, response: ServerResponse): boolean {
+  const origin = request.headers.origin;
+  if (!origin || origins.length === 0) return false;
+  if (!origins.includes('*') && !origins.includes(origin)) return false;
+  response.setHeader('access-control-allow-origin', origins.includes('*') ? '*' : origin);
+  response.setHeader('vary', 'origin');
+  if (request.method !== 'OPTIONS') return false;
+  response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+  response.setHeader('access-control-allow-headers', 'authorization, content-type, x-request-id, apollo-require-preflight');
+  response.setHeader('access-control-max-age', '600');
+  response.statusCode = 204;
+  response.end();
+  return true;
+}
+
 async function route(options: AppOptions, request: IncomingMessage, response: ServerResponse, requestId: string) {
   const url = new URL(request.url ?? '/', 'http://localhost');
+  if (applyCors(options.corsOrigins, request, response)) return;
   if (url.pathname === '/healthz') return sendJson(response, 200, { status: 'ok' });
   if (url.pathname === '/readyz') {
     const ready = await isDatabaseReady(options.database);
@@ -65,7 +86,8 @@ async function route(options: AppOptions, request: IncomingMessage, response: Se
     }
     throw error;
   }
-  await handleGraphQL(options.apollo, request, response, body, createContext(options.database.prisma, requestId));
+  const context = createContext(options.database.prisma, requestId, request.headers.authorization);
+  await handleGraphQL(options.apollo, request, response, body, context);
 }
 
 export function createHttpServer(options: AppOptions): Server {
@@ -74,7 +96,7 @@ export function createHttpServer(options: AppOptions): Server {
     const requestId = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
     response.setHeader('x-request-id', requestId);
     route(options, request, response, requestId).catch((error: unknown) => {
-      console.error(JSON.stringify({ level: 'error', requestId, message: String(error), stack: (error as Error)?.stack }));
+      options.logger.error({ requestId, err: error, url: request.url }, 'request failed');
       if (!response.headersSent) sendJson(response, 500, graphqlErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR', requestId));
       else response.end();
     });

@@ -15,7 +15,7 @@ const THREE_LEVELS = `{
   articles(first: 50) {
     totalCount
     nodes {
-      title source { name } topics { nodes { name } }
+      title source { name } topics(first: 20) { nodes { name } }
       quotes(first: 20) { totalCount nodes { text speaker { name aliases quotes(first: 5) { nodes { text } } } } }
     }
   }

@@ -1,7 +1,7 @@
 // A running API over a fresh, seeded PostgreSQL database, for tests that speak HTTP.
 import { connectPostgres, type Database } from '../../src/db/client.js';
 import { seedDatabase } from '../../src/seeds.js';
-import { serveApi } from '../../src/server.js';
+import { serveApi, type ApiOptions } from '../../src/server.js';
 import { createTestDatabase } from './database.js';
 
 export interface GraphQLResponse<Data = any> {
@@ -17,25 +17,25 @@ export interface TestApi {
   /** Every SQL statement Prisma sent since the last `resetStatements()`. */
   statements: string[];
   resetStatements(): void;
-  query<Data = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>>;
+  query<Data = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<Data>>;
   close(): Promise<void>;
 }
 
-export async function startTestApi(options: { seed?: boolean } = {}): Promise<TestApi> {
+export async function startTestApi(options: { seed?: boolean; config?: ApiOptions } = {}): Promise<TestApi> {
   const testDatabase = await createTestDatabase();
   const statements: string[] = [];
   const database = connectPostgres(testDatabase.url, { onStatement: (sql) => statements.push(sql) });
   if (options.seed !== false) await seedDatabase(database.prisma);
-  const api = await serveApi(database, { host: '127.0.0.1', port: 0, ide: true, introspection: true });
+  const api = await serveApi(database, { host: '127.0.0.1', port: 0, ide: true, introspection: true, ...options.config });
   return {
     url: api.url,
     database,
     statements,
     resetStatements: () => void statements.splice(0),
-    async query(query, variables) {
+    async query(query, variables, headers = {}) {
       const response = await fetch(api.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, ...((await response.json()) as object) };

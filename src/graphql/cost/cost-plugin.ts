@@ -2,19 +2,9 @@
 // operation's cost in the response's `extensions.cost`.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
+import type { QueryLimits } from '../../config.js';
 import type { Context } from '../context.js';
 import { measureQueryCost, QueryCostError, type QueryCost } from './query-cost.js';
-
-export interface QueryLimits {
-  /** Items a query may ask for at most (GitHub allows 500,000; our pages are smaller). */
-  maxNodes: number;
-  maxDepth: number;
-  maxAliases: number;
-  /** Operation definitions one document may hold. */
-  maxOperations: number;
-}
-
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxNodes: 50_000, maxDepth: 12, maxAliases: 30, maxOperations: 5 };
 
 function refuse(message: string, code: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status: 400 }, ...extensions } });

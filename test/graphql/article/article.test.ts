@@ -11,8 +11,8 @@ const AP_TITLE = 'Pompeo, Russia’s Lavrov see hope for improved US-Russia ties
 
 describe('articles', () => {
   it('holds both seeds, each with its layout parts', async () => {
-    const result = await api.query(`{ articles { totalCount nodes { slug title byline dateline source { name }
-      authors { nodes { name } } contributors { nodes { name } } } } }`);
+    const result = await api.query(`{ articles(first: 20) { totalCount nodes { slug title byline dateline source { name }
+      authors(first: 20) { nodes { name } } contributors(first: 20) { nodes { name } } } } }`);
     expect(result.data.articles.totalCount).toBe(2);
     const ap = result.data.articles.nodes.find((article: any) => article.title === AP_TITLE);
     expect(ap.source.name).toBe('Associated Press');
@@ -28,11 +28,11 @@ describe('articles', () => {
   it('answers every relation in both directions', async () => {
     const result = await api.query(`{
       articles(first: 10) { nodes { slug
-        source { slug articles { nodes { slug } } }
-        topics(first: 100) { nodes { slug articles(first: 100) { nodes { slug } } quotes(first: 1) { totalCount } } }
-        people(first: 100) { nodes { slug articles(first: 100) { nodes { slug } } } }
-        contributors { nodes { contributedArticles { nodes { slug } } } }
-        quotes(first: 100) { nodes { article { slug } } }
+        source { slug articles(first: 20) { nodes { slug } } }
+        topics(first: 20) { nodes { slug articles(first: 20) { nodes { slug } } quotes(first: 1) { totalCount } } }
+        people(first: 20) { nodes { slug articles(first: 20) { nodes { slug } } } }
+        contributors(first: 20) { nodes { contributedArticles(first: 20) { nodes { slug } } } }
+        quotes(first: 20) { nodes { article { slug } } }
       } }
     }`);
     expect(result.errors).toBeUndefined();
@@ -53,13 +53,13 @@ describe('articles', () => {
   });
 
   it('filters articles by person, topic and source', async () => {
-    const byPerson = await api.query('{ articles(person: "brian-hook") { nodes { title } } }');
+    const byPerson = await api.query('{ articles(first: 20, person: "brian-hook") { nodes { title } } }');
     expect(byPerson.data.articles.nodes).toHaveLength(1);
-    const bySource = await api.query('{ articles(source: "associated-press") { nodes { title } } }');
+    const bySource = await api.query('{ articles(first: 20, source: "associated-press") { nodes { title } } }');
     expect(bySource.data.articles.nodes.map((article: any) => article.title)).toEqual([AP_TITLE]);
     const topics = await api.query('{ topics(first: 100) { nodes { slug } } }');
     const topic = topics.data.topics.nodes[0].slug;
-    const byTopic = await api.query('query ($topic: String) { articles(topic: $topic) { totalCount } }', { topic });
+    const byTopic = await api.query('query ($topic: String) { articles(first: 20, topic: $topic) { totalCount } }', { topic });
     expect(byTopic.data.articles.totalCount).toBeGreaterThan(0);
   });
 

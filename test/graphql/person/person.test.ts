@@ -31,9 +31,9 @@ describe('person', () => {
   });
 
   it('finds people by a prefix of any name or alias', async () => {
-    const result = await api.query('{ people(name: "lav") { nodes { slug } } }');
+    const result = await api.query('{ people(first: 20, name: "lav") { nodes { slug } } }');
     expect(result.data.people.nodes.map((person: any) => person.slug)).toEqual(['sergey-lavrov']);
-    const bySurname = await api.query('{ people(name: "Pompeo") { nodes { name } } }');
+    const bySurname = await api.query('{ people(first: 20, name: "Pompeo") { nodes { name } } }');
     expect(bySurname.data.people.nodes.map((person: any) => person.name)).toEqual(['Mike Pompeo']);
   });
 
@@ -45,8 +45,8 @@ describe('person', () => {
 
   it('lists the articles that name a person and those they wrote', async () => {
     const result = await api.query(`{
-      lavrov: person(slug: "sergey-lavrov") { articles { totalCount nodes { title } } }
-      author: person(slug: "nataliya-vasilyeva") { authoredArticles { nodes { title } } articles { totalCount } }
+      lavrov: person(slug: "sergey-lavrov") { articles(first: 20) { totalCount nodes { title } } }
+      author: person(slug: "nataliya-vasilyeva") { authoredArticles(first: 20) { nodes { title } } articles(first: 20) { totalCount } }
     }`);
     expect(result.data.lavrov.articles.totalCount).toBe(2);
     expect(result.data.author.authoredArticles.nodes.map((article: any) => article.title)).toEqual([

@@ -10,7 +10,7 @@ afterAll(() => api?.close());
 describe('quotes', () => {
   it('finds a speaker by surname, alias or full name', async () => {
     for (const speaker of ['Lavrov', 'Sergei Lavrov', 'sergey lavrov']) {
-      const result = await api.query('query ($speaker: String) { quotes(speaker: $speaker) { totalCount nodes { speaker { slug } } } }', { speaker });
+      const result = await api.query('query ($speaker: String) { quotes(first: 20, speaker: $speaker) { totalCount nodes { speaker { slug } } } }', { speaker });
       expect(result.data.quotes.totalCount, speaker).toBe(7);
       expect(new Set(result.data.quotes.nodes.map((quote: any) => quote.speaker.slug))).toEqual(new Set(['sergey-lavrov']));
     }
@@ -24,15 +24,15 @@ describe('quotes', () => {
   });
 
   it('filters by article, source and date range', async () => {
-    const article = await api.query('{ articles(source: "associated-press") { nodes { slug } } }');
+    const article = await api.query('{ articles(first: 20, source: "associated-press") { nodes { slug } } }');
     const slug = article.data.articles.nodes[0].slug;
-    const inArticle = await api.query('query ($slug: String) { quotes(article: $slug) { totalCount } }', { slug });
-    const bySource = await api.query('{ quotes(source: "associated-press") { totalCount } }');
+    const inArticle = await api.query('query ($slug: String) { quotes(first: 20, article: $slug) { totalCount } }', { slug });
+    const bySource = await api.query('{ quotes(first: 20, source: "associated-press") { totalCount } }');
     expect(inArticle.data.quotes.totalCount).toBeGreaterThan(0);
     expect(bySource.data.quotes.totalCount).toBe(inArticle.data.quotes.totalCount);
-    const future = await api.query('{ quotes(from: "2999-01-01T00:00:00Z") { totalCount } }');
+    const future = await api.query('{ quotes(first: 20, from: "2999-01-01T00:00:00Z") { totalCount } }');
     expect(future.data.quotes.totalCount).toBe(0);
-    const past = await api.query('{ quotes(to: "2000-01-01T00:00:00Z") { totalCount } }');
+    const past = await api.query('{ quotes(first: 20, to: "2000-01-01T00:00:00Z") { totalCount } }');
     expect(past.data.quotes.totalCount).toBe(0);
   });
 

@@ -10,11 +10,11 @@ afterAll(() => api?.close());
 describe('search', () => {
   it('finds articles and quotes by their words, best match first', async () => {
     const result = await api.query(`{ search(query: "arms control") {
-      articles { totalCount nodes { title } }
-      quotes { nodes { text } } } }`);
+      articles(first: 20) { totalCount nodes { title } }
+      quotes(first: 20) { nodes { text } } } }`);
     expect(result.errors).toBeUndefined();
     expect(result.data.search.articles.totalCount).toBe(2);
-    const quotes = await api.query('{ search(query: "optimism") { quotes { nodes { text speaker { name } } } } }');
+    const quotes = await api.query('{ search(query: "optimism") { quotes(first: 20) { nodes { text speaker { name } } } } }');
     expect(quotes.data.search.quotes.nodes).toEqual([{ text: 'gives certain optimism.', speaker: { name: 'Sergey Lavrov' } }]);
   });
 
@@ -32,7 +32,7 @@ describe('search', () => {
   });
 
   it('refuses an empty search with BAD_USER_INPUT', async () => {
-    const result = await api.query('{ search(query: "  ") { articles { totalCount } } }');
+    const result = await api.query('{ search(query: "  ") { articles(first: 20) { totalCount } } }');
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
