@@ -58,18 +58,20 @@ interface SubjectRecord {
   gender: 'female' | 'male' | null;
 }
 
+const FOLLOWING_CUE_WORDS = FOLLOWING_SPEAKER_CUES.map((phrase) => phrase.split(' '));
+const SENTENCE_OPENING_CUES = new Set(['said', 'says', 'asked', 'added', 'according']);
+
 function findCues(tokens: readonly Token[], sentence: Sentence): Cue[] {
   const cues: Cue[] = [];
   for (let index = sentence.firstToken; index < sentence.endToken; index++) {
     const token = tokens[index]!;
     if (token.kind !== 'word') continue;
     const lower = token.lower;
-    const isLower = token.text === lower || (index === sentence.firstToken && /^(?:said|says|asked|added|according)$/u.test(lower));
+    const isLower = token.text === lower || (index === sentence.firstToken && SENTENCE_OPENING_CUES.has(lower));
     if (!isLower) continue;
     let following = false;
-    for (const phrase of FOLLOWING_SPEAKER_CUES) {
-      const words = phrase.split(' ');
-      if (words.every((word, offset) => tokens[index + offset]?.lower === word)) {
+    for (const words of FOLLOWING_CUE_WORDS) {
+      if (words[0] === lower && words.every((word, offset) => tokens[index + offset]?.lower === word)) {
         cues.push({ index, length: words.length, kind: 'following', weak: false });
         following = true;
         break;
@@ -164,6 +166,8 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
   blocks.forEach((analysed, blockIndex) => {
     const { tokens, mentions } = analysed;
     const blockSpans = spansByBlock.get(blockIndex) ?? [];
+    const quoteTokenAt = new Map<number, number>();
+    tokens.forEach((token, index) => { if (token.kind === 'quote') quoteTokenAt.set(token.start, index); });
     for (const sentence of analysed.sentences) {
       const inSentence = mentions.filter((mention) => mention.first >= sentence.firstToken && mention.last < sentence.endToken);
       const endingAt = new Map(inSentence.map((mention) => [mention.last, mention]));
@@ -206,7 +210,7 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
 
       for (const spanIndex of blockSpans) {
         const span = spans[spanIndex]!;
-        const quoteToken = tokens.findIndex((token) => token.kind === 'quote' && analysed.block.start + token.start === span.regionStart);
+        const quoteToken = quoteTokenAt.get(span.regionStart - analysed.block.start) ?? -1;
         if (quoteToken < sentence.firstToken || quoteToken >= sentence.endToken) continue;
         let best: (typeof resolvedCues)[number] | null = null;
         for (const candidate of resolvedCues) {

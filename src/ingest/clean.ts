@@ -5,12 +5,15 @@ import { PAGE_CHROME_PHRASES, PAGE_CHROME_PREFIXES, RELATED_LIST_MARKERS } from 
 // Longest first, so "related stories" wins over "related" when a line runs phrases together.
 const PHRASES_LONGEST_FIRST = [...PAGE_CHROME_PHRASES].sort((a, b) => b.length - a.length);
 const RELATED_MARKERS = new Set(RELATED_LIST_MARKERS);
+const LONGEST_CHROME_LINE = 120;
 
 /** True when the line is made only of chrome phrases, possibly run together ("Related StoriesAccessibility links"). */
 export function isPageChrome(line: string): boolean {
   const lower = line.toLowerCase().trim();
   if (lower === '') return true;
   for (const prefix of PAGE_CHROME_PREFIXES) if (lower.startsWith(prefix)) return true;
+  // Chrome lines are short; a paragraph never consists of chrome phrases alone.
+  if (lower.length > LONGEST_CHROME_LINE) return false;
   return consumesAll(lower.replace(/[\s|•·›»>\-–—:]+/gu, ' ').trim(), 0);
 }
 

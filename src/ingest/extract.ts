@@ -22,6 +22,16 @@ export interface ExtractOptions {
   sourceHint?: string;
 }
 
+function groupByBlock<T extends { blockIndex: number }>(items: readonly T[]): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.blockIndex);
+    if (group) group.push(item);
+    else groups.set(item.blockIndex, [item]);
+  }
+  return groups;
+}
+
 export function extractArticle(rawText: string, options: ExtractOptions = {}): ArticleDraft {
   assertReadableText(rawText);
   const { blocks } = removePageChrome(splitBlocks(rawText));
@@ -46,11 +56,13 @@ export function extractArticle(rawText: string, options: ExtractOptions = {}): A
   ];
   const { people, mentions } = findPeople(nameSources, spans);
 
+  const spansByBlock = groupByBlock(spans);
+  const mentionsByBlock = groupByBlock(mentions);
   const analysed: AnalysedBlock[] = speechBlocks.map((block, blockIndex) => {
-    const blockSpans = spans.filter((span) => span.blockIndex === blockIndex);
+    const blockSpans = spansByBlock.get(blockIndex) ?? [];
     const masked = maskQuotes(block, blockSpans);
     const tokens = tokenize(masked);
-    const blockMentions = mentions.filter((mention) => mention.blockIndex === blockIndex);
+    const blockMentions = mentionsByBlock.get(blockIndex) ?? [];
     return { block, tokens, sentences: splitSentences(tokens), mentions: findSpeakerMentions(tokens, masked, block.start, blockMentions) };
   });
   const attributions = attributeQuotes(analysed, spans, people);

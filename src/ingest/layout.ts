@@ -51,7 +51,15 @@ const CREDIT_LINE = /^\(?\s*(?:with (?:additional )?reporting (?:by|from)|additi
 const DATE_LINE = new RegExp(`^(?:(?:published|updated|posted|last updated|first published)\\s*:?\\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:${MONTH_PATTERN}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH_PATTERN},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})`, 'iu');
 
 function wordCount(text: string): number {
-  return text.split(/\s+/).filter((word) => word !== '').length;
+  let count = 0;
+  let inWord = false;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    const space = unit === 0x20 || (unit >= 0x09 && unit <= 0x0d) || unit === 0xa0;
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
 }
 
 function looksLikeHeadline(text: string): boolean {
@@ -127,8 +135,11 @@ export function tagLineTopics(text: string): string[] {
   return topics;
 }
 
+/** Every caption marker needs one of these; most paragraphs have none, which spares the markers' patterns. */
+const CAPTION_HINT = /[(:/]|\b(?:seen|pictured|FILE|File)\b/u;
+
 function isCaption(text: string): boolean {
-  return wordCount(text) <= 70 && CAPTION_MARKERS.some((marker) => marker.test(text));
+  return CAPTION_HINT.test(text) && wordCount(text) <= 70 && CAPTION_MARKERS.some((marker) => marker.test(text));
 }
 
 /** Short title-case line, or a line wholly in single quotes, with no sentence-ending stop. */

@@ -97,6 +97,7 @@ function candidatesInBlock(source: NameSource): Candidate[] {
       break;
     }
     const nameTokens = tokens.slice(i, last + 1);
+    const runStart = i;
     i = last + 1;
     if (nameTokens.length > 4) continue;
     const joined = nameTokens.map((token) => token.lower).join(' ');
@@ -105,17 +106,17 @@ function candidatesInBlock(source: NameSource): Candidate[] {
     // "Intermediate-Range Nuclear Forces", "the Arctic Council": the run is the start of an organisation's name.
     const following = tokens[last + 1];
     if (following && following.kind === 'word' && /^\p{Lu}/u.test(following.text) && NON_PERSON_HEADS.has(following.lower) && !nameTokens[nameTokens.length - 1]!.possessive) continue;
-    const preceding = tokens[tokens.indexOf(nameTokens[0]!) - 1];
+    const preceding = tokens[runStart - 1];
     if (preceding && (preceding.lower === 'the' || /^\d/u.test(preceding.text)) && nameTokens.length > 1) continue;
     // "Saudi Arabia", "New Zealand": a place whose first word is not a name word.
-    const before = tokens[tokens.indexOf(nameTokens[0]!) - 1];
+    const before = tokens[runStart - 1];
     if (before && before.kind === 'word' && PLACE_NAMES.has(`${before.lower} ${joined}`)) continue;
     if (source.titleCase) {
       found.push({ blockIndex, nameTokens, titleTokens: [], appositiveRole: null, strongEvidence: false, offset: block.start, blockText: block.text });
       continue;
     }
     // The title before the name: title words, demonyms and capitalised organisation words ("Kremlin spokesman").
-    const firstIndex = tokens.indexOf(nameTokens[0]!);
+    const firstIndex = runStart;
     let titleStart = firstIndex;
     while (titleStart > 0) {
       const previous = tokens[titleStart - 1]!;
@@ -139,7 +140,7 @@ function candidatesInBlock(source: NameSource): Candidate[] {
       if (token.kind === 'word' && SPEECH_VERBS.has(token.lower) && token.text === token.lower) { followedBySpeech = true; break; }
       if (!(token.kind === 'word' && SUBJECT_FILLERS.has(token.lower))) break;
     }
-    const governing = tokens[tokens.indexOf(nameTokens[0]!) - 1];
+    const governing = tokens[runStart - 1];
     if (governing && governing.kind === 'word' && ['at', 'of', 'in', 'from', 'with', 'to', 'for', 'by', 'on', 'about'].includes(governing.lower)) followedBySpeech = false;
     const precededByHonorific = titleTokens.length > 0 && HONORIFICS.has(titleTokens[titleTokens.length - 1]!.lower);
     const appositiveRole = after?.text === ',' && afterNext ? readAppositiveRole(tokens, last + 2, block.text) : null;
@@ -200,15 +201,36 @@ function affiliationOf(roleTokens: readonly string[]): string | null {
  * mentions of people found in the prose.
  */
 export function findPeople(sources: readonly NameSource[], quoted: QuotedRanges = []): PeopleFound {
+  const sortedQuoted = [...quoted].sort((a, b) => a.start - b.start);
   const isQuoted = (candidate: Candidate): boolean => {
     const position = candidate.offset + candidate.nameTokens[0]!.start;
-    return quoted.some((range) => position >= range.start && position < range.end);
+    // Binary search for the last range starting at or before the position.
+    let low = 0;
+    let high = sortedQuoted.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (sortedQuoted[middle]!.start <= position) { found = middle; low = middle + 1; } else high = middle - 1;
+    }
+    return found >= 0 && position < sortedQuoted[found]!.end;
   };
   const allCandidates = sources.filter((source) => !source.titleCase).flatMap(candidatesInBlock);
   const candidates = allCandidates.filter((candidate) => !isQuoted(candidate));
   const quotedCandidates = allCandidates.filter(isQuoted);
   const people: PersonRecord[] = [];
   const byFullName = new Map<string, number>();
+  /** Each lower-case word of a name, to the people whose name has it. */
+  const byNameWord = new Map<string, number[]>();
+  const register = (person: PersonRecord): number => {
+    people.push(person);
+    for (const word of person.nameTokens) {
+      const key = word.toLowerCase();
+      const list = byNameWord.get(key) ?? [];
+      list.push(people.length - 1);
+      byNameWord.set(key, list);
+    }
+    return people.length - 1;
+  };
 
   const addMention = (personIndex: number, candidate: Candidate): PersonMention => {
     const person = people[personIndex]!;
@@ -239,8 +261,7 @@ export function findPeople(sources: readonly NameSource[], quoted: QuotedRanges 
     if (!byFullName.has(key)) {
       // A longer form of a known name ("George W. Bush" and "George Bush") is the same person.
       const name = candidate.blockText.slice(candidate.nameTokens[0]!.start, candidate.nameTokens[candidate.nameTokens.length - 1]!.end);
-      byFullName.set(key, people.length);
-      people.push({ name, nameTokens: candidate.nameTokens.map((token) => token.text), surfaces: new Set(), role: null, affiliation: null, gender: null, mentions: [] });
+      byFullName.set(key, register({ name, nameTokens: candidate.nameTokens.map((token) => token.text), surfaces: new Set(), role: null, affiliation: null, gender: null, mentions: [] }));
     }
   }
   const mentions: PersonMention[] = [];
@@ -250,12 +271,11 @@ export function findPeople(sources: readonly NameSource[], quoted: QuotedRanges 
     if (candidate.nameTokens.length >= 2) {
       personIndex = byFullName.get(candidate.nameTokens.map((token) => token.lower).join(' '));
     } else {
-      personIndex = matchPartialName(people, candidate.nameTokens[0]!.text, lastSeen);
+      personIndex = matchPartialName(people, byNameWord, candidate.nameTokens[0]!.text, lastSeen);
       if (personIndex === undefined && candidate.strongEvidence && isPlausibleSingleName(candidate.nameTokens[0]!)) {
         const text = candidate.nameTokens[0]!.text;
-        byFullName.set(text.toLowerCase(), people.length);
-        people.push({ name: text, nameTokens: [text], surfaces: new Set(), role: null, affiliation: null, gender: null, mentions: [] });
-        personIndex = people.length - 1;
+        personIndex = register({ name: text, nameTokens: [text], surfaces: new Set(), role: null, affiliation: null, gender: null, mentions: [] });
+        byFullName.set(text.toLowerCase(), personIndex);
       }
     }
     if (personIndex === undefined) continue;
@@ -268,7 +288,7 @@ export function findPeople(sources: readonly NameSource[], quoted: QuotedRanges 
     for (const candidate of confirmingCandidates) {
       const key = candidate.nameTokens.map((token) => token.lower).join(' ');
       let personIndex = byFullName.get(key);
-      if (personIndex === undefined && candidate.nameTokens.length === 1) personIndex = matchPartialName(people, candidate.nameTokens[0]!.text, lastSeen);
+      if (personIndex === undefined && candidate.nameTokens.length === 1) personIndex = matchPartialName(people, byNameWord, candidate.nameTokens[0]!.text, lastSeen);
       if (personIndex === undefined) continue;
       mentions.push(addMention(personIndex, candidate));
     }
@@ -283,23 +303,24 @@ function isPlausibleSingleName(token: Token): boolean {
 }
 
 /** A surname (or a Chinese-style family name first) of a known person; the most recently mentioned wins a tie. */
-function matchPartialName(people: readonly PersonRecord[], word: string, lastSeen: ReadonlyMap<number, number>): number | undefined {
+function matchPartialName(people: readonly PersonRecord[], byNameWord: ReadonlyMap<string, number[]>, word: string, lastSeen: ReadonlyMap<number, number>): number | undefined {
   let best: number | undefined;
   let bestScore = -Infinity;
   const lower = word.toLowerCase();
-  people.forEach((person, index) => {
+  for (const index of byNameWord.get(lower) ?? []) {
+    const person = people[index]!;
     if (person.nameTokens.length < 2) {
       if (person.nameTokens[0]?.toLowerCase() === lower) { best = index; bestScore = Infinity; }
-      return;
+      continue;
     }
     const last = person.nameTokens[person.nameTokens.length - 1]!.toLowerCase();
     const first = person.nameTokens[0]!.toLowerCase();
     const position = person.nameTokens.findIndex((token) => token.toLowerCase() === lower);
-    if (position < 0) return;
+    if (position < 0) continue;
     const preference = last === lower ? 2 : first === lower ? 1 : 1;
     const score = preference * 1e6 + (lastSeen.get(index) ?? -1);
     if (score > bestScore) { best = index; bestScore = score; }
-  });
+  }
   return best;
 }
 

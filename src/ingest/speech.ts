@@ -20,10 +20,16 @@ function looksLikeTitle(text: string): boolean {
   return significant.length >= 2 && significant.every((word) => /^['‘"“(]?[\p{Lu}\p{N}]/u.test(word));
 }
 
+const WORD_CHARACTER = /[\p{L}-]/u;
+
+/** The word before a position, skipping the spaces and punctuation between (looks back at most 40 characters). */
 function previousWord(raw: string, position: number): string {
-  const before = raw.slice(Math.max(0, position - 40), position);
-  const match = /([\p{L}-]+)[^\p{L}]*$/u.exec(before);
-  return match ? match[1]!.toLowerCase() : '';
+  const limit = Math.max(0, position - 40);
+  let end = position;
+  while (end > limit && !WORD_CHARACTER.test(raw[end - 1]!)) end--;
+  let start = end;
+  while (start > limit && WORD_CHARACTER.test(raw[start - 1]!)) start--;
+  return raw.slice(start, end).toLowerCase();
 }
 
 /** Whether a quoted span is someone's speech, given what attribution found in its own sentence. */

@@ -28,26 +28,62 @@ const ABBREVIATIONS = new Set([
   'mlle', 'ave', 'blvd', 'rd', 'gov', 'supt', 'insp', 'det', 'atty', 'ald',
 ]);
 
-const TOKEN_PATTERN = /\uE000+|[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|[.'’\-&](?=[\p{L}\p{N}]))*|\S/gu;
+const CAPITALISED = /^\p{Lu}(?:[\p{Ll}'’]|\.$|\p{Lu}\p{Ll})/u;
+const PARTICLE_NAME = /^(?:al|el|bin|ibn|abu|ben)-\p{Lu}/u;
+const NON_ASCII_WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+const NON_ASCII_SPACE = /\s/u;
 
+function isWordUnit(text: string, index: number): boolean {
+  const unit = text.charCodeAt(index);
+  if (unit < 0x80) return (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a);
+  if (unit === 0xe000 || Number.isNaN(unit)) return false;
+  return NON_ASCII_WORD_CHARACTER.test(text[index]!);
+}
+
+function isSpaceUnit(text: string, index: number): boolean {
+  const unit = text.charCodeAt(index);
+  if (unit < 0x80) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
+  return NON_ASCII_SPACE.test(text[index]!);
+}
+
+/** Inner characters that may join two parts of one word: "U.S", "don't", "Russia's", "Jean-Pierre", "AT&T". */
+function isJoiner(unit: number): boolean {
+  return unit === 0x2e || unit === 0x27 || unit === 0x2019 || unit === 0x2d || unit === 0x26;
+}
+
+/** A linear scan (no backtracking): words, single punctuation marks, and runs of the quote mask. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  TOKEN_PATTERN.lastIndex = 0;
-  for (let match = TOKEN_PATTERN.exec(text); match !== null; match = TOKEN_PATTERN.exec(text)) {
-    let value = match[0];
-    const start = match.index;
-    let end = start + value.length;
-    const first = value.charCodeAt(0);
-    if (first === 0xe000) {
-      tokens.push({ text: value, lower: value, kind: 'quote', start, end, possessive: false, capitalised: false });
+  const length = text.length;
+  let index = 0;
+  while (index < length) {
+    const unit = text.charCodeAt(index);
+    if (isSpaceUnit(text, index)) { index++; continue; }
+    const start = index;
+    if (unit === 0xe000) {
+      while (index < length && text.charCodeAt(index) === 0xe000) index++;
+      const value = text.slice(start, index);
+      tokens.push({ text: value, lower: value, kind: 'quote', start, end: index, possessive: false, capitalised: false });
       continue;
     }
-    if (!/[\p{L}\p{N}]/u.test(value[0] ?? '')) {
-      tokens.push({ text: value, lower: value, kind: 'punct', start, end, possessive: false, capitalised: false });
+    if (!isWordUnit(text, index)) {
+      index += unit >= 0xd800 && unit <= 0xdbff && index + 1 < length ? 2 : 1;
+      const value = text.slice(start, index);
+      tokens.push({ text: value, lower: value, kind: 'punct', start, end: index, possessive: false, capitalised: false });
       continue;
     }
+    index++;
+    while (index < length) {
+      if (isWordUnit(text, index)) { index++; continue; }
+      if (isJoiner(text.charCodeAt(index)) && isWordUnit(text, index + 1)) { index += 2; continue; }
+      break;
+    }
+    let value = text.slice(start, index);
+    let end = index;
     let possessive = false;
-    if (/['’]s$/u.test(value) && value.length > 2) {
+    const lastUnit = value.charCodeAt(value.length - 1);
+    const beforeLast = value.charCodeAt(value.length - 2);
+    if ((lastUnit === 0x73 || lastUnit === 0x53) && (beforeLast === 0x27 || beforeLast === 0x2019) && value.length > 2) {
       value = value.slice(0, -2);
       end -= 2;
       possessive = true;
@@ -56,13 +92,17 @@ export function tokenize(text: string): Token[] {
       if (value.includes('.') || ABBREVIATIONS.has(lower) || /^\p{Lu}$/u.test(value)) {
         value += '.';
         end += 1;
-        TOKEN_PATTERN.lastIndex = end;
+        index = end;
       }
     }
-    const capitalised = /^\p{Lu}(?:[\p{Ll}'’]|\.$|\p{Lu}\p{Ll})/u.test(value) || /^(?:al|el|bin|ibn|abu|ben)-\p{Lu}/u.test(value);
+    const lowerText = value.toLowerCase();
+    const firstChar = value[0]!;
+    const capitalised = firstChar !== lowerText[0]
+      ? CAPITALISED.test(value)
+      : lowerText.includes('-') && PARTICLE_NAME.test(value);
     tokens.push({
       text: value,
-      lower: value.toLowerCase().replace(/\.$/, ''),
+      lower: lowerText.endsWith('.') ? lowerText.slice(0, -1) : lowerText,
       kind: 'word',
       start,
       end,
