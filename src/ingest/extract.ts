@@ -17,6 +17,9 @@ import { topicsFromContent, uniqueTopics } from './topics.js';
 
 export { IngestError } from './ingest-error.js';
 
+/** Without a tag line, topics come from the headline and the lead: the story's subject is named early. */
+const LEAD_PARAGRAPHS_FOR_TOPICS = 8;
+
 export interface ExtractOptions {
   /** The publisher when the caller knows it and the text does not say. */
   sourceHint?: string;
@@ -89,7 +92,7 @@ export function extractArticle(rawText: string, options: ExtractOptions = {}): A
   const paragraphs = speechBlocks.slice(layout.standfirst ? 1 : 0).map((block) => block.text);
   const topics = layout.tagLine
     ? uniqueTopics(tagLineTopics(layout.tagLine))
-    : topicsFromContent([layout.headline.text, ...paragraphs], personDrafts.map((person) => person.name));
+    : topicsFromContent([layout.headline.text, ...paragraphs.slice(0, LEAD_PARAGRAPHS_FOR_TOPICS)], personDrafts.map((person) => person.name));
 
   return {
     title: layout.headline.text,

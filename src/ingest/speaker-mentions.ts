@@ -25,14 +25,17 @@ const PRONOUNS: Record<string, { gender: 'female' | 'male' | null; plural: boole
 export function findSpeakerMentions(tokens: readonly Token[], text: string, blockStart: number, people: readonly PersonMention[]): SpeakerMention[] {
   const mentions: SpeakerMention[] = [];
   const taken = new Uint8Array(tokens.length);
+  // People mentions arrive in text order: one pass over the tokens places them all.
+  let cursor = 0;
   for (const person of people) {
     const from = person.start - blockStart;
     const to = person.end - blockStart;
+    while (cursor < tokens.length && tokens[cursor]!.start < from) cursor++;
     let first = -1;
     let last = -1;
-    for (let index = 0; index < tokens.length; index++) {
-      const token = tokens[index]!;
-      if (token.start >= from && token.end <= to) { if (first < 0) first = index; last = index; }
+    for (let index = cursor; index < tokens.length && tokens[index]!.end <= to; index++) {
+      if (first < 0) first = index;
+      last = index;
     }
     if (first < 0 || tokens.slice(first, last + 1).some((token) => token.kind === 'quote')) continue;
     mentions.push({ kind: 'person', personIndex: person.personIndex, first, last });
