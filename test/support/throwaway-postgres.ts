@@ -1,0 +1,69 @@
+// A PostgreSQL cluster of the test's own, in a temporary folder on a free port, which the test may
+// stop and start at will (never the machine's main server).
+import { execFile } from 'node:child_process';
+import { chmod, chown, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+async function postgresBin(): Promise<string> {
+  const versions = (await readdir('/usr/lib/postgresql')).sort((a, b) => Number(b) - Number(a));
+  if (versions.length === 0) throw new Error('no PostgreSQL server binaries in /usr/lib/postgresql');
+  return path.join('/usr/lib/postgresql', versions[0]!, 'bin');
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ThrowawayPostgres {
+  url: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+export async function createThrowawayPostgres(): Promise<ThrowawayPostgres> {
+  const bin = await postgresBin();
+  const folder = await mkdtemp(path.join(tmpdir(), 'quotegraph-pg-'));
+  const dataDirectory = path.join(folder, 'data');
+  const port = await freePort();
+  // PostgreSQL refuses to run as root: run its tools as the postgres user then.
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    const { stdout } = await run('id', ['-u', 'postgres']);
+    const { stdout: group } = await run('id', ['-g', 'postgres']);
+    await chown(folder, Number(stdout), Number(group));
+    await chmod(folder, 0o700);
+  }
+  const tool = (name: string, args: string[]) =>
+    asRoot ? run('runuser', ['-u', 'postgres', '--', path.join(bin, name), ...args]) : run(path.join(bin, name), args);
+
+  await tool('initdb', ['-D', dataDirectory, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
+  const cluster: ThrowawayPostgres = {
+    url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    start: async () => {
+      await tool('pg_ctl', ['-D', dataDirectory, '-o', options, '-l', path.join(folder, 'log'), '-w', '-t', '30', 'start']);
+    },
+    stop: async () => {
+      await tool('pg_ctl', ['-D', dataDirectory, '-m', 'fast', '-w', 'stop']);
+    },
+    destroy: async () => {
+      await cluster.stop().catch(() => undefined);
+      await rm(folder, { recursive: true, force: true });
+    },
+  };
+  await cluster.start();
+  return cluster;
+}
