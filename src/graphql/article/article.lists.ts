@@ -1,6 +1,7 @@
 // SQL for reading articles: by id, and the lists of articles the schema offers.
 import type { NestedList, RowSource } from '../loaders.js';
 import type { ListSpec } from '../pagination/keyset.js';
+import { BY_DATE } from '../pagination/orderings.js';
 
 export interface ArticleRow extends Record<string, unknown> {
   id: number;
@@ -18,10 +19,7 @@ export const articleRows: RowSource = { table: '"Article"', columns };
 export const articlesNewestFirst: ListSpec = {
   from: '"Article" t',
   columns,
-  order: [
-    { expression: 't."date"', field: 'date', type: 'timestamp' },
-    { expression: 't."id"', field: 'id', type: 'int' },
-  ],
+  order: BY_DATE,
   direction: 'DESC',
 };
 export const articlesOldestFirst: ListSpec = { ...articlesNewestFirst, direction: 'ASC' };

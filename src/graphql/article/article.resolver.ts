@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import { findRowBySlug } from '../loaders.js';
 import { toGlobalId } from '../node/global-id.js';
 import type { ConnectionValue } from '../pagination/connection.type.js';
+import { dateRangeConditions } from '../pagination/date-range.js';
 import type { Filter } from '../pagination/keyset.js';
 import { PageArguments } from '../pagination/page-arguments.js';
 import { listConnection, nestedConnection } from '../pagination/resolve-connection.js';
@@ -33,9 +34,7 @@ function articleFilter(args: ArticleListArguments): Filter {
       conditions.push(`t."id" IN (SELECT mention."articleId" FROM "ArticleMention" mention
         JOIN "Person" person ON person."id" = mention."personId" WHERE person."slug" = ${parameters.add(args.person)})`);
     }
-    if (args.from) conditions.push(`t."date" >= ${parameters.add(args.from.toISOString())}::timestamp`);
-    if (args.to) conditions.push(`t."date" < ${parameters.add(args.to.toISOString())}::timestamp`);
-    return conditions;
+    return [...conditions, ...dateRangeConditions(parameters, args)];
   };
 }
 

@@ -1,6 +1,7 @@
 // SQL for reading people: by id, and the lists of people the schema offers.
 import type { NestedList, RowSource } from '../loaders.js';
 import type { ListSpec } from '../pagination/keyset.js';
+import { BY_NAME } from '../pagination/orderings.js';
 
 export interface PersonRow extends Record<string, unknown> {
   id: number;
@@ -17,10 +18,7 @@ export const personRows: RowSource = { table: '"Person"', columns };
 export const peopleByName: ListSpec = {
   from: '"Person" t',
   columns,
-  order: [
-    { expression: 't."name"', field: 'name', type: 'text' },
-    { expression: 't."id"', field: 'id', type: 'int' },
-  ],
+  order: BY_NAME,
   direction: 'ASC',
 };
 

@@ -1,6 +1,7 @@
 // SQL for reading quotes: by id, and the lists of quotes the schema offers.
 import type { NestedList, RowSource } from '../loaders.js';
-import type { ListSpec, OrderColumn } from '../pagination/keyset.js';
+import type { ListSpec } from '../pagination/keyset.js';
+import { BY_DATE } from '../pagination/orderings.js';
 
 export interface QuoteRow extends Record<string, unknown> {
   id: number;
@@ -20,12 +21,7 @@ const columns = `t."id", t."articleId", t."speakerId", t."text", t."kind"::text 
 
 export const quoteRows: RowSource = { table: '"Quote"', columns };
 
-const byDate: OrderColumn[] = [
-  { expression: 't."date"', field: 'date', type: 'timestamp' },
-  { expression: 't."id"', field: 'id', type: 'int' },
-];
-
-export const quotesNewestFirst: ListSpec = { from: '"Quote" t', columns, order: byDate, direction: 'DESC' };
+export const quotesNewestFirst: ListSpec = { from: '"Quote" t', columns, order: BY_DATE, direction: 'DESC' };
 export const quotesOldestFirst: ListSpec = { ...quotesNewestFirst, direction: 'ASC' };
 
 export const quotesBySpeaker: NestedList = {

@@ -5,6 +5,7 @@ import { articleRows, type ArticleRow } from '../article/article.lists.js';
 import type { Context } from '../context.js';
 import { toGlobalId } from '../node/global-id.js';
 import type { ConnectionValue } from '../pagination/connection.type.js';
+import { dateRangeConditions } from '../pagination/date-range.js';
 import type { Filter } from '../pagination/keyset.js';
 import { listConnection } from '../pagination/resolve-connection.js';
 import { personRows, type PersonRow } from '../person/person.lists.js';
@@ -35,9 +36,7 @@ function quoteFilter(args: QuoteListArguments): Filter {
       conditions.push(`t."articleId" IN (SELECT article."id" FROM "Article" article
         JOIN "Source" source ON source."id" = article."sourceId" WHERE source."slug" = ${parameters.add(args.source)})`);
     }
-    if (args.from) conditions.push(`t."date" >= ${parameters.add(args.from.toISOString())}::timestamp`);
-    if (args.to) conditions.push(`t."date" < ${parameters.add(args.to.toISOString())}::timestamp`);
-    return conditions;
+    return [...conditions, ...dateRangeConditions(parameters, args)];
   };
 }
 

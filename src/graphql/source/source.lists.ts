@@ -1,6 +1,7 @@
 // SQL for reading sources: by id, and the lists of sources the schema offers.
 import type { NestedList, RowSource } from '../loaders.js';
 import type { ListSpec } from '../pagination/keyset.js';
+import { BY_NAME } from '../pagination/orderings.js';
 
 export interface SourceRow extends Record<string, unknown> {
   id: number;
@@ -15,10 +16,7 @@ export const sourceRows: RowSource = { table: '"Source"', columns };
 export const sourcesByName: ListSpec = {
   from: '"Source" t',
   columns,
-  order: [
-    { expression: 't."name"', field: 'name', type: 'text' },
-    { expression: 't."id"', field: 'id', type: 'int' },
-  ],
+  order: BY_NAME,
   direction: 'ASC',
 };
 
