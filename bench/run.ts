@@ -1,0 +1,384 @@
+// The benchmark: our production build, PostGraphile 5 and the floor server, started one at a time
+// on the same database, checked to answer alike, then measured with autocannon over alternating
+// rounds. Prints a table and writes it to bench/results/<date>-s<scale>.md.
+// Usage: npm run bench -- [--scale N] [--database NAME] [--quick] [--keep] [--shapes a,b,...] [--servers quotegraph,...]
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, mkdirSync, writeFileSync, readdirSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { packageRoot } from '../src/package-root.js';
+import { loadCorpus, SEARCH_WORD } from './data.js';
+import { BENCH_PREFIX, databaseName, databaseUrl, dropDatabase, ensureDatabase, parseArguments } from './database.js';
+import { preparePostgraphile } from './postgraphile-server.js';
+import { buildShapes, type ServerKind, type Shape, type ShapeParameters } from './shapes.js';
+import { startStatementCounter } from './statement-counter.js';
+
+const SERVERS: ServerKind[] = ['quotegraph', 'postgraphile', 'floor'];
+const CLOCK_TICKS = Number(execSync('getconf CLK_TCK').toString().trim()) || 100;
+
+interface Settings {
+  connections: number;
+  duration: number;
+  warmup: number;
+  rounds: number;
+  sequentialSamples: number;
+}
+
+interface RunningServer {
+  kind: ServerKind;
+  pid: number;
+  url: string;
+  readyMs: number;
+  stop(): Promise<{ peakRssMiB: number }>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function command(kind: ServerKind): string[] {
+  if (kind === 'quotegraph') return [path.join(packageRoot, 'dist/src/cli.js'), 'serve'];
+  return [path.join(packageRoot, `dist/bench/${kind}-server.js`)];
+}
+
+async function post(url: string, query: string): Promise<{ status: number; body: any }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const text = await response.text();
+  try {
+    return { status: response.status, body: JSON.parse(text) };
+  } catch {
+    return { status: response.status, body: text };
+  }
+}
+
+async function startServer(kind: ServerKind, database: string, parameters: ShapeParameters): Promise<RunningServer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, command(kind), {
+    cwd: packageRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: database,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      BENCH_SHAPE_PARAMETERS: JSON.stringify(parameters),
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let errors = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-4000);
+  });
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  // Ready when the port answers HTTP at all (each server listens only once its schema is built).
+  for (;;) {
+    if (exited) throw new Error(`${kind} exited before it was ready:\n${errors}`);
+    try {
+      await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' });
+      break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    if (performance.now() - started > 60_000) throw new Error(`${kind} was not ready after 60 s:\n${errors}`);
+  }
+  const readyMs = performance.now() - started;
+  return {
+    kind,
+    pid: child.pid!,
+    url,
+    readyMs,
+    async stop() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const peakKiB = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exit;
+      clearTimeout(timer);
+      return { peakRssMiB: peakKiB / 1024 };
+    },
+  };
+}
+
+/** User plus system CPU time of a process, in milliseconds (0 once it is gone). */
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time of every PostgreSQL backend connected to the benchmark database, by pid. */
+async function backendCpu(admin: pg.Client, name: string): Promise<Map<number, number>> {
+  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+  return new Map(rows.map(({ pid }) => [pid, cpuMs(pid)]));
+}
+
+function cpuSpent(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  return sorted.length === 0 ? NaN : sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+function mean(values: number[]): number {
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+interface Sample {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  sequentialMedian: number;
+  serverCpuMs: number;
+  postgresCpuMs: number;
+  errors: number;
+}
+
+async function measure(server: RunningServer, shape: Shape, settings: Settings, admin: pg.Client, database: string): Promise<Sample> {
+  const query = server.kind === 'postgraphile' ? shape.postgraphile : shape.quotegraph;
+  const body = JSON.stringify({ query });
+  const options = { url: server.url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body, connections: settings.connections };
+  await autocannon({ ...options, duration: settings.warmup });
+  const latencies: number[] = [];
+  for (let index = 0; index < settings.sequentialSamples; index++) {
+    const begun = performance.now();
+    await post(server.url, query);
+    latencies.push(performance.now() - begun);
+  }
+  const cpuBefore = cpuMs(server.pid);
+  const backendsBefore = await backendCpu(admin, database);
+  const result = await autocannon({ ...options, duration: settings.duration });
+  const serverCpu = cpuMs(server.pid) - cpuBefore;
+  const postgresCpu = cpuSpent(backendsBefore, await backendCpu(admin, database));
+  const requests = Math.max(1, result.requests.total);
+  return {
+    requestsPerSecond: result.requests.total / (result.duration || settings.duration),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    sequentialMedian: median(latencies),
+    serverCpuMs: serverCpu / requests,
+    postgresCpuMs: postgresCpu / requests,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+interface ServerReport {
+  readyMs: number[];
+  peakRssMiB: number;
+  statements: Map<string, number>;
+  mismatches: string[];
+}
+
+/** Starts each server behind the statement counter, checks its answers against ours, counts statements. */
+async function checkAndCount(shapes: Shape[], kinds: ServerKind[], database: string, parameters: ShapeParameters): Promise<Map<ServerKind, ServerReport>> {
+  const target = new URL(database);
+  const counter = await startStatementCounter({ host: target.hostname, port: Number(target.port || 5432) });
+  const counted = new URL(database);
+  counted.port = String(counter.port);
+  const reports = new Map<ServerKind, ServerReport>();
+  const expected = new Map<string, unknown>();
+  try {
+    for (const kind of kinds) {
+      const server = await startServer(kind, counted.toString(), parameters);
+      const report: ServerReport = { readyMs: [server.readyMs], peakRssMiB: 0, statements: new Map(), mismatches: [] };
+      reports.set(kind, report);
+      try {
+        for (const shape of shapes) {
+          const query = kind === 'postgraphile' ? shape.postgraphile : shape.quotegraph;
+          const first = await post(server.url, query);
+          if (first.status !== 200 || first.body.errors) {
+            report.mismatches.push(`${shape.name}: HTTP ${first.status} ${JSON.stringify(first.body).slice(0, 300)}`);
+            continue;
+          }
+          const canonical = shape.canonical(kind, first.body.data);
+          if (!expected.has(shape.name)) expected.set(shape.name, canonical);
+          else if (!isDeepStrictEqual(expected.get(shape.name), canonical)) {
+            report.mismatches.push(`${shape.name}: differs from ${kinds[0]}'s answer:\n  expected ${JSON.stringify(expected.get(shape.name)).slice(0, 400)}\n  got      ${JSON.stringify(canonical).slice(0, 400)}`);
+          }
+          await post(server.url, query);
+          const samples = 10;
+          counter.reset();
+          for (let index = 0; index < samples; index++) await post(server.url, query);
+          report.statements.set(shape.name, counter.statements / samples);
+        }
+      } finally {
+        await server.stop();
+      }
+    }
+  } finally {
+    await counter.close();
+  }
+  return reports;
+}
+
+function machineDescription(postgresVersion: string): string[] {
+  const cpuModel = cpus()[0]?.model ?? 'unknown';
+  return [
+    `- CPU: ${cpuModel}, nproc ${execSync('nproc').toString().trim()}`,
+    `- memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    `- Node ${process.version}; ${postgresVersion.split(' on ')[0]}`,
+    `- load average at start: ${loadavg().map((value) => value.toFixed(2)).join(', ')} (the machine is shared: other work may run alongside)`,
+  ];
+}
+
+function format(value: number, digits = 1): string {
+  return Number.isFinite(value) ? value.toFixed(digits) : '–';
+}
+
+async function main(): Promise<void> {
+  const options = parseArguments(process.argv.slice(2));
+  const only = (flag: string) => {
+    const index = options.rest.indexOf(flag);
+    return index >= 0 ? options.rest[index + 1]!.split(',') : null;
+  };
+  const kinds = (only('--servers') as ServerKind[] | null) ?? SERVERS;
+  const settings: Settings = options.quick
+    ? { connections: 10, duration: 3, warmup: 1, rounds: 2, sequentialSamples: 20 }
+    : { connections: 10, duration: 10, warmup: 3, rounds: 2, sequentialSamples: 50 };
+
+  const name = options.database ?? `${BENCH_PREFIX}s${options.scale}`;
+  const url = databaseUrl(name);
+  const created = await ensureDatabase(name);
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const filled = created
+      ? false
+      : (await admin.query(`SELECT to_regclass('"Article"') IS NOT NULL AND EXISTS (SELECT 1 FROM "Article" WHERE "slug" LIKE 'bench-%') AS filled`)).rows[0].filled;
+    if (!filled) {
+      console.log(`Loading the scale ${options.scale} corpus into ${name}...`);
+      const report = await loadCorpus(url, options.scale);
+      console.log(`  ${report.articles} articles, ${report.quotes} quotes in ${report.seconds.toFixed(1)} s`);
+    }
+    await preparePostgraphile(url);
+    const { rows } = await admin.query<{ slug: string }>(
+      `SELECT a."slug" FROM "Article" a JOIN "Quote" q ON q."articleId" = a."id"
+       WHERE a."slug" LIKE 'bench-1%' AND a."id" < (SELECT min("id") + 1000 FROM "Article" WHERE "slug" LIKE 'bench-%')
+       GROUP BY a."id" ORDER BY count(*) DESC, a."id" LIMIT 1`,
+    );
+    const parameters: ShapeParameters = { personSlug: 'sergey-lavrov', articleSlug: rows[0]!.slug, search: SEARCH_WORD };
+    const shapes = buildShapes(parameters).filter((shape) => only('--shapes')?.includes(shape.name) ?? true);
+    const postgresVersion = (await admin.query<{ version: string }>('SELECT version()')).rows[0]!.version;
+
+    console.log(`Checking answers and counting statements (${kinds.join(', ')})...`);
+    const reports = await checkAndCount(shapes, kinds, url, parameters);
+    for (const [kind, report] of reports) for (const mismatch of report.mismatches) console.log(`  MISMATCH ${kind} ${mismatch}`);
+
+    const samples = new Map<string, Sample[]>();
+    for (let round = 0; round < settings.rounds; round++) {
+      // Alternate the order, so that no server always runs first or last.
+      const order = round % 2 === 0 ? kinds : [...kinds].reverse();
+      for (const kind of order) {
+        const server = await startServer(kind, url, parameters);
+        reports.get(kind)!.readyMs.push(server.readyMs);
+        try {
+          for (const shape of shapes) {
+            const sample = await measure(server, shape, settings, admin, name);
+            const key = `${shape.name}:${kind}`;
+            samples.set(key, [...(samples.get(key) ?? []), sample]);
+            console.log(
+              `  round ${round + 1} ${kind.padEnd(12)} ${shape.name.padEnd(6)} ${format(sample.requestsPerSecond, 0).padStart(6)} req/s  ` +
+                `p50 ${format(sample.p50)} ms  p99 ${format(sample.p99)} ms${sample.errors ? `  ${sample.errors} errors` : ''}`,
+            );
+          }
+        } finally {
+          const { peakRssMiB } = await server.stop();
+          const report = reports.get(kind)!;
+          report.peakRssMiB = Math.max(report.peakRssMiB, peakRssMiB);
+        }
+      }
+    }
+
+    const lines: string[] = [];
+    const date = new Date().toISOString().slice(0, 10);
+    const counts = await admin.query<{ articles: number; quotes: number }>(
+      'SELECT (SELECT count(*) FROM "Article")::int AS articles, (SELECT count(*) FROM "Quote")::int AS quotes',
+    );
+    lines.push(`# Benchmark ${date}, scale ${options.scale}`, '');
+    lines.push(...machineDescription(postgresVersion));
+    lines.push(
+      `- load average at end: ${loadavg().map((value) => value.toFixed(2)).join(', ')}`,
+      `- database: ${counts.rows[0]!.articles} articles, ${counts.rows[0]!.quotes} quotes`,
+      `- autocannon: ${settings.connections} connections, ${settings.duration} s per measurement after ${settings.warmup} s warm-up, ` +
+        `${settings.rounds} rounds alternating the servers' order; figures are means over the rounds`,
+      '- "1-client" is the median of sequential requests with nothing else running; CPU is user + system time per request, ' +
+        'of the server process and of its PostgreSQL backends (/proc/<pid>/stat)',
+      '- statements/request: Query and Execute messages counted on the wire by a proxy in front of PostgreSQL',
+      '',
+    );
+    for (const shape of shapes) {
+      lines.push(`## (${shape.name}) ${shape.description}`, '');
+      lines.push('| server | req/s | p50 ms | p99 ms | 1-client ms | server CPU ms/req | PG CPU ms/req | statements/req | req/s vs PostGraphile | req/s vs floor | p99 vs PostGraphile |');
+      lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+      const summary = (kind: ServerKind) => {
+        const list = samples.get(`${shape.name}:${kind}`) ?? [];
+        return {
+          rps: mean(list.map((sample) => sample.requestsPerSecond)),
+          p50: mean(list.map((sample) => sample.p50)),
+          p99: mean(list.map((sample) => sample.p99)),
+          sequential: mean(list.map((sample) => sample.sequentialMedian)),
+          cpu: mean(list.map((sample) => sample.serverCpuMs)),
+          pgCpu: mean(list.map((sample) => sample.postgresCpuMs)),
+          errors: list.reduce((sum, sample) => sum + sample.errors, 0),
+        };
+      };
+      const postgraphile = kinds.includes('postgraphile') ? summary('postgraphile') : null;
+      const floor = kinds.includes('floor') ? summary('floor') : null;
+      for (const kind of kinds) {
+        const row = summary(kind);
+        lines.push(
+          `| ${kind}${row.errors ? ` (${row.errors} errors)` : ''} | ${format(row.rps, 0)} | ${format(row.p50)} | ${format(row.p99)} | ${format(row.sequential, 2)} | ` +
+            `${format(row.cpu, 2)} | ${format(row.pgCpu, 2)} | ${format(reports.get(kind)!.statements.get(shape.name) ?? NaN)} | ` +
+            `${postgraphile ? format(row.rps / postgraphile.rps, 2) : '–'} | ${floor ? format(row.rps / floor.rps, 2) : '–'} | ` +
+            `${postgraphile ? format(row.p99 / postgraphile.p99, 2) : '–'} |`,
+        );
+      }
+      lines.push('');
+    }
+    lines.push('## Servers', '', '| server | ready ms (median of starts) | peak RSS MiB | answers |', '| --- | ---: | ---: | --- |');
+    for (const kind of kinds) {
+      const report = reports.get(kind)!;
+      lines.push(`| ${kind} | ${format(median(report.readyMs), 0)} | ${format(report.peakRssMiB)} | ${report.mismatches.length === 0 ? 'same as quotegraph' : `${report.mismatches.length} mismatch(es)`} |`);
+    }
+    const mismatches = [...reports].flatMap(([kind, report]) => report.mismatches.map((mismatch) => `- ${kind} ${mismatch}`));
+    if (mismatches.length > 0) lines.push('', '### Mismatches', '', ...mismatches);
+    const markdown = `${lines.join('\n')}\n`;
+    console.log(`\n${markdown}`);
+    const directory = path.join(packageRoot, 'bench/results');
+    mkdirSync(directory, { recursive: true });
+    const taken = new Set(readdirSync(directory));
+    let file = `${date}-s${options.scale}${options.quick ? '-quick' : ''}.md`;
+    for (let suffix = 2; taken.has(file); suffix++) file = `${date}-s${options.scale}${options.quick ? '-quick' : ''}-${suffix}.md`;
+    writeFileSync(path.join(directory, file), markdown);
+    console.log(`Written to bench/results/${file}`);
+  } finally {
+    await admin.end();
+    if (created && !options.keep) {
+      await dropDatabase(databaseName(url));
+      console.log(`Dropped ${name} (pass --keep to keep it)`);
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
