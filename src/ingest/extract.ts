@@ -7,7 +7,7 @@ import { codePointIndexer } from './code-points.js';
 import { contentHash } from './content-hash.js';
 import { readLayout, tagLineTopics } from './layout.js';
 import { findPeople, toPersonDrafts, type NameSource } from './people.js';
-import { detectQuoteStyle, findQuoteSpans, maskQuotes } from './quotes.js';
+import { detectQuoteStyle, findQuoteSpans, maskQuotes, maskTokens } from './quotes.js';
 import { assertReadableText } from './readable-text.js';
 import { splitSentences } from './sentences.js';
 import { findSpeakerMentions } from './speaker-mentions.js';
@@ -51,10 +51,12 @@ export function extractArticle(rawText: string, options: ExtractOptions = {}): A
   const style = detectQuoteStyle(speechBlocks);
   const spans = findQuoteSpans(speechBlocks, style);
 
+  // Each block is tokenised once: names are read on its own tokens, speech on the same tokens with quotations masked.
+  const blockTokens = speechBlocks.map((block) => tokenize(block.text));
   const nameSources: NameSource[] = [
     { block: layout.headline, blockIndex: -1, titleCase: true },
     ...(layout.photoCaption ? [{ block: layout.photoCaption, blockIndex: -2, titleCase: false }] : []),
-    ...speechBlocks.map((block, blockIndex) => ({ block, blockIndex, titleCase: false })),
+    ...speechBlocks.map((block, blockIndex) => ({ block, blockIndex, titleCase: false, tokens: blockTokens[blockIndex] })),
     ...layout.sectionHeadings.map((block) => ({ block, blockIndex: -3, titleCase: true })),
   ];
   const { people, mentions } = findPeople(nameSources, spans);
@@ -64,7 +66,7 @@ export function extractArticle(rawText: string, options: ExtractOptions = {}): A
   const analysed: AnalysedBlock[] = speechBlocks.map((block, blockIndex) => {
     const blockSpans = spansByBlock.get(blockIndex) ?? [];
     const masked = maskQuotes(block, blockSpans);
-    const tokens = tokenize(masked);
+    const tokens = maskTokens(block, blockTokens[blockIndex]!, blockSpans);
     const blockMentions = mentionsByBlock.get(blockIndex) ?? [];
     return { block, tokens, sentences: splitSentences(tokens), mentions: findSpeakerMentions(tokens, masked, block.start, blockMentions) };
   });

@@ -42,6 +42,8 @@ export interface NameSource {
   block: TextBlock;
   blockIndex: number;
   titleCase: boolean;
+  /** The block's tokens when the caller has them already. */
+  tokens?: Token[];
 }
 
 /** Raw ranges (UTF-16) of quoted speech: a name said inside a quote is only taken when the prose names them too. */
@@ -80,7 +82,7 @@ interface Candidate {
 
 function candidatesInBlock(source: NameSource): Candidate[] {
   const { block, blockIndex } = source;
-  const tokens = tokenize(block.text);
+  const tokens = source.tokens ?? tokenize(block.text);
   const found: Candidate[] = [];
   let i = 0;
   while (i < tokens.length) {

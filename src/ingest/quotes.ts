@@ -1,7 +1,7 @@
 // Finds quotation spans: exactly the characters between the marks, straight or curly, double or (for outlets that
 // quote with them) single, including unbalanced marks and quotes that run over several paragraphs.
 import type { TextBlock } from './blocks.js';
-import { QUOTE_MASK } from './tokens.js';
+import { QUOTE_MASK, tokenize, type Token } from './tokens.js';
 
 export type QuoteStyle = 'double' | 'single';
 
@@ -31,6 +31,7 @@ interface Mark {
 
 const OPEN_CONTEXT = /[\s([{\u2014\u2013\-/:;,]/u;
 const CLOSE_CONTEXT = /[\s)\]}\u2014\u2013\-.,;:!?'’…]/u;
+const ENDS_SENTENCE = /[.!?…]["'’”]?\s*$/u;
 const ELISIONS = /^(?:em|n|til|tis|twas|cause|round|bout|nuff|\d0s|\d\ds)\b/iu;
 
 function straightRole(text: string, index: number): MarkRole | null {
@@ -188,9 +189,51 @@ export function maskQuotes(block: TextBlock, spans: readonly QuoteSpan[]): strin
     const to = span.regionEnd - block.start;
     if (from < cursor) continue;
     masked += block.text.slice(cursor, from);
-    const endsSentence = /[.!?…]["'’”]?\s*$/u.test(span.text);
+    const endsSentence = ENDS_SENTENCE.test(span.text);
     masked += QUOTE_MASK.repeat(Math.max(0, to - from - (endsSentence ? 1 : 0))) + (endsSentence ? '.' : '');
     cursor = to;
   }
   return masked + block.text.slice(cursor);
+}
+
+/**
+ * The tokens `tokenize(maskQuotes(block, spans))` would give, made from the block's own tokens without tokenising
+ * it again: tokens outside the quotation regions are kept, each region becomes one run of mask (merged with a run
+ * right before it) and, where its quotation ends a sentence, a final period.
+ */
+export function maskTokens(block: TextBlock, tokens: readonly Token[], spans: readonly QuoteSpan[]): Token[] {
+  if (spans.length === 0) return [...tokens];
+  if (block.text.includes(QUOTE_MASK)) return tokenize(maskQuotes(block, spans));
+  const masked: Token[] = [];
+  let next = 0;
+  let cursor = 0;
+  for (const span of spans) {
+    const from = span.regionStart - block.start;
+    const to = span.regionEnd - block.start;
+    if (from < cursor) continue;
+    while (next < tokens.length && tokens[next]!.start < from) {
+      const token = tokens[next++]!;
+      // A token running into the region (only possible around unusual marks): tokenise the masked text instead.
+      if (token.end > from) return tokenize(maskQuotes(block, spans));
+      masked.push(token);
+    }
+    while (next < tokens.length && tokens[next]!.start < to) {
+      if (tokens[next++]!.end > to) return tokenize(maskQuotes(block, spans));
+    }
+    const endsSentence = ENDS_SENTENCE.test(span.text);
+    const maskLength = to - from - (endsSentence ? 1 : 0);
+    if (maskLength <= 0) return tokenize(maskQuotes(block, spans));
+    const previous = masked[masked.length - 1];
+    if (previous?.kind === 'quote' && previous.end === from) {
+      const text = previous.text + QUOTE_MASK.repeat(maskLength);
+      masked[masked.length - 1] = { ...previous, text, lower: text, end: from + maskLength };
+    } else {
+      const text = QUOTE_MASK.repeat(maskLength);
+      masked.push({ text, lower: text, kind: 'quote', start: from, end: from + maskLength, possessive: false, capitalised: false });
+    }
+    if (endsSentence) masked.push({ text: '.', lower: '.', kind: 'punct', start: to - 1, end: to, possessive: false, capitalised: false });
+    cursor = to;
+  }
+  while (next < tokens.length) masked.push(tokens[next++]!);
+  return masked;
 }

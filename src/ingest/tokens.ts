@@ -32,6 +32,7 @@ const CAPITALISED = /^\p{Lu}(?:[\p{Ll}'’]|\.$|\p{Lu}\p{Ll})/u;
 const PARTICLE_NAME = /^(?:al|el|bin|ibn|abu|ben)-\p{Lu}/u;
 const NON_ASCII_WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
 const NON_ASCII_SPACE = /\s/u;
+const SINGLE_CAPITAL = /^\p{Lu}$/u;
 
 function isWordUnit(text: string, index: number): boolean {
   const unit = text.charCodeAt(index);
@@ -72,10 +73,23 @@ export function tokenize(text: string): Token[] {
       tokens.push({ text: value, lower: value, kind: 'punct', start, end: index, possessive: false, capitalised: false });
       continue;
     }
+    // A word of ASCII lower-case letters, digits and joiners is its own lower case and never capitalised: most words
+    // of prose, spared toLowerCase and the capitalisation patterns.
+    let plainLower = unit >= 0x61 && unit <= 0x7a;
     index++;
     while (index < length) {
-      if (isWordUnit(text, index)) { index++; continue; }
-      if (isJoiner(text.charCodeAt(index)) && isWordUnit(text, index + 1)) { index += 2; continue; }
+      const next = text.charCodeAt(index);
+      if (isWordUnit(text, index)) {
+        if (plainLower && (next >= 0x80 || (next >= 0x41 && next <= 0x5a))) plainLower = false;
+        index++;
+        continue;
+      }
+      if (isJoiner(next) && isWordUnit(text, index + 1)) {
+        const following = text.charCodeAt(index + 1);
+        if (plainLower && (next >= 0x80 || following >= 0x80 || (following >= 0x41 && following <= 0x5a))) plainLower = false;
+        index += 2;
+        continue;
+      }
       break;
     }
     let value = text.slice(start, index);
@@ -83,22 +97,24 @@ export function tokenize(text: string): Token[] {
     let possessive = false;
     const lastUnit = value.charCodeAt(value.length - 1);
     const beforeLast = value.charCodeAt(value.length - 2);
+    let lowerText: string | null = plainLower ? value : null;
     if ((lastUnit === 0x73 || lastUnit === 0x53) && (beforeLast === 0x27 || beforeLast === 0x2019) && value.length > 2) {
       value = value.slice(0, -2);
       end -= 2;
       possessive = true;
-    } else if (text[end] === '.') {
-      const lower = value.toLowerCase();
-      if (value.includes('.') || ABBREVIATIONS.has(lower) || /^\p{Lu}$/u.test(value)) {
+      lowerText = plainLower ? value : null;
+    } else if (text.charCodeAt(end) === 0x2e) {
+      lowerText ??= value.toLowerCase();
+      if (value.includes('.') || ABBREVIATIONS.has(lowerText) || (!plainLower && SINGLE_CAPITAL.test(value))) {
         value += '.';
         end += 1;
         index = end;
+        lowerText += '.';
       }
     }
-    const lowerText = value.toLowerCase();
-    const firstChar = value[0]!;
-    const capitalised = firstChar !== lowerText[0]
-      ? CAPITALISED.test(value)
+    lowerText ??= value.toLowerCase();
+    const capitalised = plainLower ? false
+      : value[0] !== lowerText[0] ? CAPITALISED.test(value)
       : lowerText.includes('-') && PARTICLE_NAME.test(value);
     tokens.push({
       text: value,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitBlocks } from '../../src/ingest/blocks.js';
-import { detectQuoteStyle, findQuoteSpans, maskQuotes } from '../../src/ingest/quotes.js';
+import { detectQuoteStyle, findQuoteSpans, maskQuotes, maskTokens } from '../../src/ingest/quotes.js';
+import { tokenize } from '../../src/ingest/tokens.js';
 
 function spansOf(raw: string) {
   const blocks = splitBlocks(raw);
@@ -45,5 +46,24 @@ describe('maskQuotes', () => {
     expect(masked).toHaveLength(raw.length);
     expect(masked).not.toContain('Go');
     expect(masked.endsWith('. Then he left.')).toBe(true);
+  });
+});
+
+describe('maskTokens', () => {
+  const cases = [
+    'He said "Go home." Then he left.',
+    '“We did it,” said Mr. Doe, “and we will again.”“Twice,” she said.',
+    'Lavrov said it was "time to start building a new model," adding: "We are ready for this."',
+    "'Ministers' promises mean nothing,' said Ms Rao. 'It's over.' The patients' groups were 'at the end of their tether'.",
+    'A lost mark: We will win,” he said. “And an unclosed one',
+    'No quotations at all, only U.S. officials and Russia’s envoy.',
+  ];
+  it.each(cases)('gives the tokens of the masked text without tokenising it again: %s', (raw) => {
+    const blocks = splitBlocks(raw);
+    const spans = findQuoteSpans(blocks, detectQuoteStyle(blocks));
+    for (const [blockIndex, block] of blocks.entries()) {
+      const blockSpans = spans.filter((span) => span.blockIndex === blockIndex);
+      expect(maskTokens(block, tokenize(block.text), blockSpans)).toEqual(tokenize(maskQuotes(block, blockSpans)));
+    }
   });
 });
