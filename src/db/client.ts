@@ -3,9 +3,11 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { migratePglite, type MigrationReport } from './migrate.js';
+import { attachSqlReader, poolReader, utcTimestampTypes } from './sql.js';
 
 export type { PrismaClient } from '../generated/prisma/client.js';
 
@@ -28,11 +30,14 @@ export interface ConnectOptions {
 const CONNECT_TIMEOUT_MS = 3_000;
 
 export function connectPostgres(connectionString: string, options: ConnectOptions = {}): Database {
-  const adapter = new PrismaPg({
+  // One pool for Prisma (writes, ingest) and for the API's read statements, which skip Prisma.
+  const pool = new pg.Pool({
     connectionString,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     ...(options.statementTimeout ? { statement_timeout: options.statementTimeout } : {}),
+    types: utcTimestampTypes,
   });
+  const adapter = new PrismaPg(pool);
   const prisma = options.onStatement
     ? new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] })
     : new PrismaClient({ adapter });
@@ -40,12 +45,16 @@ export function connectPostgres(connectionString: string, options: ConnectOption
     const onStatement = options.onStatement;
     (prisma as unknown as PrismaClient<'query'>).$on('query', (event) => onStatement(event.query));
   }
+  attachSqlReader(prisma, poolReader(pool, options.onStatement));
   const url = new URL(connectionString);
   return {
     prisma,
     kind: 'postgres',
     location: `${url.host}${url.pathname}`,
-    close: () => prisma.$disconnect(),
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
   };
 }
 

@@ -2,6 +2,7 @@
 // same arguments is served by one statement, and nothing is cached across requests.
 import DataLoader from 'dataloader';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { sqlReader, type SqlReader } from '../db/sql.js';
 import { countRowsByParent, fetchPagesByParent, type ListSpec, type Page } from './pagination/keyset.js';
 import { pageRequestKey, type PageRequest } from './pagination/page-arguments.js';
 
@@ -22,8 +23,11 @@ type Row = Record<string, unknown>;
 
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<number, unknown>>();
+  private readonly sql: SqlReader;
 
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly prisma: PrismaClient) {
+    this.sql = sqlReader(prisma);
+  }
 
   private loader<Value>(key: string, batch: (ids: readonly number[]) => Promise<Value[]>): DataLoader<number, Value> {
     let loader = this.loaders.get(key);
@@ -37,10 +41,7 @@ export class Loaders {
   /** The row with this id, or null. */
   row<T extends Row>(source: RowSource, id: number): Promise<T | null> {
     return this.loader<T | null>(`row:${source.table}`, async (ids) => {
-      const rows = await this.prisma.$queryRawUnsafe<T[]>(
-        `SELECT ${source.columns} FROM ${source.table} t WHERE t."id" = ANY($1::int[])`,
-        [...ids],
-      );
+      const rows = await this.sql.query<T>(`SELECT ${source.columns} FROM ${source.table} t WHERE t."id" = ANY($1::int[])`, [[...ids]]);
       const byId = new Map(rows.map((row) => [row.id as number, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }).load(id);
@@ -65,10 +66,10 @@ export class Loaders {
   /** Values of `column` for each parent, from a plain child table (a person's aliases). */
   values(table: string, parentColumn: string, column: string, parentId: number): Promise<string[]> {
     return this.loader<string[]>(`values:${table}:${column}`, async (ids) => {
-      const rows = await this.prisma.$queryRawUnsafe<{ parentId: number; value: string }[]>(
+      const rows = await this.sql.query<{ parentId: number; value: string }>(
         `SELECT "${parentColumn}" AS "parentId", "${column}" AS value FROM "${table}"
          WHERE "${parentColumn}" = ANY($1::int[]) ORDER BY "id"`,
-        [...ids],
+        [[...ids]],
       );
       const byParent = new Map<number, string[]>(ids.map((id) => [id, []]));
       for (const row of rows) byParent.get(row.parentId)?.push(row.value);
@@ -79,6 +80,6 @@ export class Loaders {
 
 /** The row with this slug, or null; top-level lookups are one per request, so nothing to batch. */
 export async function findRowBySlug<T extends Row>(prisma: PrismaClient, source: RowSource, slug: string): Promise<T | null> {
-  const rows = await prisma.$queryRawUnsafe<T[]>(`SELECT ${source.columns} FROM ${source.table} t WHERE t."slug" = $1`, slug);
+  const rows = await sqlReader(prisma).query<T>(`SELECT ${source.columns} FROM ${source.table} t WHERE t."slug" = $1`, [slug]);
   return rows[0] ?? null;
 }

@@ -3,6 +3,7 @@
 // and each takes its page through a LATERAL subquery that walks an index, so the number of
 // statements grows with the depth of a query, never with the number of rows.
 import type { PrismaClient } from '../../generated/prisma/client.js';
+import { sqlReader } from '../../db/sql.js';
 import { decodeCursor, encodeCursor, type CursorValue } from './cursor.js';
 import type { PageRequest } from './page-arguments.js';
 
@@ -101,7 +102,7 @@ export async function fetchPage<Row extends Record<string, unknown>>(
   const sql = `SELECT ${spec.columns} FROM ${from}
     ${whereClause([...conditions, ...page.conditions])}
     ORDER BY ${page.orderBy} LIMIT ${page.limit}`;
-  const fetched = await prisma.$queryRawUnsafe<Row[]>(sql, ...parameters.values);
+  const fetched = await sqlReader(prisma).query<Row>(sql, parameters.values);
   return toPage(spec, request, fetched);
 }
 
@@ -123,7 +124,7 @@ export async function fetchPagesByParent<Row extends Record<string, unknown>>(
       ${whereClause([`${parentColumn} = parent.id`, ...page.conditions])}
       ORDER BY ${page.orderBy} LIMIT ${page.limit}
     ) AS page`;
-  const fetched = await prisma.$queryRawUnsafe<(Row & { parentId: number })[]>(sql, ...parameters.values);
+  const fetched = await sqlReader(prisma).query<Row & { parentId: number }>(sql, parameters.values);
   const byParent = new Map<number, Row[]>(parentIds.map((id) => [id, []]));
   for (const { parentId, ...row } of fetched) byParent.get(parentId)?.push(row as unknown as Row);
   return new Map([...byParent].map(([id, rows]) => [id, toPage(spec, request, rows)]));
@@ -134,7 +135,7 @@ export async function countRows(prisma: PrismaClient, spec: ListSpec, filter: Fi
   const parameters = new SqlParameters();
   const from = fromClause(spec, parameters);
   const sql = `SELECT count(*)::int AS count FROM ${from} ${whereClause(filter(parameters))}`;
-  const [result] = await prisma.$queryRawUnsafe<{ count: number }[]>(sql, ...parameters.values);
+  const [result] = await sqlReader(prisma).query<{ count: number }>(sql, parameters.values);
   return result?.count ?? 0;
 }
 
@@ -149,7 +150,7 @@ export async function countRowsByParent(
   const parents = parameters.add([...parentIds]);
   const sql = `SELECT ${parentColumn} AS "parentId", count(*)::int AS count FROM ${fromClause(spec, parameters)}
     WHERE ${parentColumn} = ANY(${parents}::int[]) GROUP BY ${parentColumn}`;
-  const rows = await prisma.$queryRawUnsafe<{ parentId: number; count: number }[]>(sql, ...parameters.values);
+  const rows = await sqlReader(prisma).query<{ parentId: number; count: number }>(sql, parameters.values);
   const counts = new Map<number, number>(parentIds.map((id) => [id, 0]));
   for (const row of rows) counts.set(row.parentId, row.count);
   return counts;
