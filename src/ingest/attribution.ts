@@ -59,6 +59,7 @@ interface SubjectRecord {
 }
 
 const FOLLOWING_CUE_WORDS = FOLLOWING_SPEAKER_CUES.map((phrase) => phrase.split(' '));
+const FOLLOWING_CUE_OPENERS = new Set(FOLLOWING_CUE_WORDS.map((words) => words[0]!));
 const SENTENCE_OPENING_CUES = new Set(['said', 'says', 'asked', 'added', 'according']);
 
 function findCues(tokens: readonly Token[], sentence: Sentence): Cue[] {
@@ -70,7 +71,7 @@ function findCues(tokens: readonly Token[], sentence: Sentence): Cue[] {
     const isLower = token.text === lower || (index === sentence.firstToken && SENTENCE_OPENING_CUES.has(lower));
     if (!isLower) continue;
     let following = false;
-    for (const words of FOLLOWING_CUE_WORDS) {
+    if (FOLLOWING_CUE_OPENERS.has(lower)) for (const words of FOLLOWING_CUE_WORDS) {
       if (words[0] === lower && words.every((word, offset) => tokens[index + offset]?.lower === word)) {
         cues.push({ index, length: words.length, kind: 'following', weak: false });
         following = true;

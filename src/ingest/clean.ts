@@ -4,16 +4,27 @@ import { PAGE_CHROME_PHRASES, PAGE_CHROME_PREFIXES, RELATED_LIST_MARKERS } from 
 
 // Longest first, so "related stories" wins over "related" when a line runs phrases together.
 const PHRASES_LONGEST_FIRST = [...PAGE_CHROME_PHRASES].sort((a, b) => b.length - a.length);
+/** The phrases by their first character, longest first, so a position is only tried against phrases that can match. */
+const PHRASES_BY_FIRST_CHARACTER = new Map<string, string[]>();
+for (const phrase of PHRASES_LONGEST_FIRST) {
+  const list = PHRASES_BY_FIRST_CHARACTER.get(phrase[0]!) ?? [];
+  list.push(phrase);
+  PHRASES_BY_FIRST_CHARACTER.set(phrase[0]!, list);
+}
 const RELATED_MARKERS = new Set(RELATED_LIST_MARKERS);
 const LONGEST_CHROME_LINE = 120;
+const LONGEST_PREFIX = Math.max(...PAGE_CHROME_PREFIXES.map((prefix) => prefix.length));
 
 /** True when the line is made only of chrome phrases, possibly run together ("Related StoriesAccessibility links"). */
 export function isPageChrome(line: string): boolean {
-  const lower = line.toLowerCase().trim();
-  if (lower === '') return true;
+  const trimmed = line.trim();
+  if (trimmed === '') return true;
+  // Lower-casing never shortens text, so a line too long for chrome is only checked for chrome openings.
+  const tooLong = trimmed.length > LONGEST_CHROME_LINE;
+  const lower = (tooLong ? trimmed.slice(0, LONGEST_PREFIX + 1) : trimmed).toLowerCase();
   for (const prefix of PAGE_CHROME_PREFIXES) if (lower.startsWith(prefix)) return true;
   // Chrome lines are short; a paragraph never consists of chrome phrases alone.
-  if (lower.length > LONGEST_CHROME_LINE) return false;
+  if (tooLong || lower.length > LONGEST_CHROME_LINE) return false;
   return consumesAll(lower.replace(/[\s|•·›»>\-–—:]+/gu, ' ').trim(), 0);
 }
 
@@ -21,7 +32,7 @@ function consumesAll(line: string, from: number): boolean {
   let position = from;
   while (position < line.length && line[position] === ' ') position++;
   if (position >= line.length) return true;
-  for (const phrase of PHRASES_LONGEST_FIRST) {
+  for (const phrase of PHRASES_BY_FIRST_CHARACTER.get(line[position]!) ?? []) {
     if (line.startsWith(phrase, position)) {
       const after = position + phrase.length;
       // A phrase must end at a word edge, or run straight into the next capitalised phrase of the original.

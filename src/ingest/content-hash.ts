@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 
 /** CRLF (and lone CR) to LF, trailing whitespace stripped from every line, outer blank lines removed. */
 export function normaliseForHash(rawText: string): string {
-  const lines = rawText.replace(/\r\n?/g, '\n').split('\n').map((line) => line.replace(/\s+$/u, ''));
+  const lines = rawText.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trimEnd()); // trimEnd strips exactly what /\s+$/u matches
   let first = 0;
   let last = lines.length - 1;
   while (first <= last && lines[first] === '') first++;

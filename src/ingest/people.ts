@@ -107,7 +107,7 @@ function candidatesInBlock(source: NameSource): Candidate[] {
     if (nameTokens.every((token) => PLACE_NAMES.has(token.lower))) continue;
     // "Intermediate-Range Nuclear Forces", "the Arctic Council": the run is the start of an organisation's name.
     const following = tokens[last + 1];
-    if (following && following.kind === 'word' && /^\p{Lu}/u.test(following.text) && NON_PERSON_HEADS.has(following.lower) && !nameTokens[nameTokens.length - 1]!.possessive) continue;
+    if (following && following.upperInitial && NON_PERSON_HEADS.has(following.lower) && !nameTokens[nameTokens.length - 1]!.possessive) continue;
     const preceding = tokens[runStart - 1];
     if (preceding && (preceding.lower === 'the' || /^\d/u.test(preceding.text)) && nameTokens.length > 1) continue;
     // "Saudi Arabia", "New Zealand": a place whose first word is not a name word.

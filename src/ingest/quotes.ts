@@ -48,10 +48,11 @@ function straightRole(text: string, index: number): MarkRole | null {
 function doubleMarks(text: string): Mark[] {
   const marks: Mark[] = [];
   for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    if (char === '“' || char === '„' || char === '«') marks.push({ index, role: 'open' });
-    else if (char === '”' || char === '»') marks.push({ index, role: 'close' });
-    else if (char === '"') {
+    const unit = text.charCodeAt(index);
+    if (unit !== 0x22 && unit < 0xab) continue; // most characters of a paragraph: no mark at all
+    if (unit === 0x201c || unit === 0x201e || unit === 0xab) marks.push({ index, role: 'open' });
+    else if (unit === 0x201d || unit === 0xbb) marks.push({ index, role: 'close' });
+    else if (unit === 0x22) {
       const role = straightRole(text, index);
       if (role) marks.push({ index, role });
     }
@@ -62,8 +63,9 @@ function doubleMarks(text: string): Mark[] {
 function singleMarks(text: string): Mark[] {
   const candidates: Mark[] = [];
   for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit !== 0x2018 && unit !== 0x2019 && unit !== 0x27) continue;
     const char = text[index];
-    if (char !== '‘' && char !== '’' && char !== "'") continue;
     const previous = index > 0 ? text[index - 1]! : ' ';
     const next = index + 1 < text.length ? text[index + 1]! : ' ';
     const letterBefore = /[\p{L}\p{N}]/u.test(previous);
@@ -229,9 +231,9 @@ export function maskTokens(block: TextBlock, tokens: readonly Token[], spans: re
       masked[masked.length - 1] = { ...previous, text, lower: text, end: from + maskLength };
     } else {
       const text = QUOTE_MASK.repeat(maskLength);
-      masked.push({ text, lower: text, kind: 'quote', start: from, end: from + maskLength, possessive: false, capitalised: false });
+      masked.push({ text, lower: text, kind: 'quote', start: from, end: from + maskLength, possessive: false, capitalised: false, upperInitial: false });
     }
-    if (endsSentence) masked.push({ text: '.', lower: '.', kind: 'punct', start: to - 1, end: to, possessive: false, capitalised: false });
+    if (endsSentence) masked.push({ text: '.', lower: '.', kind: 'punct', start: to - 1, end: to, possessive: false, capitalised: false, upperInitial: false });
     cursor = to;
   }
   while (next < tokens.length) masked.push(tokens[next++]!);

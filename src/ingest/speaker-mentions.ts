@@ -16,10 +16,10 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'his', 'her', '
 const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'two', 'three', 'four', 'several', 'some', 'many', 'other']);
 const DESCRIPTION_BREAKERS = new Set(['and', 'or', 'but', 'to', 'in', 'on', 'at', 'with', 'by', 'from', 'for', 'of', 'that', 'who', 'which', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'said', 'says', 'told', 'as', 'after', 'before', 'when', 'while', 'than', 'if', 'he', 'she', 'they', 'it', 'we', 'i']);
 const ORGANISATION_NOUNS = new Set(['ministry', 'government', 'department', 'company', 'agency', 'embassy', 'court', 'army', 'military', 'police', 'council', 'committee', 'party', 'group', 'firm', 'union', 'statement', 'report', 'office', 'administration', 'campaign', 'club', 'team', 'organisation', 'organization', 'authority', 'authorities', 'regulator', 'board', 'commission', 'kremlin', 'pentagon', 'study', 'survey', 'document', 'letter', 'website', 'newspaper', 'paper', 'agency', 'network', 'broadcaster', 'channel', 'service', 'bank', 'charity', 'coalition', 'alliance', 'bloc', 'navy', 'junta', 'regime', 'cabinet', 'parliament', 'congress', 'senate', 'assembly', 'council', 'tribunal', 'panel', 'inquiry', 'investigation', 'filing', 'lawsuit', 'indictment', 'complaint', 'memo', 'draft', 'plan', 'bill', 'law', 'treaty', 'resolution', 'decision', 'ruling', 'order', 'declaration', 'communique', 'manifesto', 'notice']);
-const PRONOUNS: Record<string, { gender: 'female' | 'male' | null; plural: boolean }> = {
-  he: { gender: 'male', plural: false }, she: { gender: 'female', plural: false }, they: { gender: null, plural: true },
-  i: { gender: null, plural: false }, we: { gender: null, plural: true },
-};
+const PRONOUNS = new Map<string, { gender: 'female' | 'male' | null; plural: boolean }>([
+  ['he', { gender: 'male', plural: false }], ['she', { gender: 'female', plural: false }], ['they', { gender: null, plural: true }],
+  ['i', { gender: null, plural: false }], ['we', { gender: null, plural: true }],
+]);
 
 /** Every speaker-like mention in the tokens of one masked block, in order, not overlapping. */
 export function findSpeakerMentions(tokens: readonly Token[], text: string, blockStart: number, people: readonly PersonMention[]): SpeakerMention[] {
@@ -45,7 +45,7 @@ export function findSpeakerMentions(tokens: readonly Token[], text: string, bloc
     if (taken[index]) continue;
     const token = tokens[index]!;
     if (token.kind !== 'word') continue;
-    const pronoun = PRONOUNS[token.lower];
+    const pronoun = PRONOUNS.get(token.lower);
     if (pronoun) {
       mentions.push({ kind: 'pronoun', gender: pronoun.gender, plural: pronoun.plural, first: index, last: index });
       taken[index] = 1;
@@ -74,7 +74,7 @@ export function findSpeakerMentions(tokens: readonly Token[], text: string, bloc
   for (let index = 0; index < tokens.length; index++) {
     if (taken[index]) continue;
     const token = tokens[index]!;
-    const isCapitalised = token.kind === 'word' && /^\p{Lu}/u.test(token.text) && !COMMON_WORDS.has(token.lower) && !CALENDAR_WORDS.has(token.lower) && !SPEECH_VERBS.has(token.lower);
+    const isCapitalised = token.upperInitial && !COMMON_WORDS.has(token.lower) && !CALENDAR_WORDS.has(token.lower) && !SPEECH_VERBS.has(token.lower);
     let article = -1;
     if (token.kind === 'word' && ORGANISATION_NOUNS.has(token.lower)) {
       // "the ministry", "the county board": a definite phrase ending in an organisation noun.
@@ -89,7 +89,7 @@ export function findSpeakerMentions(tokens: readonly Token[], text: string, bloc
     let last = index;
     if (isCapitalised) {
       while (last + 1 < tokens.length && !taken[last + 1] && tokens[last + 1]!.kind === 'word' && !tokens[last]!.possessive
-        && (/^\p{Lu}/u.test(tokens[last + 1]!.text) || ((tokens[last + 1]!.lower === 'of' || tokens[last + 1]!.lower === 'for') && /^\p{Lu}/u.test(tokens[last + 2]?.text ?? '')))) last++;
+        && (tokens[last + 1]!.upperInitial || ((tokens[last + 1]!.lower === 'of' || tokens[last + 1]!.lower === 'for') && tokens[last + 2]?.upperInitial === true))) last++;
       while (last + 1 < tokens.length && !taken[last + 1] && tokens[last + 1]!.kind === 'word' && ORGANISATION_NOUNS.has(tokens[last + 1]!.lower) && !tokens[last]!.possessive) last++;
     }
     if (isOrganisationNoun && !isCapitalised) first = article;
@@ -126,7 +126,7 @@ function readDescription(tokens: readonly Token[], text: string, roleIndex: numb
   }
   if (determiner === "'s") {
     // "Putin's spokesman": the possessor is part of the description.
-    while (first > 0 && tokens[first - 1]!.kind === 'word' && /^\p{Lu}/u.test(tokens[first - 1]!.text)) first--;
+    while (first > 0 && tokens[first - 1]!.upperInitial) first--;
     if (first < 0) first = 0;
   }
   const plural = head.lower.endsWith('s') || head.lower === 'police' || head.lower === 'people' || head.lower === 'staff';

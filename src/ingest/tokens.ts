@@ -15,6 +15,8 @@ export interface Token {
   possessive: boolean;
   /** Starts with a capital letter followed by a lower-case letter, or is an initial ("W."). */
   capitalised: boolean;
+  /** Starts with an upper-case letter ("Kremlin", "NATO", "W."). */
+  upperInitial: boolean;
 }
 
 /** The character that stands for quoted text in a masked block, so speech never looks like reporter's prose. */
@@ -33,6 +35,7 @@ const PARTICLE_NAME = /^(?:al|el|bin|ibn|abu|ben)-\p{Lu}/u;
 const NON_ASCII_WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
 const NON_ASCII_SPACE = /\s/u;
 const SINGLE_CAPITAL = /^\p{Lu}$/u;
+const UPPER_INITIAL = /^\p{Lu}/u;
 
 function isWordUnit(text: string, index: number): boolean {
   const unit = text.charCodeAt(index);
@@ -64,13 +67,13 @@ export function tokenize(text: string): Token[] {
     if (unit === 0xe000) {
       while (index < length && text.charCodeAt(index) === 0xe000) index++;
       const value = text.slice(start, index);
-      tokens.push({ text: value, lower: value, kind: 'quote', start, end: index, possessive: false, capitalised: false });
+      tokens.push({ text: value, lower: value, kind: 'quote', start, end: index, possessive: false, capitalised: false, upperInitial: false });
       continue;
     }
     if (!isWordUnit(text, index)) {
       index += unit >= 0xd800 && unit <= 0xdbff && index + 1 < length ? 2 : 1;
       const value = text.slice(start, index);
-      tokens.push({ text: value, lower: value, kind: 'punct', start, end: index, possessive: false, capitalised: false });
+      tokens.push({ text: value, lower: value, kind: 'punct', start, end: index, possessive: false, capitalised: false, upperInitial: false });
       continue;
     }
     // A word of ASCII lower-case letters, digits and joiners is its own lower case and never capitalised: most words
@@ -116,6 +119,9 @@ export function tokenize(text: string): Token[] {
     const capitalised = plainLower ? false
       : value[0] !== lowerText[0] ? CAPITALISED.test(value)
       : lowerText.includes('-') && PARTICLE_NAME.test(value);
+    const upperInitial = plainLower || (unit >= 0x30 && unit <= 0x39) || (unit >= 0x61 && unit <= 0x7a) ? false
+      : unit >= 0x41 && unit <= 0x5a ? true
+      : UPPER_INITIAL.test(value);
     tokens.push({
       text: value,
       lower: lowerText.endsWith('.') ? lowerText.slice(0, -1) : lowerText,
@@ -124,9 +130,10 @@ export function tokenize(text: string): Token[] {
       end,
       possessive,
       capitalised,
+      upperInitial,
     });
     if (possessive) {
-      tokens.push({ text: "'s", lower: "'s", kind: 'punct', start: end, end: end + 2, possessive: false, capitalised: false });
+      tokens.push({ text: "'s", lower: "'s", kind: 'punct', start: end, end: end + 2, possessive: false, capitalised: false, upperInitial: false });
     }
   }
   return tokens;

@@ -4,6 +4,7 @@ import { CALENDAR_WORDS, COMMON_WORDS } from './lexicon/non-person-words.js';
 import { DEMONYMS, HONORIFICS, TITLE_WORDS } from './lexicon/titles.js';
 
 const MAX_TOPICS = 8;
+const CAPITALISED_PHRASE = /(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}{2,})(?:\s+(?:of\s+|the\s+)?(?:\p{Lu}[\p{L}'’.-]*))*/gu;
 
 /** Acronyms keep their capitals ("US", "NATO"); everything else is lower case, so "Trade" and "trade" are one topic. */
 export function normaliseTopic(topic: string): string {
@@ -15,17 +16,22 @@ export function normaliseTopic(topic: string): string {
     .join(' ');
 }
 
+/** Words that open a capitalised phrase without belonging to the topic: "The", "Mr.", "President". */
+function isLeadingFiller(lower: string): boolean {
+  return COMMON_WORDS.has(lower) || HONORIFICS.has(lower.replace(/\.$/u, '')) || TITLE_WORDS.has(lower);
+}
+
 /** Capitalised names and phrases that recur in the body (places, organisations, events), most frequent first. */
 export function topicsFromContent(paragraphs: readonly string[], peopleNames: readonly string[]): string[] {
   const counts = new Map<string, { count: number; first: number }>();
   const personWords = new Set(peopleNames.flatMap((name) => name.toLowerCase().split(/\s+/u)));
   let order = 0;
   for (const paragraph of paragraphs) {
-    const pattern = /(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}{2,})(?:\s+(?:of\s+|the\s+)?(?:\p{Lu}[\p{L}'’.-]*))*/gu;
-    for (const match of paragraph.matchAll(pattern)) {
+    CAPITALISED_PHRASE.lastIndex = 0;
+    for (let match = CAPITALISED_PHRASE.exec(paragraph); match !== null; match = CAPITALISED_PHRASE.exec(paragraph)) {
       let phrase = match[0].replace(/['’]s$/u, '').replace(/\.$/u, '');
       const phraseWords = phrase.split(/\s+/u);
-      while (phraseWords.length > 0 && (COMMON_WORDS.has(phraseWords[0]!.toLowerCase()) || HONORIFICS.has(phraseWords[0]!.toLowerCase().replace(/\.$/u, '')) || TITLE_WORDS.has(phraseWords[0]!.toLowerCase()))) phraseWords.shift();
+      while (phraseWords.length > 0 && isLeadingFiller(phraseWords[0]!.toLowerCase())) phraseWords.shift();
       phrase = phraseWords.join(' ');
       if (phrase.length < 3) continue;
       const lower = phrase.toLowerCase();
