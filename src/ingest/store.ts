@@ -4,6 +4,7 @@
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import type { ArticleDraft, PersonDraft } from './draft.js';
 import { isSamePersonName, normalizeName, surnameOf } from './identity.js';
+import { agencyName } from './lexicon/news-agencies.js';
 import { slugify } from './slug.js';
 
 type Transaction = Prisma.TransactionClient;
@@ -15,21 +16,9 @@ export interface StoredArticle {
   created: boolean;
 }
 
-/** Agencies are credited by their initials; store them under one full name. */
-const SOURCE_NAMES: Record<string, string> = {
-  ap: 'Associated Press',
-  'associated press': 'Associated Press',
-  afp: 'Agence France-Presse',
-  'agence france presse': 'Agence France-Presse',
-  reuters: 'Reuters',
-  tass: 'TASS',
-  upi: 'United Press International',
-  dpa: 'Deutsche Presse-Agentur',
-};
-
+/** Agencies are credited by their initials ("AP"); store them under their full name. */
 export function canonicalSourceName(name: string): string {
-  const key = name.toLowerCase().replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return SOURCE_NAMES[key] ?? name.trim();
+  return agencyName(name) ?? name.trim();
 }
 
 async function upsertSource(tx: Transaction, rawName: string): Promise<number> {
