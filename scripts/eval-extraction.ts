@@ -1,5 +1,5 @@
-// Prints how well the extraction pipeline finds quotes, speakers and people on the seed oracle and on the
-// evaluation set. Run after the build: node dist/scripts/eval-extraction.js [--verbose]
+// Prints how well the extraction pipeline finds quotes, speakers and people on the seed oracle, the evaluation set
+// and, once it is annotated, the held-out set. Run after the build: node dist/scripts/eval-extraction.js [--verbose]
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +38,8 @@ function main(): void {
   const sets: EvaluationSet[] = [
     { name: 'seeds', annotations: 'test/fixtures/expected.json', texts: 'seeds' },
     { name: 'eval', annotations: 'test/fixtures/eval/annotations.json', texts: 'test/fixtures/eval' },
-  ];
+    { name: 'holdout', annotations: 'test/fixtures/holdout/annotations.json', texts: 'test/fixtures/holdout' },
+  ].filter((set) => existsSync(path.join(root, set.annotations)));
   console.log('set     articles  precision   recall       F1  speaker   people');
   for (const set of sets) {
     const scores = scoreSet(root, set);

@@ -31,6 +31,8 @@ interface Mark {
 
 const OPEN_CONTEXT = /[\s([{\u2014\u2013\-/:;,]/u;
 const CLOSE_CONTEXT = /[\s)\]}\u2014\u2013\-.,;:!?'’…]/u;
+const DOUBLE_MARK = /["“„«”»]/g;
+const SINGLE_MARK = /['‘’]/g;
 const ENDS_SENTENCE = /[.!?…]["'’”]?\s*$/u;
 const ELISIONS = /^(?:em|n|til|tis|twas|cause|round|bout|nuff|\d0s|\d\ds)\b/iu;
 
@@ -47,9 +49,11 @@ function straightRole(text: string, index: number): MarkRole | null {
 
 function doubleMarks(text: string): Mark[] {
   const marks: Mark[] = [];
-  for (let index = 0; index < text.length; index++) {
+  // The pattern finds the next mark far faster than a loop over every character.
+  DOUBLE_MARK.lastIndex = 0;
+  for (let found = DOUBLE_MARK.exec(text); found !== null; found = DOUBLE_MARK.exec(text)) {
+    const index = found.index;
     const unit = text.charCodeAt(index);
-    if (unit !== 0x22 && unit < 0xab) continue; // most characters of a paragraph: no mark at all
     if (unit === 0x201c || unit === 0x201e || unit === 0xab) marks.push({ index, role: 'open' });
     else if (unit === 0x201d || unit === 0xbb) marks.push({ index, role: 'close' });
     else if (unit === 0x22) {
@@ -62,10 +66,10 @@ function doubleMarks(text: string): Mark[] {
 
 function singleMarks(text: string): Mark[] {
   const candidates: Mark[] = [];
-  for (let index = 0; index < text.length; index++) {
-    const unit = text.charCodeAt(index);
-    if (unit !== 0x2018 && unit !== 0x2019 && unit !== 0x27) continue;
-    const char = text[index];
+  SINGLE_MARK.lastIndex = 0;
+  for (let found = SINGLE_MARK.exec(text); found !== null; found = SINGLE_MARK.exec(text)) {
+    const index = found.index;
+    const char = found[0];
     const previous = index > 0 ? text[index - 1]! : ' ';
     const next = index + 1 < text.length ? text[index + 1]! : ' ';
     const letterBefore = /[\p{L}\p{N}]/u.test(previous);

@@ -9,8 +9,10 @@ const SHORT_QUOTE_WORDS = 4;
 const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'with', 'by', 'from', 'as', 'is', 'vs']);
 const FRAGMENT_OPENERS = new Set(['that', 'as', 'the', 'a', 'an', 'of', 'to', 'for', 'and', 'or', 'with', 'by', 'his', 'her', 'their', 'its', 'our', 'this', 'was', 'is', 'be', 'were', 'are', 'what', 'how', 'in', 'on', 'at', 'called', 'very', 'so', 'more', 'most', 'being', 'been', 'into']);
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 function words(text: string): string[] {
-  return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  return text.split(/\s+/u).filter((word) => LETTER_OR_DIGIT.test(word));
 }
 
 /** "The Art of the Deal", "Make America Great Again": every significant word capitalised and no sentence punctuation. */
