@@ -6,10 +6,16 @@ import { sqlReader, type SqlReader } from '../db/sql.js';
 import { countRowsByParent, fetchPagesByParent, type ListSpec, type Page } from './pagination/keyset.js';
 import { pageRequestKey, type PageRequest } from './pagination/page-arguments.js';
 
+/** Finishes rows as read (e.g. adds fields loaded only when a query asks for them). */
+export type PrepareRows = (rows: Record<string, unknown>[], sql: SqlReader) => void;
+
 /** A table whose rows are loaded by id: its name and the columns to select from `t`. */
 export interface RowSource {
   table: string;
   columns: string;
+  /** Columns for a lookup of one row by slug, when they differ (all of them, to save a statement). */
+  singleColumns?: string;
+  prepare?: PrepareRows;
 }
 
 /** A list under a parent row: how to list it, and the column that holds the parent's id. */
@@ -42,6 +48,7 @@ export class Loaders {
   row<T extends Row>(source: RowSource, id: number): Promise<T | null> {
     return this.loader<T | null>(`row:${source.table}`, async (ids) => {
       const rows = await this.sql.query<T>(`SELECT ${source.columns} FROM ${source.table} t WHERE t."id" = ANY($1::int[])`, [[...ids]]);
+      source.prepare?.(rows, this.sql);
       const byId = new Map(rows.map((row) => [row.id as number, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }).load(id);
@@ -80,6 +87,8 @@ export class Loaders {
 
 /** The row with this slug, or null; top-level lookups are one per request, so nothing to batch. */
 export async function findRowBySlug<T extends Row>(prisma: PrismaClient, source: RowSource, slug: string): Promise<T | null> {
-  const rows = await sqlReader(prisma).query<T>(`SELECT ${source.columns} FROM ${source.table} t WHERE t."slug" = $1`, [slug]);
+  const sql = sqlReader(prisma);
+  const rows = await sql.query<T>(`SELECT ${source.singleColumns ?? source.columns} FROM ${source.table} t WHERE t."slug" = $1`, [slug]);
+  if (!source.singleColumns) source.prepare?.(rows, sql);
   return rows[0] ?? null;
 }

@@ -1,5 +1,7 @@
 // SQL for reading articles: by id, and the lists of articles the schema offers.
-import type { NestedList, RowSource } from '../loaders.js';
+import DataLoader from 'dataloader';
+import type { SqlReader } from '../../db/sql.js';
+import type { NestedList, PrepareRows, RowSource } from '../loaders.js';
 import type { ListSpec } from '../pagination/keyset.js';
 import { BY_DATE } from '../pagination/orderings.js';
 
@@ -12,15 +14,65 @@ export interface ArticleRow extends Record<string, unknown> {
 }
 
 const columns = `t."id", t."sourceId", t."slug", t."title", t."byline", t."dateline", t."standfirst",
-  t."photoCaption", t."creditLine", t."paragraphs", t."body", t."publishedAt", t."ingestedAt", t."date"`;
+  t."photoCaption", t."creditLine", t."publishedAt", t."ingestedAt", t."date"`;
 
-export const articleRows: RowSource = { table: '"Article"', columns };
+interface ArticleText {
+  paragraphs: string[];
+  body: string;
+}
+
+/**
+ * The body and paragraphs of articles, read together for every article that asks in the same tick
+ * (one statement however many articles), and never kept: nothing is cached across requests.
+ */
+const textLoaders = new WeakMap<SqlReader, DataLoader<number, ArticleText>>();
+
+function textLoader(sql: SqlReader): DataLoader<number, ArticleText> {
+  let loader = textLoaders.get(sql);
+  if (!loader) {
+    loader = new DataLoader<number, ArticleText>(
+      async (ids) => {
+        const rows = await sql.query<ArticleText & { id: number }>(
+          'SELECT "id", "paragraphs", "body" FROM "Article" WHERE "id" = ANY($1::int[])',
+          [[...ids]],
+        );
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return ids.map((id) => byId.get(id) ?? { paragraphs: [], body: '' });
+      },
+      { cache: false },
+    );
+    textLoaders.set(sql, loader);
+  }
+  return loader;
+}
+
+/**
+ * Lists and relations leave out the body and paragraphs (most of an article's bytes, which
+ * PostgreSQL must decompress and pg must parse) and read them only when a query asks: the fields
+ * become functions, which GraphQL's default resolver calls (Article has simple resolvers).
+ */
+const withLazyText: PrepareRows = (rows, sql) => {
+  const loader = textLoader(sql);
+  for (const row of rows) {
+    const id = row.id as number;
+    row.paragraphs = () => loader.load(id).then((text) => text.paragraphs);
+    row.body = () => loader.load(id).then((text) => text.body);
+  }
+};
+
+export const articleRows: RowSource = {
+  table: '"Article"',
+  columns,
+  singleColumns: `${columns}, t."paragraphs", t."body"`,
+  prepare: withLazyText,
+};
 
 export const articlesNewestFirst: ListSpec = {
   from: '"Article" t',
   columns,
   order: BY_DATE,
   direction: 'DESC',
+  prepare: withLazyText,
 };
 export const articlesOldestFirst: ListSpec = { ...articlesNewestFirst, direction: 'ASC' };
 

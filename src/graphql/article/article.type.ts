@@ -2,7 +2,7 @@ import { Field, GraphQLISODateTime, ObjectType } from 'type-graphql';
 import { Node } from '../node/node.type.js';
 import { Connection } from '../pagination/connection.type.js';
 
-@ObjectType('Article', { implements: Node, description: 'One news story, as ingested from its raw text.' })
+@ObjectType('Article', { simpleResolvers: true, implements: Node, description: 'One news story, as ingested from its raw text.' })
 export class Article extends Node {
   @Field(() => String, { description: 'URL-safe key derived from the headline, unique and stable.' })
   slug!: string;
@@ -43,5 +43,5 @@ export class Article extends Node {
   date!: Date;
 }
 
-@ObjectType('ArticleConnection', { description: 'A page of articles.' })
+@ObjectType('ArticleConnection', { simpleResolvers: true, description: 'A page of articles.' })
 export class ArticleConnection extends Connection(Article, 'Article') {}

@@ -2,7 +2,7 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { Page } from './keyset.js';
 
-@ObjectType({ description: 'Where this page sits in its list (Relay cursor connections).' })
+@ObjectType({ simpleResolvers: true, description: 'Where this page sits in its list (Relay cursor connections).' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'True when items follow this page.' })
   hasNextPage!: boolean;
@@ -27,7 +27,7 @@ export interface ConnectionValue<Node> {
 
 /** Base class of `<Name>Connection`: subclass it with @ObjectType() to name the type. */
 export function Connection<Node extends object>(nodeType: ClassType<Node>, nodeName: string) {
-  @ObjectType(`${nodeName}Edge`, { description: `A ${nodeName} in a list, with its cursor.` })
+  @ObjectType(`${nodeName}Edge`, { simpleResolvers: true, description: `A ${nodeName} in a list, with its cursor.` })
   class Edge {
     @Field(() => String, { description: 'Pass as `after` or `before` to page from this item.' })
     cursor!: string;

@@ -3,7 +3,7 @@
 // and each takes its page through a LATERAL subquery that walks an index, so the number of
 // statements grows with the depth of a query, never with the number of rows.
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { sqlReader } from '../../db/sql.js';
+import { sqlReader, type SqlReader } from '../../db/sql.js';
 import { decodeCursor, encodeCursor, type CursorValue } from './cursor.js';
 import type { PageRequest } from './page-arguments.js';
 
@@ -32,6 +32,8 @@ export interface ListSpec {
   columns: string;
   order: OrderColumn[];
   direction: 'ASC' | 'DESC';
+  /** Finishes the rows as read (e.g. adds fields loaded only when a query asks for them). */
+  prepare?: (rows: Record<string, unknown>[], sql: SqlReader) => void;
 }
 
 /** Extra conditions on a list, written against `t` with parameters from `parameters`. */
@@ -102,7 +104,9 @@ export async function fetchPage<Row extends Record<string, unknown>>(
   const sql = `SELECT ${spec.columns} FROM ${from}
     ${whereClause([...conditions, ...page.conditions])}
     ORDER BY ${page.orderBy} LIMIT ${page.limit}`;
-  const fetched = await sqlReader(prisma).query<Row>(sql, parameters.values);
+  const reader = sqlReader(prisma);
+  const fetched = await reader.query<Row>(sql, parameters.values);
+  spec.prepare?.(fetched, reader);
   return toPage(spec, request, fetched);
 }
 
@@ -124,9 +128,15 @@ export async function fetchPagesByParent<Row extends Record<string, unknown>>(
       ${whereClause([`${parentColumn} = parent.id`, ...page.conditions])}
       ORDER BY ${page.orderBy} LIMIT ${page.limit}
     ) AS page`;
-  const fetched = await sqlReader(prisma).query<Row & { parentId: number }>(sql, parameters.values);
+  const reader = sqlReader(prisma);
+  const fetched = await reader.query<Row & { parentId: number }>(sql, parameters.values);
   const byParent = new Map<number, Row[]>(parentIds.map((id) => [id, []]));
-  for (const { parentId, ...row } of fetched) byParent.get(parentId)?.push(row as unknown as Row);
+  const rows: Row[] = [];
+  for (const { parentId, ...row } of fetched) {
+    byParent.get(parentId)?.push(row as unknown as Row);
+    rows.push(row as unknown as Row);
+  }
+  spec.prepare?.(rows, reader);
   return new Map([...byParent].map(([id, rows]) => [id, toPage(spec, request, rows)]));
 }
 

@@ -3,6 +3,7 @@ import { Node } from '../node/node.type.js';
 import { Connection } from '../pagination/connection.type.js';
 
 @ObjectType('Person', {
+  simpleResolvers: true,
   implements: Node,
   description: 'A real person named in the news: a speaker, a subject or an author. One person across all articles and spellings.',
 })
@@ -20,5 +21,5 @@ export class Person extends Node {
   affiliation!: string | null;
 }
 
-@ObjectType('PersonConnection', { description: 'A page of people.' })
+@ObjectType('PersonConnection', { simpleResolvers: true, description: 'A page of people.' })
 export class PersonConnection extends Connection(Person, 'Person') {}

@@ -16,7 +16,7 @@ registerEnumType(QuoteKind, {
   },
 });
 
-@ObjectType('Quote', { implements: Node, description: 'Words attributed to a speaker in an article.' })
+@ObjectType('Quote', { simpleResolvers: true, implements: Node, description: 'Words attributed to a speaker in an article.' })
 export class Quote extends Node {
   @Field(() => String, { description: 'Exactly the words between the quotation marks.' })
   text!: string;
@@ -43,5 +43,5 @@ export class Quote extends Node {
   date!: Date;
 }
 
-@ObjectType('QuoteConnection', { description: 'A page of quotes.' })
+@ObjectType('QuoteConnection', { simpleResolvers: true, description: 'A page of quotes.' })
 export class QuoteConnection extends Connection(Quote, 'Quote') {}

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 
 @ObjectType('SearchResults', {
+  simpleResolvers: true,
   description: 'Articles and quotes matching a full-text search, best match first.',
 })
 export class SearchResults {

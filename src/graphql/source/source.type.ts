@@ -3,6 +3,7 @@ import { Node } from '../node/node.type.js';
 import { Connection } from '../pagination/connection.type.js';
 
 @ObjectType('Source', {
+  simpleResolvers: true,
   implements: Node,
   description: 'A news organisation: the publisher of articles, or an agency credited as contributing to them.',
 })
@@ -14,5 +15,5 @@ export class Source extends Node {
   name!: string;
 }
 
-@ObjectType('SourceConnection', { description: 'A page of sources.' })
+@ObjectType('SourceConnection', { simpleResolvers: true, description: 'A page of sources.' })
 export class SourceConnection extends Connection(Source, 'Source') {}

@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../node/node.type.js';
 import { Connection } from '../pagination/connection.type.js';
 
-@ObjectType('Topic', { implements: Node, description: 'A subject articles are about, shared across articles.' })
+@ObjectType('Topic', { simpleResolvers: true, implements: Node, description: 'A subject articles are about, shared across articles.' })
 export class Topic extends Node {
   @Field(() => String, { description: 'URL-safe key, unique and stable ("arms-control").' })
   slug!: string;
@@ -11,5 +11,5 @@ export class Topic extends Node {
   name!: string;
 }
 
-@ObjectType('TopicConnection', { description: 'A page of topics.' })
+@ObjectType('TopicConnection', { simpleResolvers: true, description: 'A page of topics.' })
 export class TopicConnection extends Connection(Topic, 'Topic') {}
