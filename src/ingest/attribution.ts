@@ -9,7 +9,7 @@ import type { SpeakerMention } from './speaker-mentions.js';
 import type { Token } from './tokens.js';
 import { CALENDAR_WORDS } from './lexicon/non-person-words.js';
 import { FOLLOWING_SPEAKER_CUES, OWN_MESSAGE_NOUNS, PARTICIPLE_CUES, SPEECH_VERBS, WEAK_SPEECH_VERBS } from './lexicon/reporting-verbs.js';
-import { DEMONYMS, ROLE_NOUNS } from './lexicon/titles.js';
+import { DEMONYMS, ROLE_NOUNS, TITLE_WORDS } from './lexicon/titles.js';
 
 /** A block read for speech: its masked text, tokens, sentences and speaker-like mentions. */
 export interface AnalysedBlock {
@@ -167,6 +167,8 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
   blocks.forEach((analysed, blockIndex) => {
     const { tokens, mentions } = analysed;
     const blockSpans = spansByBlock.get(blockIndex) ?? [];
+    const covered = new Uint8Array(tokens.length);
+    for (const mention of mentions) covered.fill(1, mention.first, mention.last + 1);
     const quoteTokenAt = new Map<number, number>();
     tokens.forEach((token, index) => { if (token.kind === 'quote') quoteTokenAt.set(token.start, index); });
     for (const sentence of analysed.sentences) {
@@ -190,7 +192,15 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
         }
         const left = leftSubject(tokens, sentence, cue.index, endingAt);
         if (left) return left;
-        return startingAt.get(cue.index + 1) ?? null;
+        // "“…,” said Smith": the subject follows the verb only where the verb follows the quotation or opens the
+        // sentence; elsewhere the noun after the verb is its object ("but told Tuttle", "and accused the union").
+        const before = tokens[cue.index - 1];
+        const after = startingAt.get(cue.index + 1) ?? null;
+        const inverted = cue.index === sentence.firstToken || before?.kind === 'quote'
+          || (before?.kind === 'punct' && tokens[cue.index - 2]?.kind === 'quote')
+          // "The walks did not need to be brisk, said Dr. Haapala": a person, not a place ("said Oslo would").
+          || (before?.text === ',' && after !== null && after.kind !== 'organisation');
+        return inverted ? after : null;
       };
 
       const cues = findCues(tokens, sentence);
@@ -216,6 +226,10 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
         let best: (typeof resolvedCues)[number] | null = null;
         for (const candidate of resolvedCues) {
           if (!candidate.speaker) continue;
+          // A verb after the quotation reports it only when its clause follows the quotation directly ("“…,” she
+          // said"), not from further on in the sentence ("“sad-girl lit” and why she said no").
+          if (candidate.mention && candidate.cue.kind !== 'following' && candidate.cue.index > quoteToken
+            && !followsDirectly(tokens, quoteToken, Math.min(candidate.cue.index, candidate.mention.first), covered)) continue;
           // A person beats an organisation ("the treaty concluded in 2010"); then the nearer verb wins.
           const personLike = candidate.mention !== null && candidate.mention.kind !== 'organisation';
           const bestPersonLike = best !== null && best.mention !== null && best.mention.kind !== 'organisation';
@@ -243,6 +257,30 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
 
   inheritSpeakers(results, spans, blockSpeakers);
   return results;
+}
+
+/** Words that may stand between a quotation and the clause that reports it: the subject's modifiers. */
+const SUBJECT_MODIFIERS = new Set(['of', 'the', 'for', 'at', 'in', 'from', 'with', 'and', 'a', 'an']);
+
+/** Whether the clause of a later token follows the quotation directly: between them only punctuation, mentions
+ * ("the institute's chief executive, Paul Hardacre,"), their modifiers and comma-enclosed asides. */
+function followsDirectly(tokens: readonly Token[], quoteToken: number, later: number, covered: Uint8Array): boolean {
+  let commaOpen = false;
+  for (let index = quoteToken + 1; index < later; index++) {
+    const token = tokens[index]!;
+    if (token.text === ',') {
+      commaOpen = !commaOpen;
+      continue;
+    }
+    if (token.kind !== 'word' || covered[index]) continue;
+    if (SUBJECT_MODIFIERS.has(token.lower) || LEFT_FILLERS.has(token.lower)) continue;
+    // Role words the mentions did not take ("the union's secretary-general, Peter Kamau Njoroge,").
+    if (token.lower.split('-').some((part) => ROLE_NOUNS.has(part) || TITLE_WORDS.has(part))) continue;
+    // An aside between commas is allowed when it closes before the clause ("Smith, who led the trial, said").
+    if (commaOpen && tokens.slice(index, later).some((other) => other.text === ',')) continue;
+    return false;
+  }
+  return true;
 }
 
 /** Walks left from a reporting verb over auxiliaries, adverbs, time phrases and appositives to its subject. */

@@ -76,7 +76,7 @@ export function extractArticle(rawText: string, options: ExtractOptions = {}): A
   const quotes: QuoteDraft[] = [];
   spans.forEach((span, index) => {
     const attribution = attributions[index]!;
-    if (!isSpeech(rawText, span, attribution)) return;
+    if (!isSpeech(rawText, speechBlocks[span.blockIndex]!.start, span, attribution)) return;
     const speaker = attribution.speaker;
     const person = speaker?.personIndex != null ? people[speaker.personIndex] : undefined;
     quotes.push({

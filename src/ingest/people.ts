@@ -3,7 +3,7 @@
 import type { PersonDraft } from './draft.js';
 import type { TextBlock } from './blocks.js';
 import { tokenize, type Token } from './tokens.js';
-import { CALENDAR_WORDS, COMMON_WORDS, NON_PERSON_HEADS, PLACE_NAMES } from './lexicon/non-person-words.js';
+import { CALENDAR_WORDS, COMMON_WORDS, COMPANY_NOUNS, NON_PERSON_HEADS, PLACE_NAMES } from './lexicon/non-person-words.js';
 import { DEMONYMS, FEMININE_WORDS, HONORIFICS, MASCULINE_WORDS, ROLE_NOUNS, TITLE_WORDS } from './lexicon/titles.js';
 import { SPEECH_VERBS } from './lexicon/reporting-verbs.js';
 
@@ -113,6 +113,10 @@ function candidatesInBlock(source: NameSource): Candidate[] {
     // "Saudi Arabia", "New Zealand": a place whose first word is not a name word.
     const before = tokens[runStart - 1];
     if (before && before.kind === 'word' && PLACE_NAMES.has(`${before.lower} ${joined}`)) continue;
+    // "The state-owned operator, Trenes Metropolitanos, said": a name in apposition to a company noun is a company's.
+    const comma = tokens[runStart - 1];
+    const appositiveNoun = tokens[runStart - 2];
+    if (comma?.text === ',' && appositiveNoun && COMPANY_NOUNS.has(appositiveNoun.lower) && appositiveNoun.text === appositiveNoun.lower) continue;
     if (source.titleCase) {
       found.push({ blockIndex, nameTokens, titleTokens: [], appositiveRole: null, strongEvidence: false, offset: block.start, blockText: block.text });
       continue;

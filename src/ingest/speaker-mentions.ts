@@ -99,6 +99,13 @@ export function findSpeakerMentions(tokens: readonly Token[], text: string, bloc
     index = last;
   }
   mentions.sort((a, b) => a.first - b.first);
+  // "Tuttle's attorney": the possessor is part of the description, not a mention of its own that could be the subject.
+  for (let position = mentions.length - 1; position > 0; position--) {
+    const mention = mentions[position]!;
+    const previous = mentions[position - 1]!;
+    if (previous.kind === 'person' && mention.kind === 'description' && mention.first <= previous.first && previous.last <= mention.last) mentions.splice(position - 1, 1);
+    else if (mention.kind === 'person' && previous.kind === 'description' && previous.first <= mention.first && mention.last <= previous.last) mentions.splice(position, 1);
+  }
   // "The committee's chairman, Senator Paul Ostrander, said": a description in apposition to a name is that person.
   return mentions.map((mention, position) => {
     const next = mentions[position + 1];

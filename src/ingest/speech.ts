@@ -2,7 +2,7 @@
 import type { QuoteKind } from './draft.js';
 import type { Attribution } from './attribution.js';
 import type { QuoteSpan } from './quotes.js';
-import { NAMING_WORDS } from './lexicon/reporting-verbs.js';
+import { NAMING_WORDS, WORK_NOUNS } from './lexicon/reporting-verbs.js';
 
 /** Quotes this short are speech only when their own sentence reports someone saying them. */
 const SHORT_QUOTE_WORDS = 4;
@@ -34,19 +34,50 @@ function previousWord(raw: string, position: number): string {
   return raw.slice(start, end).toLowerCase();
 }
 
+/** Words that may follow a short quotation of speech; any other lower-case word after it makes it a label that
+ * modifies a noun (the “long rains” season, a “hypersonic” missile). */
+const CONTINUING_WORDS = new Set(['and', 'or', 'but', 'nor', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'of', 'that',
+  'as', 'if', 'when', 'because', 'after', 'before', 'since', 'while', 'than', 'unless', 'until', 'though', 'although',
+  'about', 'over', 'into', 'without', 'against', 'between', 'under', 'so', 'yet', 'which', 'who', 'where', 'whether',
+  'during', 'despite', 'amid', 'among', 'across', 'toward', 'towards', 'instead', 'rather', 'even', 'not', 'is', 'are',
+  'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'would', 'will', 'could', 'can', 'may', 'might', 'must',
+  'should', 'did', 'does', 'do', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'said', 'says', 'added', 'told', 'wrote',
+  'according', 'the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'these', 'those', 'any', 'all', 'some', 'no',
+  'every', 'our', 'my', 'your', 'them', 'him', 'us', 'me', 'there', 'here', 'then', 'now', 'also', 'only', 'just']);
+
+/** The lower-case word right after a position when only spaces stand between ("" otherwise). */
+function nextWord(raw: string, position: number): string {
+  let start = position;
+  while (start < raw.length && (raw[start] === ' ' || raw[start] === '\u00a0')) start++;
+  let end = start;
+  while (end < raw.length && /[\p{Ll}-]/u.test(raw[end]!)) end++;
+  return end > start && (end === raw.length || !/[\p{L}\p{N}]/u.test(raw[end]!)) ? raw.slice(start, end) : '';
+}
+
+/** Whether the quotation opens a sentence: nothing but a sentence end, a colon or a dash before it in its block. */
+function opensSentence(raw: string, blockStart: number, position: number): boolean {
+  const lead = raw.slice(Math.max(blockStart, position - 3), position).trimEnd();
+  return lead === '' || /[.!?:;—–"”’]$/u.test(lead);
+}
+
 /** Whether a quoted span is someone's speech, given what attribution found in its own sentence. */
-export function isSpeech(raw: string, span: QuoteSpan, attribution: Attribution): boolean {
+export function isSpeech(raw: string, blockStart: number, span: QuoteSpan, attribution: Attribution): boolean {
   const before = previousWord(raw, span.regionStart);
   const twoBefore = raw.slice(Math.max(0, span.regionStart - 12), span.regionStart).toLowerCase();
   const count = words(span.text).length;
   const hasOwnCue = attribution.ownCue !== null && attribution.personLikeSubject;
-  if (count <= 6 && (NAMING_WORDS.has(before) || /known as\s*$/u.test(twoBefore)) && !(before === 'called' && hasOwnCue)) return false;
+  const naming = NAMING_WORDS.has(before) && !(WORK_NOUNS.has(before) && /^\p{Ll}/u.test(span.text));
+  if (count <= 6 && (naming || /known as\s*$/u.test(twoBefore)) && !(before === 'called' && hasOwnCue)) return false;
   if (looksLikeTitle(span.text) && count <= 8 && !hasOwnCue) return false;
   if (count > SHORT_QUOTE_WORDS) return true;
-  // A short quote is speech when a person-like subject reports it in its own sentence, or when it is a complete
-  // sentence standing on its own ("None."); a label ("hypersonic") or a term an organisation used is not.
+  // A short quote is speech when a person-like subject reports it in its own sentence, or an organisation does with a
+  // reporting verb and it is not a label before a noun ("warned that the “long rains” season"); or when it is a
+  // complete sentence standing on its own ("None.").
   if (attribution.ownCue !== null && attribution.personLikeSubject) return true;
-  return /^\p{Lu}/u.test(span.text) && /[.!?…]\s*$/u.test(span.text) && !NAMING_WORDS.has(before);
+  const after = /[\p{L}\p{N}]$/u.test(span.text) ? nextWord(raw, span.regionEnd) : '';
+  const label = after !== '' && !CONTINUING_WORDS.has(after) && !/ly$/u.test(after);
+  if (attribution.ownCue === 'strong' && !label) return true;
+  return /^\p{Lu}/u.test(span.text) && /[.!?…]\s*$/u.test(span.text) && !NAMING_WORDS.has(before) && opensSentence(raw, blockStart, span.regionStart);
 }
 
 /** Direct: a complete utterance set off by itself; partial: a fragment woven into the reporter's sentence. */

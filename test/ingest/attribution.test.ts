@@ -65,3 +65,44 @@ describe('attribution', () => {
     expect(speakers('Senator John Doe opposed the bill.\n\n"It is a mistake," Mr. Doe said.')).toEqual([['It is a mistake,', 'John Doe']]);
   });
 });
+
+describe('attribution: subjects that are not the first name in the sentence', () => {
+  it('takes the person named after a possessive role, not the possessor', () => {
+    expect(speakers('Tom Doe, 34, pleaded guilty. Doe\'s lawyer, Mark Bellamy, had asked for probation, telling the court his client was "deeply sorry for it all."')).toEqual([
+      ['deeply sorry for it all.', 'Mark Bellamy'],
+    ]);
+  });
+
+  it('does not read the object of "told" as an inverted subject', () => {
+    expect(speakers('Judge Ann Hale met Tom Reed in court. Hale said the apology was "a start," but told Reed it was not enough.')).toEqual([
+      ['a start,', 'Ann Hale'],
+    ]);
+  });
+
+  it('reads "said X" after a clause of indirect speech, but not "said" before a place', () => {
+    expect(speakers('The walks need not be brisk, said Dr. Lena Haas of the institute.\n\n"A gentle stroll was enough," she said.')).toEqual([
+      ['A gentle stroll was enough,', 'Lena Haas'],
+    ]);
+  });
+
+  it('lets a verb after a quotation report it only when its clause follows the quotation directly', () => {
+    expect(speakers('She talks about "sad-girl lit" and why she said no to her editor.')).toEqual([]);
+    expect(speakers('"We expected more," the institute\'s chief executive, Paul Hart, said.')).toEqual([['We expected more,', 'Paul Hart']]);
+  });
+});
+
+describe('attribution: organisations', () => {
+  it('keeps a short quotation an organisation reports with a reporting verb', () => {
+    expect(speakers('The union said further stoppages were "not ruled out" if talks fail.')).toEqual([['not ruled out', 'The union']]);
+  });
+
+  it('drops a short label in front of a noun', () => {
+    expect(speakers('The weather office warned that the "long rains" season could last until May.')).toEqual([]);
+  });
+
+  it('does not take a company named in apposition for a person', () => {
+    const draft = extractArticle('A headline for the story\n\nThe state-owned operator, Trenes Metropolitanos, said it had "activated a contingency plan" on Monday.');
+    expect(draft.people).toEqual([]);
+    expect(draft.quotes.map((quote) => quote.speaker)).toEqual([null]);
+  });
+});

@@ -33,3 +33,16 @@ describe('speech versus scare quotes and titles', () => {
     ]);
   });
 });
+
+describe('isSpeech on descriptions and labels', () => {
+  const quotes = (body: string): string[] => extractArticle(`A headline for the story\n\n${body}`).quotes.map((quote) => quote.text);
+
+  it('takes a description after a work noun as speech, a title after it not', () => {
+    expect(quotes('One reviewer called the book "a masterpiece of quiet cruelty"; another disagreed.')).toEqual(['a masterpiece of quiet cruelty']);
+    expect(quotes('She starred in the film "Winter Lessons" last year.')).toEqual([]);
+  });
+
+  it('does not take a short capitalised phrase inside a sentence for a sentence of its own', () => {
+    expect(quotes('The video was viewed four million times in a week, the book\'s "TikTok moment."')).toEqual([]);
+  });
+});

@@ -56,6 +56,9 @@ initiative index exchange market markets stock stocks dollar euro yen rouble rub
 virus disease syndrome fever flu pandemic epidemic vaccine hurricane storm typhoon cyclone earthquake
 north south east west northern southern eastern western central middle upper lower greater
 international national federal royal imperial general supreme high grand global world
+shipping lines logistics freight railways railway airline pharmaceuticals pharma foods brands mining resources
+insurance investments ventures securities equity solutions networks communications telecom telecoms studios
+entertainment publishing retail hotels resorts properties automotive aerospace chemicals laboratories robotics
 internet web facebook twitter instagram youtube google apple microsoft amazon tiktok whatsapp telegram
 god allah lord jesus christ bible koran quran
 `);
@@ -103,3 +106,10 @@ north carolina|south carolina|north dakota|south dakota|oklahoma|rhode island|te
 wyoming|ontario|alberta|british columbia|queensland|victoria|tasmania|bavaria|normandy|brittany|tuscany|sicily
 kremlin|pentagon|white house|downing street|capitol hill|wall street|silicon valley|hollywood|westminster|whitehall
 `.split(/[|\n]/).map((name) => name.trim()).filter((name) => name !== ''));
+
+/** Nouns that say a company or an organisation is meant ("the state-owned operator, Trenes Metropolitanos,"). */
+export const COMPANY_NOUNS: ReadonlySet<string> = words(`
+operator company firm carrier airline maker manufacturer producer retailer lender insurer broadcaster publisher
+developer supplier provider chain brand startup start-up conglomerate subsidiary group utility
+distributor exporter importer miner shipper outlet newspaper network agency charity organisation organization
+`);

@@ -80,3 +80,10 @@ export const NAMING_WORDS: ReadonlySet<string> = new Set([
   'documentary', 'podcast', 'poem', 'single', 'episode', 'exhibition', 'operation', 'campaign', 'programme', 'program',
   'word', 'term', 'phrase', 'label',
 ]);
+
+/** Naming words that are nouns for works and campaigns: they name a quotation only when it reads as a title
+ * ("the film “Jaws”"), not when it is a description ("called the book “a masterpiece of quiet cruelty”"). */
+export const WORK_NOUNS: ReadonlySet<string> = new Set([
+  'film', 'movie', 'book', 'song', 'album', 'novel', 'show', 'series', 'play', 'documentary', 'podcast', 'poem',
+  'single', 'episode', 'exhibition', 'operation', 'campaign', 'programme', 'program',
+]);
