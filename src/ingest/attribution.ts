@@ -178,7 +178,8 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
       const position = (tokenIndex: number): number => analysed.block.start + (tokens[tokenIndex]?.start ?? 0);
 
       // The sentence's grammatical subject: its first mention not governed by a preposition.
-      const subjectMention = inSentence.find((mention) => mention.kind !== 'organisation' && !PREPOSITIONS.has(tokens[mention.first - 1]?.lower ?? ''));
+      const subjectMention = inSentence.find((mention) => mention.kind !== 'organisation' && !PREPOSITIONS.has(tokens[mention.first - 1]?.lower ?? '')
+        && (mention.kind !== 'description' || opensClause(tokens, sentence, mention.first)));
       let sentenceSubject: Speaker | null = null;
       if (subjectMention && subjectMention.kind !== 'pronoun') sentenceSubject = resolve(subjectMention, analysed, sentence, position(subjectMention.first), null);
 
@@ -205,7 +206,11 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
 
       const cues = findCues(tokens, sentence);
       const resolvedCues = cues.map((cue) => {
-        const mention = subjectOf(cue);
+        let mention = subjectOf(cue);
+        if (!mention && cue.kind === 'verb' && subjectMention && subjectMention.last < cue.index && coordinated(tokens, sentence, cue.index)) {
+          // "Vidal described the defeat as “cruel” and said …": the second verb shares the sentence's subject.
+          mention = subjectMention;
+        }
         if (!mention && cue.kind === 'verb' && !cue.weak) {
           // A reporting verb whose subject is no person we know ("the county board said"): unnamed, described by
           // the words before the verb.
@@ -252,11 +257,39 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
       const lastSubject = resolvedCues.filter((candidate) => candidate.speaker && candidate.mention?.kind !== 'organisation').pop()?.speaker ?? sentenceSubject;
       if (sentenceSubject && sentenceSubject !== lastSubject) recentSubjects.push({ speaker: sentenceSubject, gender: null });
       if (lastSubject && (lastSubject.personIndex !== null || lastSubject.description)) recentSubjects.push({ speaker: lastSubject, gender: null });
+      if (!subjectMention && !lastSubject) {
+        // "For Birgit Holm, 68, the habit has outlasted the trial.": with no subject to refer to, a later pronoun
+        // refers to the person the sentence is about.
+        const topic = inSentence.find((mention) => mention.kind === 'person');
+        if (topic?.kind === 'person') recentSubjects.push({ speaker: { personIndex: topic.personIndex, description: null }, gender: null });
+      }
     }
   });
 
   inheritSpeakers(results, spans, blockSpeakers);
   return results;
+}
+
+/** Whether a verb is joined to the clause before it by a conjunction ("… and said", "… but added"). */
+function coordinated(tokens: readonly Token[], sentence: Sentence, cueIndex: number): boolean {
+  let k = cueIndex - 1;
+  while (k >= sentence.firstToken && tokens[k]!.kind === 'word' && LEFT_FILLERS.has(tokens[k]!.lower)) k--;
+  const joiner = tokens[k];
+  return k >= sentence.firstToken && joiner !== undefined && (joiner.lower === 'and' || joiner.lower === 'but');
+}
+
+/** Words after which a noun phrase can still be a clause's subject ("and the official", "Meanwhile her aide"). */
+const CLAUSE_OPENERS = new Set(['and', 'but', 'so', 'then', 'yet', 'or', 'nor', 'while', 'when', 'as', 'after', 'before', 'because',
+  'although', 'though', 'if', 'since', 'until', 'meanwhile', 'also', 'now', 'later', 'earlier', 'still', 'both', 'only',
+  'even', 'neither', 'either', 'instead', 'however', 'that', 'where', 'once', 'whether']);
+
+/** Whether a description at this token can be the subject of a clause: it opens the sentence or follows punctuation,
+ * a conjunction or a date, not a noun whose object or relative clause it is ("a box of gloves her sister bought"). */
+function opensClause(tokens: readonly Token[], sentence: Sentence, first: number): boolean {
+  if (first <= sentence.firstToken) return true;
+  const previous = tokens[first - 1]!;
+  if (previous.kind !== 'word') return true;
+  return CLAUSE_OPENERS.has(previous.lower) || CALENDAR_WORDS.has(previous.lower) || TIME_WORDS.has(previous.lower) || /^\d/u.test(previous.text);
 }
 
 /** Words that may stand between a quotation and the clause that reports it: the subject's modifiers. */

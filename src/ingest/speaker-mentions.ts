@@ -112,6 +112,13 @@ export function findSpeakerMentions(tokens: readonly Token[], text: string, bloc
     if (mention.kind === 'description' && next?.kind === 'person' && tokens[mention.last + 1]?.text === ',' && next.first === mention.last + 2) {
       return { kind: 'person', personIndex: next.personIndex, first: mention.first, last: mention.last };
     }
+    // "Birgit Holm, 68, a retired pharmacist": a description in apposition after a name is that person too.
+    const previous = mentions[position - 1];
+    if (mention.kind === 'description' && !mention.definite && previous?.kind === 'person' && tokens[previous.last + 1]?.text === ',') {
+      const age = tokens[previous.last + 2];
+      const gap = age && /^\d+$/u.test(age.text) && tokens[previous.last + 3]?.text === ',' ? 3 : 1;
+      if (mention.first === previous.last + gap + 1) return { kind: 'person', personIndex: previous.personIndex, first: mention.first, last: mention.last };
+    }
     return mention;
   });
 }

@@ -106,3 +106,23 @@ describe('attribution: organisations', () => {
     expect(draft.quotes.map((quote) => quote.speaker)).toEqual([null]);
   });
 });
+
+describe('attribution: pronouns', () => {
+  it('gives a verb joined by "and" the subject of the verb before it', () => {
+    expect(speakers('Coach Elena Vidal described the defeat as "cruel" and said her players had "given everything and more."\n\n"We lost the second ball," she said.')).toEqual([
+      ['cruel', 'Elena Vidal'], ['given everything and more.', 'Elena Vidal'], ['We lost the second ball,', 'Elena Vidal'],
+    ]);
+  });
+
+  it('does not let a description inside a relative clause take the pronoun', () => {
+    expect(speakers('Ms. Ana Reyes has started packing. A car seat is next to a box of gloves her sister bought online.\n\n"Nobody asked us," she said.')).toEqual([
+      ['Nobody asked us,', 'Ana Reyes'],
+    ]);
+  });
+
+  it('refers a pronoun to the person a sentence without a subject is about', () => {
+    expect(speakers('Dr. Tom Hale said the trial was short.\n\nFor Birgit Holm, 68, who took part in the study, the habit has outlasted the trial.\n\n"My husband thought I had joined a cult," she said.')).toEqual([
+      ['My husband thought I had joined a cult,', 'Birgit Holm'],
+    ]);
+  });
+});
