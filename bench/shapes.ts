@@ -232,7 +232,7 @@ export function buildShapes({ personSlug, articleSlug, search }: ShapeParameters
               'totalCount', (SELECT count(*) FROM "Quote" WHERE "speakerId" = p."id"),
               'edges', coalesce((
                 SELECT json_agg(json_build_object('node', json_build_object('text', q."text", 'article', json_build_object(
-                    'title', a."title", 'source', (SELECT json_build_object('name', s."name") FROM "Source" s WHERE s."id" = a."sourceId")))))
+                    'title', a."title", 'source', (SELECT json_build_object('name', s."name") FROM "Source" s WHERE s."id" = a."sourceId"))))
                   ORDER BY q."date" DESC, q."id" DESC)
                 FROM (SELECT "id", "text", "date", "articleId" FROM "Quote" WHERE "speakerId" = p."id"
                       ORDER BY "date" DESC, "id" DESC LIMIT 20) q
