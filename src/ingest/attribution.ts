@@ -109,17 +109,23 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
   const resolveDefinite = (mention: Extract<SpeakerMention, { kind: 'description' }>, position: number, exclude: number | null): Speaker => {
     const head = mention.head;
     const modifiers = mention.modifiers.filter((word) => !ROLE_NOUNS.has(word) || word !== head);
-    const roleMatches = (person: PersonRecord, strict: boolean): boolean => {
+    // The post itself first; then the words that name the same post ("the minister" for a housing secretary), where
+    // a shadow or former holder does not count.
+    const tiers: { heads: readonly string[]; holderOnly: boolean }[] = [{ heads: [head.replace(/s$/, '')], holderOnly: false }];
+    const equivalents = ROLE_EQUIVALENTS.get(head);
+    if (equivalents) tiers.push({ heads: equivalents, holderOnly: true });
+    const roleMatches = (person: PersonRecord, strict: boolean, tier: (typeof tiers)[number]): boolean => {
       const role = `${person.role ?? ''} ${person.affiliation ?? ''}`.toLowerCase();
-      if (head !== 'counterpart' && !role.includes(head.replace(/s$/, ''))) return false;
+      if (head !== 'counterpart' && !tier.heads.some((word) => role.includes(word))) return false;
+      if (tier.holderOnly && /\b(?:shadow|former|ex)\b/u.test(role)) return false;
       if (!strict) return true;
       return modifiers.every((word) => role.includes(word) || role.includes((DEMONYMS.get(word) ?? '\u0000').toLowerCase()));
     };
-    for (const strict of [true, false]) {
+    for (const [tier, strict] of tiers.flatMap((tier) => [[tier, true], [tier, false]] as const)) {
       let best: Speaker | null = null;
       let bestPosition = -1;
       people.forEach((person, personIndex) => {
-        if (personIndex === exclude || !roleMatches(person, strict)) return;
+        if (personIndex === exclude || !roleMatches(person, strict, tier)) return;
         const seen = lastMentionBefore(personIndex, position);
         if (seen > bestPosition) { bestPosition = seen; best = { personIndex, description: null }; }
       });
@@ -131,7 +137,25 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
       }
       if (best) return best;
     }
+    const introduced = introducedNext(mention, position);
+    if (introduced !== null) return { personIndex: introduced, description: null };
     return { personIndex: null, description: mention.text };
+  };
+
+  /**
+   * "The leader of Brackley council has resigned …" / "Anne Mabry, who had led the council since 2019, …": a story's
+   * lead may describe its subject before naming them; the description is the person whose first mention opens the
+   * next paragraph. The description becomes their role when the text gives none.
+   */
+  const introducedNext = (mention: Extract<SpeakerMention, { kind: 'description' }>, position: number): number | null => {
+    const blockIndex = blocks.findIndex((analysed) => analysed.block.start <= position && position < analysed.block.end);
+    if (blockIndex < 0 || blockIndex > 1 || PLURAL_HEAD.test(mention.head) || !blocks[blockIndex + 1]) return null;
+    const nextStart = blocks[blockIndex + 1]!.block.start;
+    const personIndex = people.findIndex((person) => person.mentions.find((seen) => seen.blockIndex >= 0)?.start === nextStart);
+    if (personIndex < 0) return null;
+    const person = people[personIndex]!;
+    person.role ??= mention.text.replace(/^(?:the|a|an)\s+/iu, '');
+    return personIndex;
   };
 
   const resolve = (mention: SpeakerMention, analysed: AnalysedBlock, sentence: Sentence, position: number, subjectOfSentence: Speaker | null): Speaker => {
@@ -269,6 +293,14 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
   inheritSpeakers(results, spans, blockSpeakers);
   return results;
 }
+
+/** Role heads that name the same post in other words ("the minister" for a secretary of state). */
+const ROLE_EQUIVALENTS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['minister', ['secretary', 'chancellor', 'premier']], ['secretary', ['minister']], ['boss', ['chief executive', 'head', 'director', 'manager', 'coach']],
+  ['manager', ['coach']], ['coach', ['manager']], ['chief', ['chief executive', 'head', 'director']], ['head', ['chief', 'director']],
+  ['prosecutor', ['attorney']], ['lawyer', ['attorney', 'counsel', 'solicitor', 'barrister']], ['attorney', ['lawyer', 'counsel']],
+]);
+const PLURAL_HEAD = /(?:s|people|police|staff)$/u;
 
 /** Whether a verb is joined to the clause before it by a conjunction ("… and said", "… but added"). */
 function coordinated(tokens: readonly Token[], sentence: Sentence, cueIndex: number): boolean {

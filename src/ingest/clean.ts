@@ -1,6 +1,6 @@
 // Drops the page chrome that scrapers keep around a story: navigation, share buttons, ads, related-story lists.
 import type { TextBlock } from './blocks.js';
-import { PAGE_CHROME_PHRASES, PAGE_CHROME_PREFIXES, RELATED_LIST_MARKERS } from './lexicon/page-chrome.js';
+import { PAGE_CHROME_PATTERNS, PAGE_CHROME_PHRASES, PAGE_CHROME_PREFIXES, RELATED_LIST_MARKERS } from './lexicon/page-chrome.js';
 
 // Longest first, so "related stories" wins over "related" when a line runs phrases together.
 const PHRASES_LONGEST_FIRST = [...PAGE_CHROME_PHRASES].sort((a, b) => b.length - a.length);
@@ -25,6 +25,7 @@ export function isPageChrome(line: string): boolean {
   for (const prefix of PAGE_CHROME_PREFIXES) if (lower.startsWith(prefix)) return true;
   // Chrome lines are short; a paragraph never consists of chrome phrases alone.
   if (tooLong || lower.length > LONGEST_CHROME_LINE) return false;
+  if (PAGE_CHROME_PATTERNS.some((pattern) => pattern.test(lower))) return true;
   return consumesAll(lower.replace(/[\s|•·›»>\-–—:]+/gu, ' ').trim(), 0);
 }
 

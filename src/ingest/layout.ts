@@ -50,7 +50,7 @@ const CAPTION_MARKERS = [
 const CREDIT_LINE = /^\(?\s*(?:with (?:additional )?reporting (?:by|from)|additional reporting (?:by|from)|reporting by|writing by|editing by|compiled by|contributing(?: reporting)?(?: by)?:?|contributors?:|this (?:story|report|article) (?:was|has been) (?:compiled|written|prepared|updated)|(?:the )?(?:associated press|ap|reuters|afp) (?:writers?|reporters?|correspondents?) .{1,120} contributed|.{1,160} contributed (?:to )?(?:this|the) (?:report|story|article))/iu;
 /** Every credit line has one of these words; testing for them first spares most paragraphs the full pattern. */
 const CREDIT_HINT = /contribut|reporting|editing|writing|compiled|written|prepared|updated/iu;
-const DATE_LINE = new RegExp(`^(?:(?:published|updated|posted|last updated|first published)\\s*:?\\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:${MONTH_PATTERN}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH_PATTERN},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})`, 'iu');
+const DATE_LINE = new RegExp(`^(?:(?:published|updated|posted|last updated|first published)\\s*:?\\s*)?(?:\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?\\s*(?:[a-z]{2,4}\\b)?\\s*[,·|—–-]?\\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:${MONTH_PATTERN}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH_PATTERN},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})`, 'iu');
 
 function wordCount(text: string): number {
   let count = 0;
@@ -137,6 +137,18 @@ export function tagLineTopics(text: string): string[] {
   return topics;
 }
 
+/** "Political reporter", "Health Correspondent": an author's role line under a byline. */
+function isBylineRole(text: string): boolean {
+  return wordCount(text) <= 5 && !/[.!?:;"“”]/u.test(text)
+    && /\b(?:reporter|correspondent|editor|writer|columnist|journalist|staff|contributor|critic|analyst|producer)s?\b/iu.test(text);
+}
+
+/** A section label or the outlet's name above the story ("Football", "The long read", "The Fenwick Courier"):
+ * a few words with no sentence punctuation, which no opening paragraph is. */
+function isKicker(text: string): boolean {
+  return wordCount(text) <= 4 && !/[.!?,;:"“”‘’']$/u.test(text) && !/["“”]/u.test(text) && /^\p{Lu}/u.test(text);
+}
+
 /** Every caption marker needs one of these; most paragraphs have none, which spares the markers' patterns. */
 const CAPTION_HINT = /[(:/]|\b(?:seen|pictured|FILE|File)\b/u;
 
@@ -219,12 +231,20 @@ export function readLayout(blocks: readonly TextBlock[]): Layout {
   }
   const headerEnd = datelineIndex >= 0 ? datelineIndex : Math.min(blocks.length, index + 6);
   let bodyFrom = index;
+  let bylineIndex = -2;
   for (let probe = index; probe < headerEnd; probe++) {
     const text = blocks[probe]!.text;
-    if (isByline(text)) { byline ??= parseByline(text); bodyFrom = probe + 1; continue; }
-    if (!byline && probe - index <= 1 && isBareByline(text)) { byline = parseByline(text); bodyFrom = probe + 1; continue; }
+    if (isByline(text)) { byline ??= parseByline(text); bylineIndex = probe; bodyFrom = probe + 1; continue; }
+    if (!byline && probe - index <= 1 && isBareByline(text)) { byline = parseByline(text); bylineIndex = probe; bodyFrom = probe + 1; continue; }
     if (DATE_LINE.test(text) && text.length <= 80) { publishedAt ??= parseDate(text); bodyFrom = probe + 1; continue; }
     if (isTagLine(text)) { tagLine ??= text; bodyFrom = probe + 1; continue; }
+    if (byline && probe === bylineIndex + 1 && isBylineRole(text)) {
+      // "Sam Hartley" / "Political reporter": the author's role printed under the name belongs to the byline.
+      byline = { ...byline, text: `${byline.text}\n${text}` };
+      bodyFrom = probe + 1;
+      continue;
+    }
+    if (isKicker(text)) { bodyFrom = probe + 1; continue; }
     if (isCaption(text) && probe - index <= 3) { photoCaption ??= blocks[probe]!; bodyFrom = probe + 1; continue; }
     if (datelineIndex >= 0) { headerProse.push(blocks[probe]!); bodyFrom = probe + 1; continue; }
     // Without a dateline the header ends at the first prose block, unless a byline follows it (headline, standfirst, byline).

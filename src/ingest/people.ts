@@ -80,7 +80,8 @@ interface Candidate {
   blockText: string;
 }
 
-function candidatesInBlock(source: NameSource): Candidate[] {
+/** Reads one block's name candidates; names the text shows to be companies go to `organisations` instead. */
+function candidatesInBlock(source: NameSource, organisations: Set<string>): Candidate[] {
   const { block, blockIndex } = source;
   const tokens = source.tokens ?? tokenize(block.text);
   const found: Candidate[] = [];
@@ -116,7 +117,12 @@ function candidatesInBlock(source: NameSource): Candidate[] {
     // "The state-owned operator, Trenes Metropolitanos, said": a name in apposition to a company noun is a company's.
     const comma = tokens[runStart - 1];
     const appositiveNoun = tokens[runStart - 2];
-    if (comma?.text === ',' && appositiveNoun && COMPANY_NOUNS.has(appositiveNoun.lower) && appositiveNoun.text === appositiveNoun.lower) continue;
+    // "Lumora, the venture-backed startup behind the app," and "The Rights Collective, a nonprofit,": likewise.
+    if ((comma?.text === ',' && appositiveNoun && COMPANY_NOUNS.has(appositiveNoun.lower) && appositiveNoun.text === appositiveNoun.lower)
+      || (tokens[last + 1]?.text === ',' && COMPANY_NOUNS.has(appositiveHead(tokens, last + 2)))) {
+      organisations.add(joined);
+      continue;
+    }
     if (source.titleCase) {
       found.push({ blockIndex, nameTokens, titleTokens: [], appositiveRole: null, strongEvidence: false, offset: block.start, blockText: block.text });
       continue;
@@ -154,6 +160,21 @@ function candidatesInBlock(source: NameSource): Candidate[] {
     found.push({ blockIndex, nameTokens, titleTokens, appositiveRole, strongEvidence, offset: block.start, blockText: block.text });
   }
   return found;
+}
+
+const APPOSITIVE_ENDS = new Set(['who', 'which', 'that', 'whose', 'of', 'for', 'at', 'in', 'on', 'behind', 'with', 'from', 'to', 'by', 'and', 'based']);
+
+/** The head noun of an appositive that starts with an article: its last word before a comma, a preposition or a
+ * relative clause ("a nonprofit" → "nonprofit", "the venture-backed startup behind the app" → "startup"). */
+function appositiveHead(tokens: readonly Token[], from: number): string {
+  if (!['a', 'an', 'the'].includes(tokens[from]?.lower ?? '')) return '';
+  let head = '';
+  for (let index = from + 1; index < tokens.length && index <= from + 5; index++) {
+    const token = tokens[index]!;
+    if (token.kind !== 'word' || APPOSITIVE_ENDS.has(token.lower)) break;
+    head = token.lower;
+  }
+  return head;
 }
 
 /** ", the U.S. special representative for Iran," → "U.S. special representative for Iran". */
@@ -220,7 +241,9 @@ export function findPeople(sources: readonly NameSource[], quoted: QuotedRanges 
     }
     return found >= 0 && position < sortedQuoted[found]!.end;
   };
-  const allCandidates = sources.filter((source) => !source.titleCase).flatMap(candidatesInBlock);
+  const organisations = new Set<string>();
+  const isOrganisation = (candidate: Candidate): boolean => organisations.has(candidate.nameTokens.map((token) => token.lower).join(' '));
+  const allCandidates = sources.filter((source) => !source.titleCase).flatMap((source) => candidatesInBlock(source, organisations)).filter((candidate) => !isOrganisation(candidate));
   const candidates = allCandidates.filter((candidate) => !isQuoted(candidate));
   const quotedCandidates = allCandidates.filter(isQuoted);
   const people: PersonRecord[] = [];
@@ -289,7 +312,7 @@ export function findPeople(sources: readonly NameSource[], quoted: QuotedRanges 
     mentions.push(addMention(personIndex, candidate));
   }
   // Headlines, headings and quoted speech: only names already known.
-  const confirmingCandidates = [...sources.filter((source) => source.titleCase).flatMap(candidatesInBlock), ...quotedCandidates];
+  const confirmingCandidates = [...sources.filter((source) => source.titleCase).flatMap((source) => candidatesInBlock(source, organisations)), ...quotedCandidates];
   {
     for (const candidate of confirmingCandidates) {
       const key = candidate.nameTokens.map((token) => token.lower).join(' ');

@@ -126,3 +126,25 @@ describe('attribution: pronouns', () => {
     ]);
   });
 });
+
+describe('attribution: descriptions of people named later', () => {
+  it('takes the description that opens a story for the person the next paragraph introduces', () => {
+    expect(speakers('The leader of Brackley council has resigned, saying the housing policy was "broken beyond repair".\n\nAnne Mabry, who had led the council since 2019, announced her decision on Thursday.')).toEqual([
+      ['broken beyond repair', 'Anne Mabry'],
+    ]);
+  });
+
+  it('resolves "the minister" to a secretary of state, not to a shadow one', () => {
+    expect(speakers([
+      'The housing secretary has insisted she will not water down the plans.',
+      'Rachel Dunmore told MPs on Wednesday that the bill was needed.',
+      'Shadow housing secretary Owen Pryce said the row showed a government at war with itself.',
+      'Responding to Mr Pryce, the minister said the opposition had "no plan, no numbers and no shame".',
+    ].join('\n\n'))).toEqual([['no plan, no numbers and no shame', 'Rachel Dunmore']]);
+  });
+
+  it('does not take a company named in apposition after its name for a person', () => {
+    const draft = extractArticle('A headline for the story\n\nLumora, the venture-backed startup behind the app, pulled it on Monday. Lumora said it was "deeply sorry for the error."');
+    expect(draft.people).toEqual([]);
+  });
+});

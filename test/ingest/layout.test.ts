@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitBlocks } from '../../src/ingest/blocks.js';
+import { isPageChrome } from '../../src/ingest/clean.js';
 import { creditContributors, parseByline, readDateline, readLayout } from '../../src/ingest/layout.js';
 
 describe('parseByline', () => {
@@ -62,5 +63,26 @@ describe('creditContributors', () => {
   it('names the agencies of a credit line, or its people when it names no agency', () => {
     expect(creditContributors('With reporting by AP, Reuters, AFP, and TASS')).toEqual(['AP', 'Reuters', 'AFP', 'TASS']);
     expect(creditContributors('Reporting by Ann Lee and Tom Hart')).toEqual(['Ann Lee', 'Tom Hart']);
+  });
+});
+
+describe('readLayout header lines', () => {
+  const layoutOf = (lines: string[]) => readLayout(splitBlocks(lines.join('\n\n')));
+  const opening = 'The minister said on Monday that talks with the unions would resume next week in the capital.';
+
+  it('keeps an author role line with the byline and skips section labels and outlet names', () => {
+    const layout = layoutOf(['Housing plans face revolt', 'Sam Hartley', 'Political reporter', 'The Fenwick Courier', opening]);
+    expect(layout.byline?.text).toBe('Sam Hartley\nPolitical reporter');
+    expect(layout.byline?.authors).toEqual(['Sam Hartley']);
+    expect(layout.paragraphs.map((block) => block.text)).toEqual([opening]);
+  });
+
+  it('reads date lines that open with a time, and drops relative publication times and reading times', () => {
+    const layout = layoutOf(['Housing plans face revolt', 'By Sam Hartley', '8:14 AM PDT · March 12, 2025', 'Football', opening]);
+    expect(layout.publishedAt).toBe('2025-03-12');
+    expect(layout.paragraphs.map((block) => block.text)).toEqual([opening]);
+    expect(isPageChrome('Published 3 hours ago')).toBe(true);
+    expect(isPageChrome('5 min read')).toBe(true);
+    expect(isPageChrome('SKIP ADVERTISEMENT')).toBe(true);
   });
 });

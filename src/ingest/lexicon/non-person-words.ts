@@ -56,7 +56,7 @@ initiative index exchange market markets stock stocks dollar euro yen rouble rub
 virus disease syndrome fever flu pandemic epidemic vaccine hurricane storm typhoon cyclone earthquake
 north south east west northern southern eastern western central middle upper lower greater
 international national federal royal imperial general supreme high grand global world
-shipping lines logistics freight railways railway airline pharmaceuticals pharma foods brands mining resources
+collective shipping lines logistics freight railways railway airline pharmaceuticals pharma foods brands mining resources
 insurance investments ventures securities equity solutions networks communications telecom telecoms studios
 entertainment publishing retail hotels resorts properties automotive aerospace chemicals laboratories robotics
 internet web facebook twitter instagram youtube google apple microsoft amazon tiktok whatsapp telegram
@@ -112,4 +112,5 @@ export const COMPANY_NOUNS: ReadonlySet<string> = words(`
 operator company firm carrier airline maker manufacturer producer retailer lender insurer broadcaster publisher
 developer supplier provider chain brand startup start-up conglomerate subsidiary group utility
 distributor exporter importer miner shipper outlet newspaper network agency charity organisation organization
+nonprofit non-profit collective platform app website
 `);

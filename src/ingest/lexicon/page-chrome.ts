@@ -19,6 +19,14 @@ export const PAGE_CHROME_PHRASES: readonly string[] = [
   'terms of use', 'all rights reserved', 'you may also like', 'recommended', 'trending', 'editor\'s picks',
   'previous article', 'next article', 'next story', 'previous', 'next', 'loading', 'loading...', 'advertisement:',
   'report an error', 'give feedback', 'feedback', 'topics', 'tags', 'more', 'world', 'politics', 'business',
+  'supported by', 'skip advertisement', 'gift this article', 'save', 'save article', 'saved', 'listen to this story',
+  'most read', 'more on this story', 'related topics',
+];
+
+/** Whole lines of chrome that carry a number: reading times and relative publication times. */
+export const PAGE_CHROME_PATTERNS: readonly RegExp[] = [
+  /^\d+\s*(?:min|mins|minute|minutes)\s+read$/iu,
+  /^(?:published|updated|posted|last updated)\s*:?\s*\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$/iu,
 ];
 
 /** Phrases after which the page lists other stories: short link-like lines that follow are chrome too. */

@@ -30,6 +30,9 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   'undersecretary', 'under-secretary', 'general-secretary', 'secretary-general', 'high', 'commissioner', 'rapporteur',
   'whip', 'majority', 'minority', 'house', 'senate', 'white', 'kremlin', 'military', 'army', 'police', 'fire',
   'team', 'club', 'company', 'government', 'ministry', 'department', 'cabinet', 'party', 'union', 'campaign',
+  'shadow', 'housing', 'business', 'science', 'pensions', 'employment', 'immigration', 'policing', 'veterans',
+  'tourism', 'climate', 'planning', 'schools', 'equalities', 'development', 'industry', 'infrastructure',
+  'communities', 'welfare',
 ]);
 
 /** Nouns that name what someone is; the head of a role ("a Kremlin spokesman", "the official"). Lower case. */
