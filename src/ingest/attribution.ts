@@ -235,6 +235,10 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
           // "Vidal described the defeat as “cruel” and said …": the second verb shares the sentence's subject.
           mention = subjectMention;
         }
+        if (!mention && cue.kind === 'verb' && tokens[cue.index - 1]?.lower === 'which') {
+          // "a letter …, which described the closure as “…”": a thing, not a person, said it; nobody named.
+          return { cue, mention: null, speaker: { personIndex: null, description: null } as Speaker };
+        }
         if (!mention && cue.kind === 'verb' && !cue.weak) {
           // A reporting verb whose subject is no person we know ("the county board said"): unnamed, described by
           // the words before the verb.
@@ -270,6 +274,14 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
             speaker: best.speaker,
             ownCue: best.cue.weak ? 'weak' : 'strong',
             personLikeSubject: best.mention !== null && best.mention.kind !== 'organisation',
+          };
+        } else if (tokens[quoteToken - 1]?.text === ':' && subjectMention && subjectMention.last < quoteToken) {
+          // "Vega's daughter, Sofia Vega-Ruiz, read a statement to the court: “…”": a colon hands the quotation
+          // to the sentence's subject.
+          results[spanIndex] = {
+            speaker: resolve(subjectMention, analysed, sentence, position(subjectMention.first), sentenceSubject),
+            ownCue: 'weak',
+            personLikeSubject: true,
           };
         }
       }
@@ -376,6 +388,11 @@ function leftSubject(tokens: readonly Token[], sentence: Sentence, cueIndex: num
       const named = endingAt.get(k - 1);
       if (named && named.kind === 'person' && named.first === j + 1) return named;
       const segmentFirst = tokens[j + 1];
+      if (closer === ',' && isParentheticalReport(tokens, j + 1, k, endingAt)) {
+        // "Her midwife, she said, had already told her": the aside reports who said it, the subject is before it.
+        k = j - 1;
+        continue;
+      }
       const isAppositive = segmentFirst !== undefined && (APPOSITIVE_OPENERS.has(segmentFirst.lower) || ROLE_NOUNS.has(segmentFirst.lower) || /^\d/u.test(segmentFirst.text) || closer === ')');
       if (!isAppositive || !endingAt.get(j - 1) && tokens[j - 1]?.kind !== 'word') return null;
       k = j - 1;
@@ -384,6 +401,14 @@ function leftSubject(tokens: readonly Token[], sentence: Sentence, cueIndex: num
     return null;
   }
   return null;
+}
+
+/** An aside that is a reporting clause of its own: a pronoun or name and a reporting verb ("she said", "Smith added"). */
+function isParentheticalReport(tokens: readonly Token[], from: number, to: number, endingAt: ReadonlyMap<number, SpeakerMention>): boolean {
+  const verb = tokens[to - 1];
+  if (!verb || verb.kind !== 'word' || !SPEECH_VERBS.has(verb.lower) || to - from > 5) return false;
+  const subject = endingAt.get(to - 2);
+  return subject !== undefined && subject.first === from && (subject.kind === 'pronoun' || subject.kind === 'person');
 }
 
 function genderFits(person: PersonRecord, gender: 'female' | 'male' | null): boolean {

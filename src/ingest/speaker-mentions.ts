@@ -104,6 +104,11 @@ export function findSpeakerMentions(tokens: readonly Token[], text: string, bloc
     const mention = mentions[position]!;
     const previous = mentions[position - 1]!;
     if (previous.kind === 'person' && mention.kind === 'description' && mention.first <= previous.first && previous.last <= mention.last) mentions.splice(position - 1, 1);
+    else if (previous.kind === 'description' && mention.kind === 'description' && mention.first <= previous.last) {
+      // "The victim's daughter": one description that owns the one before it.
+      const first = Math.min(previous.first, mention.first);
+      mentions.splice(position - 1, 2, { ...mention, first, text: text.slice(tokens[first]!.start, tokens[mention.last]!.end) });
+    }
     else if (mention.kind === 'person' && previous.kind === 'description' && previous.first <= mention.first && mention.last <= previous.last) mentions.splice(position, 1);
   }
   // "The committee's chairman, Senator Paul Ostrander, said": a description in apposition to a name is that person.

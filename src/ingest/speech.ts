@@ -45,6 +45,9 @@ const CONTINUING_WORDS = new Set(['and', 'or', 'but', 'nor', 'to', 'in', 'on', '
   'according', 'the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'these', 'those', 'any', 'all', 'some', 'no',
   'every', 'our', 'my', 'your', 'them', 'him', 'us', 'me', 'there', 'here', 'then', 'now', 'also', 'only', 'just']);
 
+/** Before a quotation: a subject pronoun and "called", or a describing verb and its object followed by "as". */
+const CHARACTERISING = /(?:\b(?:it|he|she|they|we|I)\s+(?:called|calls|has called|had called)\s*|\b(?:described|describes|describing|characteri[sz]ed|characteri[sz]es)\b[^.!?;:"“”]{1,50}\bas\s*)$/u;
+
 /** The lower-case word right after a position when only spaces stand between ("" otherwise). */
 function nextWord(raw: string, position: number): string {
   let start = position;
@@ -66,6 +69,10 @@ export function isSpeech(raw: string, blockStart: number, span: QuoteSpan, attri
   const twoBefore = raw.slice(Math.max(0, span.regionStart - 12), span.regionStart).toLowerCase();
   const count = words(span.text).length;
   const hasOwnCue = attribution.ownCue !== null && attribution.personLikeSubject;
+  // "a pay offer it called “insulting.”", "described the closure as “a realignment of services.”": a subject
+  // characterising something in its own words.
+  const lead = raw.slice(Math.max(blockStart, span.regionStart - 80), span.regionStart);
+  if (CHARACTERISING.test(lead)) return true;
   const naming = NAMING_WORDS.has(before) && !(WORK_NOUNS.has(before) && /^\p{Ll}/u.test(span.text));
   if (count <= 6 && (naming || /known as\s*$/u.test(twoBefore)) && !(before === 'called' && hasOwnCue)) return false;
   if (looksLikeTitle(span.text) && count <= 8 && !hasOwnCue) return false;

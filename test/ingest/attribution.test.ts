@@ -148,3 +148,24 @@ describe('attribution: descriptions of people named later', () => {
     expect(draft.people).toEqual([]);
   });
 });
+
+describe('attribution: asides, colons and things that speak', () => {
+  it('skips a reporting aside between a subject and its verb', () => {
+    expect(speakers('Ms. Ana Reyes is due in March. Her midwife, she said, had already told her to "pack the bag early and keep the tank full."')).toEqual([
+      ['pack the bag early and keep the tank full.', 'Her midwife'],
+    ]);
+  });
+
+  it('gives a quotation after a colon to the subject of its sentence', () => {
+    expect(speakers('Judge Ann Hale spoke first.\n\nThe victim\'s daughter, Sofia Ruiz, read a statement to the court: "My mother rode that road every Sunday for twenty years."')).toEqual([
+      ['My mother rode that road every Sunday for twenty years.', 'Sofia Ruiz'],
+    ]);
+  });
+
+  it('leaves unnamed what a letter or a union said in its own words', () => {
+    expect(speakers('Mr. Tom Okafor spoke.\n\nHe read from a letter the company had sent, which described the closure as "a realignment of services."')).toEqual([
+      ['a realignment of services.', null],
+    ]);
+    expect(speakers('The drivers walked out after their union rejected a pay offer it called "insulting."')).toEqual([['insulting.', null]]);
+  });
+});

@@ -57,6 +57,13 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   'fan', 'fans', 'user', 'users', 'customer', 'customers', 'patient', 'patients', 'passenger', 'passengers',
   'priest', 'cleric', 'bishop', 'rabbi', 'imam', 'monk', 'emir', 'sultan', 'speaker', 'whip', 'staff', 'observer',
   'observers', 'reviewer', 'reviewers', 'critic', 'critics', 'supporter', 'supporters', 'opponent', 'opponents', 'insider', 'insiders',
+  'midwife', 'pharmacist', 'paramedic', 'firefighter', 'commuter', 'commuters', 'driver', 'drivers', 'shopkeeper',
+  'volunteer', 'volunteers', 'participant', 'participants', 'neighbours', 'neighbors', 'relative', 'relatives',
+  'grandmother', 'grandfather', 'aunt', 'uncle', 'cousin', 'widow', 'widower', 'teenager', 'pensioner', 'retiree',
+  'landlord', 'tenant', 'tenants', 'shopper', 'shoppers', 'tourist', 'tourists', 'visitor', 'visitors', 'bystander',
+  'eyewitness', 'novelist', 'poet', 'filmmaker', 'director', 'musician', 'designer', 'architect', 'academic',
+  'mechanic', 'electrician', 'builder', 'accountant', 'solicitor', 'barrister', 'clerk', 'guard', 'warden',
+  'ranger', 'firefighters', 'paramedics', 'nurses', 'doctors', 'teachers', 'students', 'parents', 'farmers',
 ]);
 
 /** Role nouns that say a woman or a man is meant, for pronoun agreement. */
