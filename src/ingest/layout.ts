@@ -47,9 +47,9 @@ const CAPTION_MARKERS = [
   /\b(?:is|are) (?:seen|pictured) (?:in|at|during|on)\b/u,
   /^(?:FILE|File)\s*[-–—:]/u,
 ];
-const CREDIT_LINE = /^\(?\s*(?:with (?:additional )?reporting (?:by|from)|additional reporting (?:by|from)|reporting by|writing by|editing by|compiled by|contributing(?: reporting)?(?: by)?:?|contributors?:|this (?:story|report|article) (?:was|has been) (?:compiled|written|prepared|updated)|(?:the )?(?:associated press|ap|reuters|afp) (?:writers?|reporters?|correspondents?) .{1,120} contributed|.{1,160} contributed (?:to )?(?:this|the) (?:report|story|article))/iu;
+const CREDIT_LINE = /^[(—–-]?\s*(?:with (?:additional )?(?:reporting|assistance) (?:by|from)|additional reporting (?:by|from)|reporting by|writing by|editing by|compiled by|contributing(?: reporting)?(?: by)?:?|contributors?:|this (?:story|report|article) (?:was|has been) (?:compiled|written|prepared|updated)|(?:the )?(?:associated press|ap|reuters|afp) (?:writers?|reporters?|correspondents?) .{1,120} contributed|.{1,160} contributed (?:to )?(?:this|the) (?:report|story|article))/iu;
 /** Every credit line has one of these words; testing for them first spares most paragraphs the full pattern. */
-const CREDIT_HINT = /contribut|reporting|editing|writing|compiled|written|prepared|updated/iu;
+const CREDIT_HINT = /contribut|reporting|editing|writing|compiled|written|prepared|updated|assistance/iu;
 const DATE_LINE = new RegExp(`^(?:(?:published|updated|posted|last updated|first published)\\s*:?\\s*)?(?:\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?\\s*(?:[a-z]{2,4}\\b)?\\s*[,·|—–-]?\\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:${MONTH_PATTERN}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH_PATTERN},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})`, 'iu');
 
 function wordCount(text: string): number {

@@ -56,6 +56,8 @@ function isNameWord(token: Token): boolean {
   if (token.kind !== 'word' || !token.capitalised) return false;
   const lower = token.lower;
   if (COMMON_WORDS.has(lower) || CALENDAR_WORDS.has(lower) || NON_PERSON_HEADS.has(lower)) return false;
+  // "Unions said": the plural of a word that is never a name is not one either.
+  if (ORGANISATION_PLURALS.has(lower) || (lower.endsWith('s') && ROLE_NOUNS.has(lower.slice(0, -1)))) return false;
   if (HONORIFICS.has(lower) || TITLE_WORDS.has(lower) || DEMONYMS.has(lower) || ROLE_NOUNS.has(lower)) return false;
   if (SPEECH_VERBS.has(lower)) return false;
   if (/\d/.test(token.text)) return false;
@@ -114,6 +116,12 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
     // "Saudi Arabia", "New Zealand": a place whose first word is not a name word.
     const before = tokens[runStart - 1];
     if (before && before.kind === 'word' && PLACE_NAMES.has(`${before.lower} ${joined}`)) continue;
+    // "the Centre for Ageing Research", "Radio Continental Sur", "the journal Metabolic Medicine Reports": a run
+    // that continues an organisation's name or follows a noun for a place or a publication is no person.
+    const governingWord = tokens[runStart - 1];
+    const organisationWord = governingWord && (governingWord.lower === 'of' || governingWord.lower === 'for') ? tokens[runStart - 2] : governingWord;
+    if (organisationWord?.upperInitial && NON_PERSON_HEADS.has(organisationWord.lower) && !TITLE_WORDS.has(organisationWord.lower)) continue;
+    if (governingWord && governingWord.kind === 'word' && governingWord.text === governingWord.lower && NAMED_THING_NOUNS.has(governingWord.lower)) continue;
     // "The state-owned operator, Trenes Metropolitanos, said": a name in apposition to a company noun is a company's.
     const comma = tokens[runStart - 1];
     const appositiveNoun = tokens[runStart - 2];
@@ -162,12 +170,24 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
   return found;
 }
 
+/** Plural organisation words that open sentences ("Unions said"); not derived, since "Parks" and "Banks" are names. */
+const ORGANISATION_PLURALS = new Set(['unions', 'councils', 'ministries', 'agencies', 'companies', 'governments', 'committees',
+  'courts', 'authorities', 'officials', 'charities', 'hospitals', 'schools', 'universities', 'airlines', 'insurers',
+  'lenders', 'regulators', 'firms']);
+
+/** Lower-case nouns that a place's or a publication's name follows ("the village Salmon Flats", "the journal X"). */
+const NAMED_THING_NOUNS = new Set(['journal', 'newspaper', 'magazine', 'station', 'village', 'town', 'city', 'district',
+  'province', 'region', 'county', 'suburb', 'neighbourhood', 'neighborhood', 'street', 'road', 'river', 'lake', 'island',
+  'hospital', 'school', 'university', 'festival', 'book', 'novel', 'film', 'album', 'ship', 'vessel', 'app', 'brand']);
+
 const APPOSITIVE_ENDS = new Set(['who', 'which', 'that', 'whose', 'of', 'for', 'at', 'in', 'on', 'behind', 'with', 'from', 'to', 'by', 'and', 'based']);
 
 /** The head noun of an appositive that starts with an article: its last word before a comma, a preposition or a
  * relative clause ("a nonprofit" → "nonprofit", "the venture-backed startup behind the app" → "startup"). */
 function appositiveHead(tokens: readonly Token[], from: number): string {
-  if (!['a', 'an', 'the'].includes(tokens[from]?.lower ?? '')) return '';
+  // "Kenya's second-largest telecoms operator": a possessor in place of the article.
+  if (tokens[from]?.possessive && tokens[from + 1]?.lower === "'s") from += 1;
+  else if (!['a', 'an', 'the'].includes(tokens[from]?.lower ?? '')) return '';
   let head = '';
   for (let index = from + 1; index < tokens.length && index <= from + 5; index++) {
     const token = tokens[index]!;

@@ -35,3 +35,21 @@ describe('people', () => {
     expect(people('Chancellor Brandt spoke first. Kinzhal missiles were shown.').map((person) => person.name)).toEqual(['Brandt']);
   });
 });
+
+describe('people: organisations and places that look like names', () => {
+  const names = (body: string): string[] => people(body).map((person) => person.name);
+
+  it('does not take the rest of an organisation\'s name for a person', () => {
+    expect(names('Dr. Mikkel Sandvik of the Nordic Institute for Metabolic Research said the results were clear.')).toEqual(['Mikkel Sandvik']);
+    expect(names('The minister spoke to Radio Continental Sur on Monday. The Federation of Rail Drivers said it would strike.')).toEqual([]);
+  });
+
+  it('does not take a company described in apposition, or a place after its noun, for a person', () => {
+    expect(names('Savanna Mobile, Kenya\'s second-largest telecoms operator, said on Monday it would cut 600 jobs.')).toEqual([]);
+    expect(names('The results were published in the journal Metabolic Medicine Reports. Residents of the village Salmon Flats left.')).toEqual([]);
+  });
+
+  it('keeps plural-looking surnames', () => {
+    expect(names('Rosa Parks said she was tired. Parks said it again.')).toEqual(['Rosa Parks']);
+  });
+});

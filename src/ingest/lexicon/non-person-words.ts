@@ -56,7 +56,8 @@ initiative index exchange market markets stock stocks dollar euro yen rouble rub
 virus disease syndrome fever flu pandemic epidemic vaccine hurricane storm typhoon cyclone earthquake
 north south east west northern southern eastern western central middle upper lower greater
 international national federal royal imperial general supreme high grand global world
-collective shipping lines logistics freight railways railway airline pharmaceuticals pharma foods brands mining resources
+collective shipping lines logistics freight mobile telecom emergency management ridge flats creek hills heights
+falls springs canyon junction railways railway airline pharmaceuticals pharma foods brands mining resources
 insurance investments ventures securities equity solutions networks communications telecom telecoms studios
 entertainment publishing retail hotels resorts properties automotive aerospace chemicals laboratories robotics
 internet web facebook twitter instagram youtube google apple microsoft amazon tiktok whatsapp telegram

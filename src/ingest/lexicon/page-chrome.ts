@@ -40,4 +40,5 @@ export const PAGE_CHROME_PREFIXES: readonly string[] = [
   'read more:', 'read more about', 'see also:', 'related:', 'copyright ©', 'copyright (c)', '©', 'click here',
   'sign up for', 'subscribe to', 'follow us on', 'download our app', 'this article was amended',
   'this story has been corrected', 'all rights reserved', 'advertisement -', 'follow @',
+  'a version of this article appears in print',
 ];

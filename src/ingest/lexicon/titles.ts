@@ -32,7 +32,7 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   'team', 'club', 'company', 'government', 'ministry', 'department', 'cabinet', 'party', 'union', 'campaign',
   'shadow', 'housing', 'business', 'science', 'pensions', 'employment', 'immigration', 'policing', 'veterans',
   'tourism', 'climate', 'planning', 'schools', 'equalities', 'development', 'industry', 'infrastructure',
-  'communities', 'welfare',
+  'communities', 'welfare', 'financial', 'operating', 'technical', 'technology',
 ]);
 
 /** Nouns that name what someone is; the head of a role ("a Kremlin spokesman", "the official"). Lower case. */
