@@ -13,7 +13,7 @@ import { splitSentences } from './sentences.js';
 import { findSpeakerMentions } from './speaker-mentions.js';
 import { isSpeech, quoteKind } from './speech.js';
 import { tokenize } from './tokens.js';
-import { topicsFromContent, uniqueTopics } from './topics.js';
+import { properWordsOf, topicsFromContent, uniqueTopics } from './topics.js';
 
 export { IngestError } from './ingest-error.js';
 
@@ -92,9 +92,10 @@ export function extractArticle(rawText: string, options: ExtractOptions = {}): A
   const personDrafts = toPersonDrafts(people);
   const authorNames = new Set((layout.byline?.authors ?? []).map((author) => author.toLowerCase()));
   const paragraphs = speechBlocks.slice(layout.standfirst ? 1 : 0).map((block) => block.text);
+  const properWords = properWordsOf(blockTokens);
   const topics = layout.tagLine
-    ? uniqueTopics(tagLineTopics(layout.tagLine))
-    : topicsFromContent([layout.headline.text, ...paragraphs.slice(0, LEAD_PARAGRAPHS_FOR_TOPICS)], personDrafts.map((person) => person.name));
+    ? uniqueTopics(tagLineTopics(layout.tagLine), properWords)
+    : topicsFromContent([layout.headline.text, ...paragraphs.slice(0, LEAD_PARAGRAPHS_FOR_TOPICS)], personDrafts.map((person) => person.name), properWords);
 
   return {
     title: layout.headline.text,

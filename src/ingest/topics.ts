@@ -1,19 +1,43 @@
 // Topic names for an article: the site's own tag line when it prints one, else the salient names and phrases of
 // the story. Normalised (trimmed, one casing rule) so the same topic is one topic across articles.
-import { CALENDAR_WORDS, COMMON_WORDS } from './lexicon/non-person-words.js';
+import { CALENDAR_WORDS, COMMON_WORDS, PLACE_NAMES } from './lexicon/non-person-words.js';
+import type { Token } from './tokens.js';
 import { DEMONYMS, HONORIFICS, TITLE_WORDS } from './lexicon/titles.js';
 
 const MAX_TOPICS = 8;
 const CAPITALISED_PHRASE = /(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}{2,})(?:\s+(?:of\s+|the\s+)?(?:\p{Lu}[\p{L}'’.-]*))*/gu;
 
-/** Acronyms keep their capitals ("US", "NATO"); everything else is lower case, so "Trade" and "trade" are one topic. */
-export function normaliseTopic(topic: string): string {
+const NO_PROPER_WORDS: ReadonlySet<string> = new Set();
+
+/**
+ * Acronyms keep their capitals ("US", "NATO"); names of places and words the story itself capitalises mid-sentence
+ * keep theirs ("Russia", "Arctic Council"); everything else is lower case, so "Trade" and "trade" are one topic.
+ */
+export function normaliseTopic(topic: string, properWords: ReadonlySet<string> = NO_PROPER_WORDS): string {
   return topic
     .trim()
     .replace(/\s+/gu, ' ')
     .split(' ')
-    .map((word) => (/^(?:\p{Lu}\.?){2,}$/u.test(word) || /^\p{Lu}[\p{Lu}\d-]+$/u.test(word) ? word : word.toLowerCase()))
+    .map((word) => {
+      if (/^(?:\p{Lu}\.?){2,}$/u.test(word) || /^\p{Lu}[\p{Lu}\d-]+$/u.test(word)) return word;
+      const lower = word.toLowerCase();
+      const proper = /^\p{Lu}/u.test(word) && (PLACE_NAMES.has(lower) || properWords.has(lower));
+      return proper ? word : lower;
+    })
     .join(' ');
+}
+
+/** Lower-case forms of the words a text capitalises where no sentence starts: names, not sentence openers. */
+export function properWordsOf(tokenLists: readonly (readonly Token[])[]): Set<string> {
+  const proper = new Set<string>();
+  for (const tokens of tokenLists) {
+    for (let index = 1; index < tokens.length; index++) {
+      const token = tokens[index]!;
+      const previous = tokens[index - 1]!;
+      if (token.upperInitial && (previous.kind === 'word' || previous.text === ',') && !COMMON_WORDS.has(token.lower)) proper.add(token.lower);
+    }
+  }
+  return proper;
 }
 
 /** Words that open a capitalised phrase without belonging to the topic: "The", "Mr.", "President". */
@@ -22,7 +46,7 @@ function isLeadingFiller(lower: string): boolean {
 }
 
 /** Capitalised names and phrases that recur in the body (places, organisations, events), most frequent first. */
-export function topicsFromContent(paragraphs: readonly string[], peopleNames: readonly string[]): string[] {
+export function topicsFromContent(paragraphs: readonly string[], peopleNames: readonly string[], properWords: ReadonlySet<string> = NO_PROPER_WORDS): string[] {
   const counts = new Map<string, { count: number; first: number }>();
   const personWords = new Set(peopleNames.flatMap((name) => name.toLowerCase().split(/\s+/u)));
   let order = 0;
@@ -45,9 +69,9 @@ export function topicsFromContent(paragraphs: readonly string[], peopleNames: re
     .filter(([, entry]) => entry.count >= 2)
     .sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first)
     .slice(0, MAX_TOPICS)
-    .map(([phrase]) => normaliseTopic(phrase));
+    .map(([phrase]) => normaliseTopic(phrase, properWords));
 }
 
-export function uniqueTopics(topics: readonly string[]): string[] {
-  return [...new Set(topics.map(normaliseTopic).filter((topic) => topic !== ''))];
+export function uniqueTopics(topics: readonly string[], properWords: ReadonlySet<string> = NO_PROPER_WORDS): string[] {
+  return [...new Set(topics.map((topic) => normaliseTopic(topic, properWords)).filter((topic) => topic !== ''))];
 }
