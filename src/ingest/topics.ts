@@ -14,16 +14,12 @@ const NO_PROPER_WORDS: ReadonlySet<string> = new Set();
  * keep theirs ("Russia", "Arctic Council"); everything else is lower case, so "Trade" and "trade" are one topic.
  */
 export function normaliseTopic(topic: string, properWords: ReadonlySet<string> = NO_PROPER_WORDS): string {
-  return topic
-    .trim()
-    .replace(/\s+/gu, ' ')
-    .split(' ')
-    .map((word) => {
-      if (/^(?:\p{Lu}\.?){2,}$/u.test(word) || /^\p{Lu}[\p{Lu}\d-]+$/u.test(word)) return word;
-      const lower = word.toLowerCase();
-      const proper = /^\p{Lu}/u.test(word) && (PLACE_NAMES.has(lower) || properWords.has(lower));
-      return proper ? word : lower;
-    })
+  const words = topic.trim().replace(/\s+/gu, ' ').split(' ');
+  // A name is one name: "Arctic Council" keeps both capitals when either word shows it is a name.
+  const proper = PLACE_NAMES.has(words.join(' ').toLowerCase())
+    || words.some((word) => /^\p{Lu}/u.test(word) && (PLACE_NAMES.has(word.toLowerCase()) || properWords.has(word.toLowerCase())));
+  return words
+    .map((word) => (/^(?:\p{Lu}\.?){2,}$/u.test(word) || /^\p{Lu}[\p{Lu}\d-]+$/u.test(word) || (proper && /^\p{Lu}/u.test(word)) ? word : word.toLowerCase()))
     .join(' ');
 }
 
