@@ -130,7 +130,9 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
         if (seen > bestPosition) { bestPosition = seen; best = { personIndex, description: null }; }
       });
       for (const entity of unnamed) {
-        if (entity.position < position && entity.position > bestPosition && entity.head === head) {
+        // "Rishi Sunak's spokesperson" is not the spokesperson of the ministry named before.
+        if (entity.position < position && entity.position > bestPosition && entity.head === head
+          && mention.modifiers.every((word) => entity.text.toLowerCase().includes(word))) {
           bestPosition = entity.position;
           best = { personIndex: null, description: entity.text };
         }

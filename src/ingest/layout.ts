@@ -235,7 +235,7 @@ export function readLayout(blocks: readonly TextBlock[]): Layout {
   for (let probe = index; probe < headerEnd; probe++) {
     const text = blocks[probe]!.text;
     if (isByline(text)) { byline ??= parseByline(text); bylineIndex = probe; bodyFrom = probe + 1; continue; }
-    if (!byline && probe - index <= 1 && isBareByline(text)) { byline = parseByline(text); bylineIndex = probe; bodyFrom = probe + 1; continue; }
+    if (!byline && probe - index <= 2 && isBareByline(text)) { byline = parseByline(text); bylineIndex = probe; bodyFrom = probe + 1; continue; }
     if (DATE_LINE.test(text) && text.length <= 80) { publishedAt ??= parseDate(text); bodyFrom = probe + 1; continue; }
     if (isTagLine(text)) { tagLine ??= text; bodyFrom = probe + 1; continue; }
     if (byline && probe === bylineIndex + 1 && isBylineRole(text)) {
@@ -249,7 +249,7 @@ export function readLayout(blocks: readonly TextBlock[]): Layout {
     if (datelineIndex >= 0) { headerProse.push(blocks[probe]!); bodyFrom = probe + 1; continue; }
     // Without a dateline the header ends at the first prose block, unless a byline follows it (headline, standfirst, byline).
     const next = blocks[probe + 1];
-    if (next && isByline(next.text) && wordCount(text) <= 60) { headerProse.push(blocks[probe]!); bodyFrom = probe + 1; continue; }
+    if (next && (isByline(next.text) || (!byline && isBareByline(next.text))) && wordCount(text) <= 60) { headerProse.push(blocks[probe]!); bodyFrom = probe + 1; continue; }
     break;
   }
   if (headerProse.length > 0) standfirst = headerProse[0]!;

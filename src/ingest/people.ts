@@ -98,6 +98,9 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
       const previous = tokens[j - 1]!;
       if (previous.possessive) break;
       if (token.kind === 'word' && tokens[j]!.start - previous.end <= 1 && isNameWord(token)) { last = j; j++; continue; }
+      // "Edmund King", "Ann Bishop": a title word after a first name and before no other name is a surname.
+      if (token.kind === 'word' && last === j - 1 && token.capitalised && SURNAME_TITLES.has(token.lower)
+        && !tokens[j + 1]?.upperInitial && tokens[j]!.start - previous.end <= 1) { last = j; j++; break; }
       if (token.kind === 'word' && PARTICLES.has(token.text) && tokens[j + 1] && isNameWord(tokens[j + 1]!)) { j++; continue; }
       break;
     }
@@ -169,6 +172,9 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
   }
   return found;
 }
+
+/** Title words that are also common surnames. */
+const SURNAME_TITLES = new Set(['king', 'bishop', 'major', 'marshal', 'chancellor', 'pope', 'judge', 'cardinal', 'constable']);
 
 /** Plural organisation words that open sentences ("Unions said"); not derived, since "Parks" and "Banks" are names. */
 const ORGANISATION_PLURALS = new Set(['unions', 'councils', 'ministries', 'agencies', 'companies', 'governments', 'committees',

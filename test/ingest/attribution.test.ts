@@ -169,3 +169,15 @@ describe('attribution: asides, colons and things that speak', () => {
     expect(speakers('The drivers walked out after their union rejected a pay offer it called "insulting."')).toEqual([['insulting.', null]]);
   });
 });
+
+describe('attribution: unnamed sources', () => {
+  it('does not take one spokesperson for another with a different owner', () => {
+    expect(speakers('A spokesperson for the interior ministry said "all available officers" were deployed. Rishi Sunak\'s spokesperson said the prime minister was "disappointed" by it.')).toEqual([
+      ['all available officers', 'A spokesperson for the interior ministry'], ['disappointed', 'Rishi Sunak\'s spokesperson'],
+    ]);
+  });
+
+  it('reads "blamed … on" as an organisation\'s words', () => {
+    expect(speakers('The Port of Dover blamed the delays on "insufficient resourcing" at passport control.')).toEqual([['insufficient resourcing', 'The Port of Dover']]);
+  });
+});

@@ -86,3 +86,14 @@ describe('readLayout header lines', () => {
     expect(isPageChrome('SKIP ADVERTISEMENT')).toBe(true);
   });
 });
+
+describe('readLayout standfirst and bare byline', () => {
+  it('reads a standfirst followed by a byline without "By"', () => {
+    const layout = readLayout(splitBlocks([
+      'Families describe chaos at border crossing', 'Thousands queued for up to 14 hours at the crossing at the weekend',
+      'Priya Nair and Luke Harding', 'Families stranded at the port for up to 14 hours have described scenes of chaos on Saturday.',
+    ].join('\n\n')));
+    expect(layout.standfirst?.text).toBe('Thousands queued for up to 14 hours at the crossing at the weekend');
+    expect(layout.byline?.authors).toEqual(['Priya Nair', 'Luke Harding']);
+  });
+});

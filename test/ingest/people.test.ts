@@ -53,3 +53,15 @@ describe('people: organisations and places that look like names', () => {
     expect(names('Rosa Parks said she was tired. Parks said it again.')).toEqual(['Rosa Parks']);
   });
 });
+
+describe('people: titles and parties', () => {
+  const names = (body: string): string[] => people(body).map((person) => person.name);
+
+  it('reads a title word after a first name as a surname', () => {
+    expect(names('"Do not set off without supplies," said its president, Edmund King.')).toEqual(['Edmund King']);
+  });
+
+  it('keeps party labels and US council titles out of the name', () => {
+    expect(names('Councilor Pat Long said no. Her opponent, Republican Victoria Sullivan, said yes.')).toEqual(['Pat Long', 'Victoria Sullivan']);
+  });
+});

@@ -57,7 +57,7 @@ virus disease syndrome fever flu pandemic epidemic vaccine hurricane storm typho
 north south east west northern southern eastern western central middle upper lower greater
 international national federal royal imperial general supreme high grand global world
 collective shipping lines logistics freight mobile telecom emergency management ridge flats creek hills heights
-falls springs canyon junction railways railway airline pharmaceuticals pharma foods brands mining resources
+falls springs canyon junction rail railways railway airline pharmaceuticals pharma foods brands mining resources
 insurance investments ventures securities equity solutions networks communications telecom telecoms studios
 entertainment publishing retail hotels resorts properties automotive aerospace chemicals laboratories robotics
 internet web facebook twitter instagram youtube google apple microsoft amazon tiktok whatsapp telegram
@@ -113,5 +113,5 @@ export const COMPANY_NOUNS: ReadonlySet<string> = words(`
 operator company firm carrier airline maker manufacturer producer retailer lender insurer broadcaster publisher
 developer supplier provider chain brand startup start-up conglomerate subsidiary group utility
 distributor exporter importer miner shipper outlet newspaper network agency charity organisation organization
-nonprofit non-profit collective platform app website
+nonprofit non-profit collective platform app website contractor consultancy
 `);

@@ -14,6 +14,7 @@ const SPEECH_VERB_STEMS: readonly string[] = [
   'apologise', 'apologize', 'acknowledge', 'estimate', 'forecast', 'signal', 'indicate', 'hint', 'assert',
   'brag', 'chide', 'retort', 'rebut', 'rule', 'order', 'advise', 'instruct', 'inform', 'tell', 'write', 'speak',
   'express', 'brief', 'characterise', 'characterize', 'term', 'dub', 'hope', 'fear', 'worry', 'believe', 'think',
+  'blame',
 ];
 
 const IRREGULAR_FORMS: readonly string[] = [

@@ -32,7 +32,9 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   'team', 'club', 'company', 'government', 'ministry', 'department', 'cabinet', 'party', 'union', 'campaign',
   'shadow', 'housing', 'business', 'science', 'pensions', 'employment', 'immigration', 'policing', 'veterans',
   'tourism', 'climate', 'planning', 'schools', 'equalities', 'development', 'industry', 'infrastructure',
-  'communities', 'welfare', 'financial', 'operating', 'technical', 'technology',
+  'communities', 'welfare', 'financial', 'operating', 'technical', 'technology', 'councilor', 'councilmember',
+  'alderwoman', 'selectman', 'selectwoman', 'republican', 'democrat', 'democratic', 'conservative', 'tory', 'liberal',
+  'socialist',
 ]);
 
 /** Nouns that name what someone is; the head of a role ("a Kremlin spokesman", "the official"). Lower case. */
