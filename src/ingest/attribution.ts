@@ -99,6 +99,8 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
   });
   /** The last speaker a reporting verb named in each block, quotes or not. */
   const blockSpeakers: (Speaker | null)[] = blocks.map(() => null);
+  /** For a quotation with no cue of its own: the person an earlier sentence of its paragraph is about. */
+  const localSubjects: (Speaker | null)[] = spans.map(() => null);
 
   const lastMentionBefore = (personIndex: number, position: number): number => {
     let best = -1;
@@ -195,6 +197,7 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
     const blockSpans = spansByBlock.get(blockIndex) ?? [];
     const covered = new Uint8Array(tokens.length);
     for (const mention of mentions) covered.fill(1, mention.first, mention.last + 1);
+    let paragraphSubject: Speaker | null = null;
     const quoteTokenAt = new Map<number, number>();
     tokens.forEach((token, index) => { if (token.kind === 'quote') quoteTokenAt.set(token.start, index); });
     for (const sentence of analysed.sentences) {
@@ -285,6 +288,8 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
             ownCue: 'weak',
             personLikeSubject: true,
           };
+        } else {
+          localSubjects[spanIndex] = paragraphSubject;
         }
       }
 
@@ -295,6 +300,10 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
       const lastSubject = resolvedCues.filter((candidate) => candidate.speaker && candidate.mention?.kind !== 'organisation').pop()?.speaker ?? sentenceSubject;
       if (sentenceSubject && sentenceSubject !== lastSubject) recentSubjects.push({ speaker: sentenceSubject, gender: null });
       if (lastSubject && (lastSubject.personIndex !== null || lastSubject.description)) recentSubjects.push({ speaker: lastSubject, gender: null });
+      // "Asked about his next goal, Mendes smiled. “Roland Garros, of course.”"
+      const aboutPerson = sentenceSubject ?? (subjectMention?.kind === 'pronoun' && !subjectMention.plural
+        ? resolve(subjectMention, analysed, sentence, position(subjectMention.first), null) : null);
+      if (aboutPerson?.personIndex != null) paragraphSubject = aboutPerson;
       if (!subjectMention && !lastSubject) {
         // "For Birgit Holm, 68, the habit has outlasted the trial.": with no subject to refer to, a later pronoun
         // refers to the person the sentence is about.
@@ -304,7 +313,7 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
     }
   });
 
-  inheritSpeakers(results, spans, blockSpeakers);
+  inheritSpeakers(results, spans, blockSpeakers, localSubjects);
   return results;
 }
 
@@ -328,6 +337,8 @@ function coordinated(tokens: readonly Token[], sentence: Sentence, cueIndex: num
 const CLAUSE_OPENERS = new Set(['and', 'but', 'so', 'then', 'yet', 'or', 'nor', 'while', 'when', 'as', 'after', 'before', 'because',
   'although', 'though', 'if', 'since', 'until', 'meanwhile', 'also', 'now', 'later', 'earlier', 'still', 'both', 'only',
   'even', 'neither', 'either', 'instead', 'however', 'that', 'where', 'once', 'whether']);
+
+const WH_WORDS = new Set(['why', 'how', 'what', 'who', 'whom', 'which', 'whose']);
 
 /** Whether a description at this token can be the subject of a clause: it opens the sentence or follows punctuation,
  * a conjunction or a date, not a noun whose object or relative clause it is ("a box of gloves her sister bought"). */
@@ -357,6 +368,9 @@ function followsDirectly(tokens: readonly Token[], quoteToken: number, later: nu
     if (token.lower.split('-').some((part) => ROLE_NOUNS.has(part) || TITLE_WORDS.has(part))) continue;
     // An aside between commas is allowed when it closes before the clause ("Smith, who led the trial, said").
     if (commaOpen && tokens.slice(index, later).some((other) => other.text === ',')) continue;
+    // Lower-case words right before the subject are its modifiers ("tournament director Feliciano Lopez said").
+    if (later - index <= 2 && tokens.slice(index, later).every((other) => other.kind === 'word' && other.text === other.lower
+      && !CLAUSE_OPENERS.has(other.lower) && !WH_WORDS.has(other.lower))) continue;
     return false;
   }
   return true;
@@ -419,7 +433,7 @@ function genderFits(person: PersonRecord, gender: 'female' | 'male' | null): boo
 
 /** Quotes with no cue of their own take the speaker of their multi-paragraph run, of the quote beside them, or of
  * the paragraph before. */
-function inheritSpeakers(results: Attribution[], spans: readonly QuoteSpan[], blockSpeakers: readonly (Speaker | null)[]): void {
+function inheritSpeakers(results: Attribution[], spans: readonly QuoteSpan[], blockSpeakers: readonly (Speaker | null)[], localSubjects: readonly (Speaker | null)[]): void {
   // A quotation run over several paragraphs has one speaker, wherever its cue is.
   for (let index = 0; index < spans.length; index++) {
     if (spans[index]!.continuesFromPrevious) continue;
@@ -443,6 +457,8 @@ function inheritSpeakers(results: Attribution[], spans: readonly QuoteSpan[], bl
       else if (after?.blockIndex === span.blockIndex && results[index + distance]!.speaker && results[index + distance]!.ownCue) inherited = results[index + distance]!.speaker;
       if ((before === undefined || before.blockIndex !== span.blockIndex) && (after === undefined || after.blockIndex !== span.blockIndex)) break;
     }
+    // Otherwise the person an earlier sentence of the paragraph is about.
+    inherited ??= localSubjects[index] ?? null;
     // Otherwise the speaker of the paragraph before: its last quote's, or the last reporting verb's subject.
     if (!inherited && span.blockIndex > 0) {
       for (let back = 1; back <= 2 && !inherited; back++) {

@@ -167,7 +167,9 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
     if (governing && governing.kind === 'word' && ['at', 'of', 'in', 'from', 'with', 'to', 'for', 'by', 'on', 'about'].includes(governing.lower)) followedBySpeech = false;
     const precededByHonorific = titleTokens.length > 0 && HONORIFICS.has(titleTokens[titleTokens.length - 1]!.lower);
     const appositiveRole = after?.text === ',' && afterNext ? readAppositiveRole(tokens, last + 2, block.text) : null;
-    const strongEvidence = titleTokens.length > 0 || precededByHonorific || followedBySpeech || appositiveRole !== null;
+    // "Mendes' mother, Elena, watched": a name set off by commas after a role noun is that person's.
+    const namesRole = tokens[runStart - 1]?.text === ',' && ROLE_NOUNS.has(tokens[runStart - 2]?.lower ?? '') && after?.text === ',';
+    const strongEvidence = titleTokens.length > 0 || precededByHonorific || followedBySpeech || appositiveRole !== null || namesRole;
     found.push({ blockIndex, nameTokens, titleTokens, appositiveRole, strongEvidence, offset: block.start, blockText: block.text });
   }
   return found;

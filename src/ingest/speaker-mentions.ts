@@ -3,7 +3,7 @@
 import type { PersonMention } from './people.js';
 import type { Token } from './tokens.js';
 import { CALENDAR_WORDS, COMMON_WORDS } from './lexicon/non-person-words.js';
-import { ROLE_NOUNS } from './lexicon/titles.js';
+import { DEMONYMS, ROLE_NOUNS } from './lexicon/titles.js';
 import { SPEECH_VERBS } from './lexicon/reporting-verbs.js';
 
 export type SpeakerMention =
@@ -49,6 +49,14 @@ export function findSpeakerMentions(tokens: readonly Token[], text: string, bloc
     if (pronoun) {
       mentions.push({ kind: 'pronoun', gender: pronoun.gender, plural: pronoun.plural, first: index, last: index });
       taken[index] = 1;
+      continue;
+    }
+    if (token.lower === 'the' && isEpithet(tokens, index + 1) && !taken[index + 1]) {
+      // "the 20-year-old told reporters", "the Russian said": an epithet for someone already in the story.
+      mentions.push({ kind: 'pronoun', gender: null, plural: false, first: index, last: index + 1 });
+      taken[index] = 1;
+      taken[index + 1] = 1;
+      index++;
       continue;
     }
     if (token.lower === 'one' && tokens[index + 1]?.lower === 'of' && ['them', 'those', 'the'].includes(tokens[index + 2]?.lower ?? '')) {
@@ -128,6 +136,25 @@ export function findSpeakerMentions(tokens: readonly Token[], text: string, bloc
   });
 }
 
+const POSSESSIVE_MARKS = new Set(["'", '’']);
+/** Nouns for a nationality that stand for a person ("the Spaniard"); demonym adjectives count too ("the Russian"). */
+const NATIONALITY_NOUNS = new Set(['spaniard', 'briton', 'frenchman', 'frenchwoman', 'dutchman', 'dutchwoman', 'swede', 'dane',
+  'finn', 'pole', 'scot', 'welshman', 'welshwoman', 'irishman', 'irishwoman', 'englishman', 'englishwoman', 'kiwi', 'aussie']);
+/** Epithets that refer back to someone named before rather than to an office ("the teenager", "the champion"). */
+const EPITHET_NOUNS = new Set(['teenager', 'youngster', 'veteran', 'champion', 'winner', 'newcomer', 'rookie', 'debutant', 'runner-up']);
+
+/** "20-year-old", "Russian" (followed by no noun), "Spaniard", "teenager": a word that can follow "the" for a person. */
+function isEpithet(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index];
+  if (!token || token.kind !== 'word') return false;
+  const next = tokens[index + 1];
+  const nounFollows = next !== undefined && next.kind === 'word' && next.text === next.lower && !SPEECH_VERBS.has(next.lower)
+    && !['who', 'was', 'is', 'had', 'has', 'would', 'will', 'added', 'later', 'also', 'then', 'and', 'but'].includes(next.lower);
+  if (/^\d+-year-old$/u.test(token.lower)) return !nounFollows;
+  if (token.upperInitial && (DEMONYMS.has(token.lower) || NATIONALITY_NOUNS.has(token.lower))) return !nounFollows;
+  return EPITHET_NOUNS.has(token.lower) && !nounFollows;
+}
+
 function readDescription(tokens: readonly Token[], text: string, roleIndex: number, taken: Uint8Array): SpeakerMention | null {
   // "deputy leader", "chief executive": the last of consecutive role nouns is the head.
   let headIndex = roleIndex;
@@ -137,7 +164,12 @@ function readDescription(tokens: readonly Token[], text: string, roleIndex: numb
   let determiner: string | null = null;
   for (let k = roleIndex - 1; k >= 0 && headIndex - k <= 7; k--) {
     const token = tokens[k]!;
-    if (token.lower === "'s") { determiner = "'s"; first = k - 1; break; }
+    if (token.lower === "'s" || (POSSESSIVE_MARKS.has(token.text) && /s$/u.test(tokens[k - 1]?.text ?? '') && tokens[k - 1]!.end === token.start)) {
+      // "Putin's spokesman", and "Mendes' mother" with the apostrophe alone.
+      determiner = "'s";
+      first = k - 1;
+      break;
+    }
     if (token.kind !== 'word' || taken[k]) break;
     if (DETERMINERS.has(token.lower)) { determiner = token.lower; first = k; break; }
     if (DESCRIPTION_BREAKERS.has(token.lower) || SPEECH_VERBS.has(token.lower)) break;

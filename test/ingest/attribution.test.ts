@@ -181,3 +181,29 @@ describe('attribution: unnamed sources', () => {
     expect(speakers('The Port of Dover blamed the delays on "insufficient resourcing" at passport control.')).toEqual([['insufficient resourcing', 'The Port of Dover']]);
   });
 });
+
+describe('attribution: epithets and paragraph subjects', () => {
+  it('reads "the 20-year-old" and "the Russian" as the person just named', () => {
+    expect(speakers('Carlos Mendes won the final on Sunday.\n\n"It is a dream," the 20-year-old told reporters.\n\nDaniil Petrov was gracious in defeat. "He was better today," the Russian said.')).toEqual([
+      ['It is a dream,', 'Carlos Mendes'], ['He was better today,', 'Daniil Petrov'],
+    ]);
+  });
+
+  it('gives a quotation without a cue to the person its paragraph is about before the paragraph before', () => {
+    expect(speakers('"He has grown up a lot," said his coach, Luis Ortega.\n\nAsked about his next goal, Carlos Mendes smiled. "Roland Garros, of course."')).toEqual([
+      ['He has grown up a lot,', 'Luis Ortega'], ['Roland Garros, of course.', 'Carlos Mendes'],
+    ]);
+  });
+
+  it('reads a possessive with the apostrophe alone and a first name set off after a role', () => {
+    expect(speakers('Carlos Mendes won.\n\nMendes\' mother, Elena, watched from the stands. "I cried the whole second set," she said.')).toEqual([
+      ['I cried the whole second set,', 'Elena'],
+    ]);
+  });
+
+  it('allows lower-case modifiers between a quotation and its speaker', () => {
+    expect(speakers('"We are very proud of these numbers," tournament director Feliciano Lopez said.')).toEqual([
+      ['We are very proud of these numbers,', 'Feliciano Lopez'],
+    ]);
+  });
+});
