@@ -36,7 +36,7 @@ export interface Attribution {
 const LEFT_FILLERS = new Set(['has', 'had', 'have', 'was', 'is', 'were', 'are', 'would', 'will', 'could', 'can', 'may', 'might', 'must', 'did', 'does', 'do', 'also', 'later', 'earlier', 'then', 'once', 'again', 'previously', 'recently', 'repeatedly', 'reportedly', 'publicly', 'privately', 'separately', 'further', 'already', 'still', 'never', 'not', 'himself', 'herself', 'themselves', 'finally', 'subsequently', 'initially', 'meanwhile', 'today', 'yesterday', 'tonight', 'too', 'first', 'twice', 'often', 'always', 'even', 'just', 'simply', 'only', 'had', 'been', 'being']);
 const TIME_OPENERS = new Set(['on', 'last', 'this', 'next', 'late', 'early', 'in']);
 const TIME_WORDS = new Set(['week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'weekend', 'day', 'time']);
-const APPOSITIVE_OPENERS = new Set(['who', 'which', 'whose', 'a', 'an', 'the', 'his', 'her', 'their', 'its', 'now', 'then', 'also', 'himself', 'herself', 'both', 'each', 'speaking', 'writing', 'asked', 'in', 'at', 'when', 'while', 'after', 'before', 'according', 'however', 'too', 'for', 'like']);
+const APPOSITIVE_OPENERS = new Set(['who', 'which', 'whose', 'of', 'from', 'aged', 'a', 'an', 'the', 'his', 'her', 'their', 'its', 'now', 'then', 'also', 'himself', 'herself', 'both', 'each', 'speaking', 'writing', 'asked', 'in', 'at', 'when', 'while', 'after', 'before', 'according', 'however', 'too', 'for', 'like']);
 const PREPOSITIONS = new Set(['in', 'on', 'at', 'with', 'to', 'from', 'by', 'for', 'of', 'about', 'against', 'between', 'among', 'than', 'like', 'as', 'over', 'under', 'into', 'after', 'before', 'during', 'since', 'that', 'toward', 'towards', 'without', 'behind', 'and', 'or', 'told', 'telling']);
 
 interface Cue {

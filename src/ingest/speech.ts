@@ -43,7 +43,9 @@ const CONTINUING_WORDS = new Set(['and', 'or', 'but', 'nor', 'to', 'in', 'on', '
   'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'would', 'will', 'could', 'can', 'may', 'might', 'must',
   'should', 'did', 'does', 'do', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'said', 'says', 'added', 'told', 'wrote',
   'according', 'the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'these', 'those', 'any', 'all', 'some', 'no',
-  'every', 'our', 'my', 'your', 'them', 'him', 'us', 'me', 'there', 'here', 'then', 'now', 'also', 'only', 'just']);
+  'every', 'our', 'my', 'your', 'them', 'him', 'us', 'me', 'there', 'here', 'then', 'now', 'also', 'only', 'just',
+  'ahead', 'again', 'too', 'anyway', 'today', 'yesterday', 'tonight', 'soon', 'later', 'earlier', 'afterwards', 'away',
+  'back', 'out', 'off', 'up', 'down', 'around', 'home', 'abroad', 'overseas', 'online', 'either', 'altogether']);
 
 /** Before a quotation: a subject pronoun and "called", or a describing verb and its object followed by "as". */
 const CHARACTERISING = /(?:\b(?:it|he|she|they|we|I)\s+(?:called|calls|has called|had called)\s*|\b(?:described|describes|describing|characteri[sz]ed|characteri[sz]es)\b[^.!?;:"“”]{1,50}\bas\s*)$/u;

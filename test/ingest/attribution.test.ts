@@ -207,3 +207,15 @@ describe('attribution: epithets and paragraph subjects', () => {
     ]);
   });
 });
+
+describe('attribution: offices and affiliations', () => {
+  it('names the treasurer of a lead after the next paragraph, also for a short quotation before an adverb', () => {
+    expect(speakers('The state\'s treasurer has warned of "hard choices" ahead, as figures showed the deficit grew.\n\nJordan Ellis said the government would act.')).toEqual([
+      ['hard choices', 'Jordan Ellis'],
+    ]);
+  });
+
+  it('skips an affiliation set off by commas between the speaker and the verb', () => {
+    expect(speakers('Det Sgt Paul Harris, of Redford Police, said the investigation had been "heartbreaking".')).toEqual([['heartbreaking', 'Paul Harris']]);
+  });
+});

@@ -66,6 +66,9 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   'eyewitness', 'novelist', 'poet', 'filmmaker', 'director', 'musician', 'designer', 'architect', 'academic',
   'mechanic', 'electrician', 'builder', 'accountant', 'solicitor', 'barrister', 'clerk', 'guard', 'warden',
   'ranger', 'firefighters', 'paramedics', 'nurses', 'doctors', 'teachers', 'students', 'parents', 'farmers',
+  'treasurer', 'auditor', 'comptroller', 'coroner', 'sheriff', 'magistrate', 'registrar', 'ombudsman', 'trustee',
+  'principal', 'headteacher', 'headmaster', 'headmistress', 'dean', 'provost', 'rector', 'vicar', 'archbishop',
+  'cardinal', 'pastor', 'co-founder', 'cofounder', 'referee', 'umpire', 'manager',
 ]);
 
 /** Role nouns that say a woman or a man is meant, for pronoun agreement. */
