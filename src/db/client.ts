@@ -7,12 +7,14 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { migratePglite, type MigrationReport } from './migrate.js';
-import { attachSqlReader, poolReader, utcTimestampTypes } from './sql.js';
+import { poolReader, prismaReader, utcTimestampTypes, type SqlReader } from './sql.js';
 
 export type { PrismaClient } from '../generated/prisma/client.js';
 
 export interface Database {
   prisma: PrismaClient;
+  /** The API's read statements: straight to the pg pool on PostgreSQL, through Prisma on PGlite. */
+  sql: SqlReader;
   kind: 'postgres' | 'embedded';
   /** Where the data lives, for log lines: host/database or the embedded data folder. */
   location: string;
@@ -45,10 +47,10 @@ export function connectPostgres(connectionString: string, options: ConnectOption
     const onStatement = options.onStatement;
     (prisma as unknown as PrismaClient<'query'>).$on('query', (event) => onStatement(event.query));
   }
-  attachSqlReader(prisma, poolReader(pool, options.onStatement));
   const url = new URL(connectionString);
   return {
     prisma,
+    sql: poolReader(pool, options.onStatement),
     kind: 'postgres',
     location: `${url.host}${url.pathname}`,
     async close() {
@@ -73,6 +75,7 @@ export async function openEmbedded(dataDirectory: string): Promise<EmbeddedDatab
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     prisma,
+    sql: prismaReader(prisma),
     kind: 'embedded',
     location: dataDirectory,
     migration,

@@ -2,7 +2,7 @@
 // On PostgreSQL they go straight to a pg pool as named prepared statements, which costs several
 // times less than Prisma's raw queries (the adapter converts every value twice) and lets
 // PostgreSQL keep each statement's plan; anywhere else (the embedded PGlite database, a client a
-// test built by hand) they go through Prisma as before.
+// test built by hand) they go through Prisma. `Database.sql` (src/db/client.ts) is the reader to use.
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { PrismaClient } from '../generated/prisma/client.js';
@@ -11,21 +11,9 @@ export interface SqlReader {
   query<Row>(sql: string, parameters: readonly unknown[]): Promise<Row[]>;
 }
 
-const readers = new WeakMap<object, SqlReader>();
-
-/** Makes `reader` the way reads reach the database behind `prisma`. */
-export function attachSqlReader(prisma: PrismaClient, reader: SqlReader): void {
-  readers.set(prisma, reader);
-}
-
-/** The reader for the database behind `prisma`: its own pool if one was attached, else Prisma's raw queries. */
-export function sqlReader(prisma: PrismaClient): SqlReader {
-  let reader = readers.get(prisma);
-  if (!reader) {
-    reader = { query: (sql, parameters) => prisma.$queryRawUnsafe(sql, ...parameters) };
-    readers.set(prisma, reader);
-  }
-  return reader;
+/** Reads through Prisma's raw queries: for the embedded PGlite database, which has no pg pool. */
+export function prismaReader(prisma: PrismaClient): SqlReader {
+  return { query: (sql, parameters) => prisma.$queryRawUnsafe(sql, ...parameters) };
 }
 
 const TIMESTAMP = 1114;

@@ -1,8 +1,7 @@
 // Per-request batch loaders. Every parent in a response that asks for the same relation with the
 // same arguments is served by one statement, and nothing is cached across requests.
 import DataLoader from 'dataloader';
-import type { PrismaClient } from '../generated/prisma/client.js';
-import { sqlReader, type SqlReader } from '../db/sql.js';
+import type { SqlReader } from '../db/sql.js';
 import { countRowsByParent, fetchPagesByParent, type ListSpec, type Page } from './pagination/keyset.js';
 import { pageRequestKey, type PageRequest } from './pagination/page-arguments.js';
 
@@ -29,11 +28,7 @@ type Row = Record<string, unknown>;
 
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<number, unknown>>();
-  private readonly sql: SqlReader;
-
-  constructor(private readonly prisma: PrismaClient) {
-    this.sql = sqlReader(prisma);
-  }
+  constructor(private readonly sql: SqlReader) {}
 
   private loader<Value>(key: string, batch: (ids: readonly number[]) => Promise<Value[]>): DataLoader<number, Value> {
     let loader = this.loaders.get(key);
@@ -57,7 +52,7 @@ export class Loaders {
   /** One page of `list` under the parent `parentId`. */
   page<T extends Row>(list: NestedList, parentId: number, request: PageRequest): Promise<Page<T>> {
     return this.loader<Page<T>>(`page:${list.name}:${pageRequestKey(request)}`, async (ids) => {
-      const pages = await fetchPagesByParent<T>(this.prisma, list.spec, list.parentColumn, ids, request);
+      const pages = await fetchPagesByParent<T>(this.sql, list.spec, list.parentColumn, ids, request);
       return ids.map((id) => pages.get(id)!);
     }).load(parentId);
   }
@@ -65,7 +60,7 @@ export class Loaders {
   /** How many rows `list` holds under the parent `parentId`. */
   count(list: NestedList, parentId: number): Promise<number> {
     return this.loader<number>(`count:${list.name}`, async (ids) => {
-      const counts = await countRowsByParent(this.prisma, list.spec, list.parentColumn, ids);
+      const counts = await countRowsByParent(this.sql, list.spec, list.parentColumn, ids);
       return ids.map((id) => counts.get(id) ?? 0);
     }).load(parentId);
   }
@@ -86,8 +81,7 @@ export class Loaders {
 }
 
 /** The row with this slug, or null; top-level lookups are one per request, so nothing to batch. */
-export async function findRowBySlug<T extends Row>(prisma: PrismaClient, source: RowSource, slug: string): Promise<T | null> {
-  const sql = sqlReader(prisma);
+export async function findRowBySlug<T extends Row>(sql: SqlReader, source: RowSource, slug: string): Promise<T | null> {
   const rows = await sql.query<T>(`SELECT ${source.singleColumns ?? source.columns} FROM ${source.table} t WHERE t."slug" = $1`, [slug]);
   if (!source.singleColumns) source.prepare?.(rows, sql);
   return rows[0] ?? null;

@@ -86,7 +86,7 @@ async function route(options: AppOptions, request: IncomingMessage, response: Se
     }
     throw error;
   }
-  const context = createContext(options.database.prisma, requestId, request.headers.authorization);
+  const context = createContext(options.database, requestId, request.headers.authorization);
   await handleGraphQL(options.apollo, request, response, body, context);
 }
 

@@ -16,6 +16,11 @@ const noDatabase: Database = {
       throw new Error(`the IDE tests do not use the database (asked for prisma.${String(property)})`);
     },
   }),
+  sql: {
+    query: () => {
+      throw new Error('the IDE tests do not use the database');
+    },
+  },
   kind: 'postgres',
   location: 'none',
   close: async () => {},

@@ -41,16 +41,16 @@ function articleFilter(args: ArticleListArguments): Filter {
 @Resolver(() => Article)
 export class ArticleResolver {
   @Query(() => Article, { nullable: true, description: 'The article with this slug, or null.' })
-  article(@Arg('slug', () => String) slug: string, @Ctx() { prisma }: Context): Promise<ArticleRow | null> {
-    return findRowBySlug<ArticleRow>(prisma, articleRows, slug);
+  article(@Arg('slug', () => String) slug: string, @Ctx() { sql }: Context): Promise<ArticleRow | null> {
+    return findRowBySlug<ArticleRow>(sql, articleRows, slug);
   }
 
   @Query(() => ArticleConnection, {
     description: 'Articles, newest first unless ordered otherwise, filtered by source, topic, person or date.',
   })
-  articles(@Args(() => ArticleListArguments) args: ArticleListArguments, @Ctx() { prisma }: Context): Promise<ConnectionValue<ArticleRow>> {
+  articles(@Args(() => ArticleListArguments) args: ArticleListArguments, @Ctx() { sql }: Context): Promise<ConnectionValue<ArticleRow>> {
     const spec = args.orderBy === DateOrder.OLDEST_FIRST ? articlesOldestFirst : articlesNewestFirst;
-    return listConnection<ArticleRow>(prisma, spec, args, articleFilter(args));
+    return listConnection<ArticleRow>(sql, spec, args, articleFilter(args));
   }
 
   @FieldResolver(() => ID, { description: "Global id, stable and unique across types; use it with `node(id)`." })

@@ -2,8 +2,7 @@
 // A nested list (every speaker's first 20 quotes) is one statement: the parents' ids are unnested
 // and each takes its page through a LATERAL subquery that walks an index, so the number of
 // statements grows with the depth of a query, never with the number of rows.
-import type { PrismaClient } from '../../generated/prisma/client.js';
-import { sqlReader, type SqlReader } from '../../db/sql.js';
+import type { SqlReader } from '../../db/sql.js';
 import { decodeCursor, encodeCursor, type CursorValue } from './cursor.js';
 import type { PageRequest } from './page-arguments.js';
 
@@ -92,7 +91,7 @@ function whereClause(conditions: string[]): string {
 
 /** One page of a top-level list. */
 export async function fetchPage<Row extends Record<string, unknown>>(
-  prisma: PrismaClient,
+  reader: SqlReader,
   spec: ListSpec,
   request: PageRequest,
   filter: Filter = () => [],
@@ -104,7 +103,6 @@ export async function fetchPage<Row extends Record<string, unknown>>(
   const sql = `SELECT ${spec.columns} FROM ${from}
     ${whereClause([...conditions, ...page.conditions])}
     ORDER BY ${page.orderBy} LIMIT ${page.limit}`;
-  const reader = sqlReader(prisma);
   const fetched = await reader.query<Row>(sql, parameters.values);
   spec.prepare?.(fetched, reader);
   return toPage(spec, request, fetched);
@@ -112,7 +110,7 @@ export async function fetchPage<Row extends Record<string, unknown>>(
 
 /** The same page of a list under each parent, in one statement; `parentColumn` links a row to its parent. */
 export async function fetchPagesByParent<Row extends Record<string, unknown>>(
-  prisma: PrismaClient,
+  reader: SqlReader,
   spec: ListSpec,
   parentColumn: string,
   parentIds: readonly number[],
@@ -128,7 +126,6 @@ export async function fetchPagesByParent<Row extends Record<string, unknown>>(
       ${whereClause([`${parentColumn} = parent.id`, ...page.conditions])}
       ORDER BY ${page.orderBy} LIMIT ${page.limit}
     ) AS page`;
-  const reader = sqlReader(prisma);
   const fetched = await reader.query<Row & { parentId: number }>(sql, parameters.values);
   const byParent = new Map<number, Row[]>(parentIds.map((id) => [id, []]));
   const rows: Row[] = [];
@@ -141,17 +138,17 @@ export async function fetchPagesByParent<Row extends Record<string, unknown>>(
 }
 
 /** How many rows a top-level list holds under `filter`. */
-export async function countRows(prisma: PrismaClient, spec: ListSpec, filter: Filter = () => []): Promise<number> {
+export async function countRows(reader: SqlReader, spec: ListSpec, filter: Filter = () => []): Promise<number> {
   const parameters = new SqlParameters();
   const from = fromClause(spec, parameters);
   const sql = `SELECT count(*)::int AS count FROM ${from} ${whereClause(filter(parameters))}`;
-  const [result] = await sqlReader(prisma).query<{ count: number }>(sql, parameters.values);
+  const [result] = await reader.query<{ count: number }>(sql, parameters.values);
   return result?.count ?? 0;
 }
 
 /** How many rows the list holds under each parent, in one statement. */
 export async function countRowsByParent(
-  prisma: PrismaClient,
+  reader: SqlReader,
   spec: ListSpec,
   parentColumn: string,
   parentIds: readonly number[],
@@ -160,7 +157,7 @@ export async function countRowsByParent(
   const parents = parameters.add([...parentIds]);
   const sql = `SELECT ${parentColumn} AS "parentId", count(*)::int AS count FROM ${fromClause(spec, parameters)}
     WHERE ${parentColumn} = ANY(${parents}::int[]) GROUP BY ${parentColumn}`;
-  const rows = await sqlReader(prisma).query<{ parentId: number; count: number }>(sql, parameters.values);
+  const rows = await reader.query<{ parentId: number; count: number }>(sql, parameters.values);
   const counts = new Map<number, number>(parentIds.map((id) => [id, 0]));
   for (const row of rows) counts.set(row.parentId, row.count);
   return counts;

@@ -1,18 +1,18 @@
 // Turns a list spec and page arguments into a connection value, for top-level and nested lists.
-import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { SqlReader } from '../../db/sql.js';
 import type { Loaders, NestedList } from '../loaders.js';
 import { toConnection, type ConnectionValue } from './connection.type.js';
 import { countRows, fetchPage, type Filter, type ListSpec } from './keyset.js';
 import { toPageRequest, type PageArguments } from './page-arguments.js';
 
 export async function listConnection<Node extends Record<string, unknown>>(
-  prisma: PrismaClient,
+  sql: SqlReader,
   spec: ListSpec,
   page: PageArguments,
   filter: Filter = () => [],
 ): Promise<ConnectionValue<Node>> {
-  const rows = await fetchPage<Node>(prisma, spec, toPageRequest(page), filter);
-  return toConnection(rows, () => countRows(prisma, spec, filter));
+  const rows = await fetchPage<Node>(sql, spec, toPageRequest(page), filter);
+  return toConnection(rows, () => countRows(sql, spec, filter));
 }
 
 export async function nestedConnection<Node extends Record<string, unknown>>(

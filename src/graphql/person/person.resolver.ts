@@ -17,13 +17,13 @@ import { Person, PersonConnection } from './person.type.js';
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: 'The person with this slug, or null.' })
-  person(@Arg('slug', () => String) slug: string, @Ctx() { prisma }: Context): Promise<PersonRow | null> {
-    return findRowBySlug<PersonRow>(prisma, personRows, slug);
+  person(@Arg('slug', () => String) slug: string, @Ctx() { sql }: Context): Promise<PersonRow | null> {
+    return findRowBySlug<PersonRow>(sql, personRows, slug);
   }
 
   @Query(() => PersonConnection, { description: 'People in alphabetical order, optionally by name or alias prefix.' })
-  people(@Args(() => PersonListArguments) args: PersonListArguments, @Ctx() { prisma }: Context): Promise<ConnectionValue<PersonRow>> {
-    return listConnection<PersonRow>(prisma, peopleByName, args, (parameters) => {
+  people(@Args(() => PersonListArguments) args: PersonListArguments, @Ctx() { sql }: Context): Promise<ConnectionValue<PersonRow>> {
+    return listConnection<PersonRow>(sql, peopleByName, args, (parameters) => {
       if (!args.name) return [];
       // Prefix of any alias, or of any word inside one ("lav" finds "Sergey Lavrov").
       const prefix = parameters.add(normalizeName(args.name).replace(/[%_]/g, ''));

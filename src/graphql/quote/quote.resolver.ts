@@ -45,9 +45,9 @@ export class QuoteResolver {
   @Query(() => QuoteConnection, {
     description: 'Quotes, newest first unless ordered otherwise, filtered by speaker, article, topic, source or date.',
   })
-  quotes(@Args(() => QuoteListArguments) args: QuoteListArguments, @Ctx() { prisma }: Context): Promise<ConnectionValue<QuoteRow>> {
+  quotes(@Args(() => QuoteListArguments) args: QuoteListArguments, @Ctx() { sql }: Context): Promise<ConnectionValue<QuoteRow>> {
     const spec = args.orderBy === DateOrder.OLDEST_FIRST ? quotesOldestFirst : quotesNewestFirst;
-    return listConnection<QuoteRow>(prisma, spec, args, quoteFilter(args));
+    return listConnection<QuoteRow>(sql, spec, args, quoteFilter(args));
   }
 
   @FieldResolver(() => ID, { description: "Global id, stable and unique across types; use it with `node(id)`." })

@@ -28,12 +28,12 @@ export class SearchResolver {
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Matching articles, best match first.' })
-  articles(@Root() results: SearchResults, @Args(() => PageArguments) page: PageArguments, @Ctx() { prisma }: Context): Promise<ConnectionValue<ArticleRow>> {
-    return listConnection<ArticleRow>(prisma, articlesMatching(results.query), page);
+  articles(@Root() results: SearchResults, @Args(() => PageArguments) page: PageArguments, @Ctx() { sql }: Context): Promise<ConnectionValue<ArticleRow>> {
+    return listConnection<ArticleRow>(sql, articlesMatching(results.query), page);
   }
 
   @FieldResolver(() => QuoteConnection, { description: 'Matching quotes, best match first.' })
-  quotes(@Root() results: SearchResults, @Args(() => PageArguments) page: PageArguments, @Ctx() { prisma }: Context): Promise<ConnectionValue<QuoteRow>> {
-    return listConnection<QuoteRow>(prisma, quotesMatching(results.query), page);
+  quotes(@Root() results: SearchResults, @Args(() => PageArguments) page: PageArguments, @Ctx() { sql }: Context): Promise<ConnectionValue<QuoteRow>> {
+    return listConnection<QuoteRow>(sql, quotesMatching(results.query), page);
   }
 }

@@ -13,13 +13,13 @@ import { Source, SourceConnection } from './source.type.js';
 @Resolver(() => Source)
 export class SourceResolver {
   @Query(() => Source, { nullable: true, description: 'The source with this slug, or null.' })
-  source(@Arg('slug', () => String) slug: string, @Ctx() { prisma }: Context): Promise<SourceRow | null> {
-    return findRowBySlug<SourceRow>(prisma, sourceRows, slug);
+  source(@Arg('slug', () => String) slug: string, @Ctx() { sql }: Context): Promise<SourceRow | null> {
+    return findRowBySlug<SourceRow>(sql, sourceRows, slug);
   }
 
   @Query(() => SourceConnection, { description: 'Every source, by name.' })
-  sources(@Args(() => PageArguments) page: PageArguments, @Ctx() { prisma }: Context): Promise<ConnectionValue<SourceRow>> {
-    return listConnection<SourceRow>(prisma, sourcesByName, page);
+  sources(@Args(() => PageArguments) page: PageArguments, @Ctx() { sql }: Context): Promise<ConnectionValue<SourceRow>> {
+    return listConnection<SourceRow>(sql, sourcesByName, page);
   }
 
   @FieldResolver(() => ID, { description: "Global id, stable and unique across types; use it with `node(id)`." })

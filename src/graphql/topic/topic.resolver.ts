@@ -15,13 +15,13 @@ import { Topic, TopicConnection } from './topic.type.js';
 @Resolver(() => Topic)
 export class TopicResolver {
   @Query(() => Topic, { nullable: true, description: 'The topic with this slug, or null.' })
-  topic(@Arg('slug', () => String) slug: string, @Ctx() { prisma }: Context): Promise<TopicRow | null> {
-    return findRowBySlug<TopicRow>(prisma, topicRows, slug);
+  topic(@Arg('slug', () => String) slug: string, @Ctx() { sql }: Context): Promise<TopicRow | null> {
+    return findRowBySlug<TopicRow>(sql, topicRows, slug);
   }
 
   @Query(() => TopicConnection, { description: 'Every topic, by name.' })
-  topics(@Args(() => PageArguments) page: PageArguments, @Ctx() { prisma }: Context): Promise<ConnectionValue<TopicRow>> {
-    return listConnection<TopicRow>(prisma, topicsByName, page);
+  topics(@Args(() => PageArguments) page: PageArguments, @Ctx() { sql }: Context): Promise<ConnectionValue<TopicRow>> {
+    return listConnection<TopicRow>(sql, topicsByName, page);
   }
 
   @FieldResolver(() => ID, { description: "Global id, stable and unique across types; use it with `node(id)`." })
