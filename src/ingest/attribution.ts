@@ -99,6 +99,8 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
   });
   /** The last speaker a reporting verb named in each block, quotes or not. */
   const blockSpeakers: (Speaker | null)[] = blocks.map(() => null);
+  /** Unnamed speakers that are groups ("analysts", "the officials"), whom "he" or "she" never means. */
+  const pluralSpeakers = new WeakSet<Speaker>();
   /** For a quotation with no cue of its own: the person an earlier sentence of its paragraph is about. */
   const localSubjects: (Speaker | null)[] = spans.map(() => null);
 
@@ -173,21 +175,39 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
         if (subjectOfSentence && (subjectOfSentence.personIndex === null || genderFits(people[subjectOfSentence.personIndex]!, mention.gender))) return subjectOfSentence;
         for (let k = recentSubjects.length - 1; k >= 0 && k >= recentSubjects.length - 12; k--) {
           const record = recentSubjects[k]!;
+          // "Analysts were less sure. … “We remain confident,” she said": not the analysts.
+          if (pluralSpeakers.has(record.speaker)) continue;
           const person = record.speaker.personIndex === null ? null : people[record.speaker.personIndex]!;
           if (!person || genderFits(person, mention.gender)) {
             if (person && !person.gender && mention.gender) person.gender = mention.gender;
             return record.speaker;
           }
         }
+        // No recent subject agrees: the last person of that gender mentioned at all ("her lawyer, David Kim, …
+        // “We will not appeal,” he added").
+        if (mention.gender) {
+          let best: number | null = null;
+          let bestSeen = -1;
+          people.forEach((person, personIndex) => {
+            if (person.gender !== mention.gender) return;
+            const seen = lastMentionBefore(personIndex, position);
+            if (seen > bestSeen) { bestSeen = seen; best = personIndex; }
+          });
+          if (best !== null) return { personIndex: best, description: null };
+        }
         return { personIndex: null, description: null };
       }
       case 'description': {
+        let speaker: Speaker;
         if (!mention.definite) {
           unnamed.push({ head: mention.head, text: mention.text, position });
-          return { personIndex: null, description: mention.text };
+          speaker = { personIndex: null, description: mention.text };
+        } else {
+          const exclude = mention.head === 'counterpart' && subjectOfSentence ? subjectOfSentence.personIndex : null;
+          speaker = resolveDefinite(mention, position, exclude);
         }
-        const exclude = mention.head === 'counterpart' && subjectOfSentence ? subjectOfSentence.personIndex : null;
-        return resolveDefinite(mention, position, exclude);
+        if (speaker.personIndex === null && PLURAL_HEAD.test(mention.head)) pluralSpeakers.add(speaker);
+        return speaker;
       }
     }
   };

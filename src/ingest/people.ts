@@ -6,6 +6,7 @@ import { tokenize, type Token } from './tokens.js';
 import { CALENDAR_WORDS, COMMON_WORDS, COMPANY_NOUNS, NON_PERSON_HEADS, PLACE_NAMES } from './lexicon/non-person-words.js';
 import { DEMONYMS, FEMININE_WORDS, HONORIFICS, MASCULINE_WORDS, ROLE_NOUNS, TITLE_WORDS } from './lexicon/titles.js';
 import { SPEECH_VERBS } from './lexicon/reporting-verbs.js';
+import { FEMININE_GIVEN_NAMES, MASCULINE_GIVEN_NAMES } from './lexicon/first-names.js';
 
 export type Gender = 'female' | 'male' | null;
 
@@ -231,6 +232,13 @@ function readAppositiveRole(tokens: readonly Token[], from: number, text: string
   return text.slice(roleStart.start, tokens[end - 1]!.end);
 }
 
+/** "Sarah Jennings" is she, "Tom Baker" he, unless the text says otherwise. */
+function givenNameGender(firstWord: string): Gender {
+  if (FEMININE_GIVEN_NAMES.has(firstWord)) return 'female';
+  if (MASCULINE_GIVEN_NAMES.has(firstWord)) return 'male';
+  return null;
+}
+
 function genderOf(words: readonly string[]): Gender {
   for (const word of words) {
     const lower = word.toLowerCase().replace(/\.$/, '');
@@ -307,7 +315,8 @@ export function findPeople(sources: readonly NameSource[], quoted: QuotedRanges 
       person.role = roleWithoutHonorific;
       person.affiliation = affiliationOf(roleWithoutHonorific.split(/\s+/));
     }
-    if (!person.gender) person.gender = genderOf(candidate.titleTokens.map((token) => token.text).concat(candidate.appositiveRole?.split(/\s+/) ?? []));
+    // A gendered title or honorific outranks the given name.
+    person.gender = genderOf(candidate.titleTokens.map((token) => token.text).concat(candidate.appositiveRole?.split(/\s+/) ?? [])) ?? person.gender;
     return mention;
   };
 
@@ -318,7 +327,7 @@ export function findPeople(sources: readonly NameSource[], quoted: QuotedRanges 
     if (!byFullName.has(key)) {
       // A longer form of a known name ("George W. Bush" and "George Bush") is the same person.
       const name = candidate.blockText.slice(candidate.nameTokens[0]!.start, candidate.nameTokens[candidate.nameTokens.length - 1]!.end);
-      byFullName.set(key, register({ name, nameTokens: candidate.nameTokens.map((token) => token.text), surfaces: new Set(), role: null, affiliation: null, gender: null, mentions: [] }));
+      byFullName.set(key, register({ name, nameTokens: candidate.nameTokens.map((token) => token.text), surfaces: new Set(), role: null, affiliation: null, gender: givenNameGender(candidate.nameTokens[0]!.lower), mentions: [] }));
     }
   }
   const mentions: PersonMention[] = [];

@@ -219,3 +219,20 @@ describe('attribution: offices and affiliations', () => {
     expect(speakers('Det Sgt Paul Harris, of Redford Police, said the investigation had been "heartbreaking".')).toEqual([['heartbreaking', 'Paul Harris']]);
   });
 });
+
+describe('attribution: gender and number of pronouns', () => {
+  it('takes the gender of a common given name for pronoun agreement', () => {
+    expect(speakers('Sarah Jennings, the council leader, met union boss Tom Baker on Monday. Baker said talks went well.\n\n"We are close to a deal," she said.')).toEqual([
+      ['We are close to a deal,', 'Sarah Jennings'],
+    ]);
+  });
+
+  it('falls back to the last person of the pronoun\'s gender, and never gives "she" to a group', () => {
+    expect(speakers('Maria Gonzalez and her lawyer, David Kim, left the court together.\n\n"I am relieved," she said.\n\n"We will not appeal," he added.')).toEqual([
+      ['I am relieved,', 'Maria Gonzalez'], ['We will not appeal,', 'David Kim'],
+    ]);
+    expect(speakers('Chief executive Anna Berg called the results "exceptional".\n\nAnalysts were less sure. "The growth is slowing," said Peter Lund of Nordea.\n\n"We remain confident," she said.')).toEqual([
+      ['exceptional', 'Anna Berg'], ['The growth is slowing,', 'Peter Lund'], ['We remain confident,', 'Anna Berg'],
+    ]);
+  });
+});
