@@ -39,6 +39,9 @@ export function connectPostgres(connectionString: string, options: ConnectOption
     ...(options.statementTimeout ? { statement_timeout: options.statementTimeout } : {}),
     types: utcTimestampTypes,
   });
+  // An idle connection dies when PostgreSQL restarts or a database is dropped; the pool replaces it
+  // on the next checkout. Without a listener that error would end the process.
+  pool.on('error', () => undefined);
   const adapter = new PrismaPg(pool);
   const prisma = options.onStatement
     ? new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] })

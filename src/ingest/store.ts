@@ -1,6 +1,7 @@
 // Writes an ArticleDraft to the database in one transaction, idempotently: the same text (by content
 // hash) finds the article already stored, and people are merged with those already known by name
 // and alias, so "Sergei Lavrov" in a new article joins the Sergey Lavrov of an older one.
+// Each kind of row is read and written in one batched statement, whatever the article holds.
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import type { ArticleDraft, PersonDraft } from './draft.js';
 import { isSamePersonName, normalizeName, surnameOf } from './identity.js';
@@ -21,91 +22,118 @@ export function canonicalSourceName(name: string): string {
   return agencyName(name) ?? name.trim();
 }
 
-async function upsertSource(tx: Transaction, rawName: string): Promise<number> {
-  const name = canonicalSourceName(rawName);
-  const source = await tx.source.upsert({
-    where: { slug: slugify(name) },
-    create: { name, slug: slugify(name) },
-    update: {},
-    select: { id: true },
-  });
-  return source.id;
-}
-
-async function upsertTopic(tx: Transaction, name: string): Promise<number> {
-  const topic = await tx.topic.upsert({
-    where: { slug: slugify(name) },
-    create: { name, slug: slugify(name) },
-    update: {},
-    select: { id: true },
-  });
-  return topic.id;
-}
-
-/** A slug not yet taken: "sergey-lavrov", else "sergey-lavrov-2", "-3"... */
-async function freePersonSlug(tx: Transaction, name: string): Promise<string> {
-  const base = slugify(name);
-  const taken = await tx.person.findMany({
-    where: { slug: { startsWith: base } },
-    select: { slug: true },
-  });
-  const takenSlugs = new Set(taken.map((person) => person.slug));
-  if (!takenSlugs.has(base)) return base;
-  for (let suffix = 2; ; suffix++) {
-    if (!takenSlugs.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
+/** Ids of the named sources or topics, by name, creating those not stored yet. */
+async function namedRowIds(tx: Transaction, table: 'source' | 'topic', names: string[]): Promise<Map<string, number>> {
+  const bySlug = new Map(names.map((name) => [slugify(name), name]));
+  if (bySlug.size === 0) return new Map();
+  const data = [...bySlug].map(([slug, name]) => ({ slug, name }));
+  const where = { slug: { in: [...bySlug.keys()] } };
+  const select = { id: true, slug: true } as const;
+  let rows: { id: number; slug: string }[];
+  if (table === 'source') {
+    await tx.source.createMany({ data, skipDuplicates: true });
+    rows = await tx.source.findMany({ where, select });
+  } else {
+    await tx.topic.createMany({ data, skipDuplicates: true });
+    rows = await tx.topic.findMany({ where, select });
   }
+  const idBySlug = new Map(rows.map((row) => [row.slug, row.id]));
+  return new Map(names.map((name) => [name, idBySlug.get(slugify(name))!]));
 }
 
-/** Finds a stored person who is the same as `draft` by full name, or null. */
-async function findKnownPerson(tx: Transaction, draft: PersonDraft): Promise<number | null> {
-  const keys = [normalizeName(draft.name), surnameOf(draft.name)].filter(Boolean);
-  const candidates = await tx.personAlias.findMany({
-    where: { normalized: { in: keys } },
-    select: { person: { select: { id: true, name: true, aliases: { select: { alias: true } } } } },
+interface KnownPerson {
+  id: number;
+  names: string[];
+  role: string | null;
+  affiliation: string | null;
+}
+
+/** People already stored under any of the drafts' names or surnames, with every name they are known by. */
+async function knownPeople(tx: Transaction, drafts: PersonDraft[]): Promise<KnownPerson[]> {
+  const keys = [...new Set(drafts.flatMap((draft) => [normalizeName(draft.name), surnameOf(draft.name)]).filter(Boolean))];
+  if (keys.length === 0) return [];
+  const people = await tx.person.findMany({
+    where: { aliases: { some: { normalized: { in: keys } } } },
+    select: { id: true, name: true, role: true, affiliation: true, aliases: { select: { alias: true } } },
+    relationLoadStrategy: 'join',
   });
-  for (const { person } of candidates) {
-    const knownNames = [person.name, ...person.aliases.map((alias) => alias.alias)];
-    if (knownNames.some((known) => isSamePersonName(known, draft.name))) return person.id;
-  }
-  // A one-word name ("Madonna") can only match itself.
-  if (!draft.name.includes(' ')) {
-    const exact = candidates.find(({ person }) => normalizeName(person.name) === keys[0]);
-    if (exact) return exact.person.id;
-  }
-  return null;
+  return people.map((person) => ({
+    id: person.id,
+    names: [person.name, ...person.aliases.map((alias) => alias.alias)],
+    role: person.role,
+    affiliation: person.affiliation,
+  }));
 }
 
-async function resolvePerson(tx: Transaction, draft: PersonDraft): Promise<number> {
-  const knownId = await findKnownPerson(tx, draft);
-  const personId =
-    knownId ??
-    (
-      await tx.person.create({
-        data: {
-          name: draft.name,
-          slug: await freePersonSlug(tx, draft.name),
-          role: draft.role,
-          affiliation: draft.affiliation,
-        },
-        select: { id: true },
-      })
-    ).id;
-  if (knownId !== null && (draft.role || draft.affiliation)) {
-    // Keep what is known; fill in what was missing.
-    const known = await tx.person.findUniqueOrThrow({ where: { id: knownId }, select: { role: true, affiliation: true } });
-    if (!known.role || !known.affiliation) {
-      await tx.person.update({
-        where: { id: knownId },
-        data: { role: known.role ?? draft.role, affiliation: known.affiliation ?? draft.affiliation },
-      });
+/** The known person `draft` names: by full name, or, for a one-word name ("Madonna"), that exact name. */
+function matchPerson(draft: PersonDraft, people: KnownPerson[]): KnownPerson | undefined {
+  return (
+    people.find((person) => person.names.some((known) => isSamePersonName(known, draft.name))) ??
+    (draft.name.includes(' ') ? undefined : people.find((person) => normalizeName(person.names[0]!) === normalizeName(draft.name)))
+  );
+}
+
+/** Slugs not yet taken for new people: "sergey-lavrov", else "sergey-lavrov-2", "-3"... */
+async function freePersonSlugs(tx: Transaction, names: string[]): Promise<string[]> {
+  const bases = names.map(slugify);
+  const taken = new Set(
+    (await tx.person.findMany({ where: { OR: [...new Set(bases)].map((base) => ({ slug: { startsWith: base } })) }, select: { slug: true } })).map(
+      (person) => person.slug,
+    ),
+  );
+  return bases.map((base) => {
+    let slug = base;
+    for (let suffix = 2; taken.has(slug); suffix++) slug = `${base}-${suffix}`;
+    taken.add(slug);
+    return slug;
+  });
+}
+
+/**
+ * The person id of every draft (by draft name), merging with people already stored and with each
+ * other (an author may also be named in the story), and recording every form of their names.
+ */
+async function resolvePeople(tx: Transaction, drafts: PersonDraft[]): Promise<Map<string, number>> {
+  const known = await knownPeople(tx, drafts);
+  // Each draft belongs to a known person, or to an entry of `newPeople` (by index).
+  const owners = new Map<PersonDraft, KnownPerson | number>();
+  const newPeople: PersonDraft[] = [];
+  for (const draft of drafts) {
+    const match = matchPerson(draft, known);
+    const index = match ? -1 : newPeople.findIndex((other) => other.name === draft.name || isSamePersonName(other.name, draft.name));
+    if (match) owners.set(draft, match);
+    else if (index >= 0) owners.set(draft, index);
+    else owners.set(draft, newPeople.push(draft) - 1);
+  }
+
+  const slugs = newPeople.length > 0 ? await freePersonSlugs(tx, newPeople.map((draft) => draft.name)) : [];
+  const created = await tx.person.createManyAndReturn({
+    data: newPeople.map((draft, index) => ({ name: draft.name, slug: slugs[index]!, role: draft.role, affiliation: draft.affiliation })),
+    select: { id: true, slug: true },
+  });
+  const idBySlug = new Map(created.map((person) => [person.slug, person.id]));
+
+  const ids = new Map<string, number>();
+  for (const [draft, owner] of owners) {
+    if (typeof owner === 'number') {
+      ids.set(draft.name, idBySlug.get(slugs[owner]!)!);
+      continue;
+    }
+    ids.set(draft.name, owner.id);
+    // Keep what is known of a person; fill in what was missing.
+    if ((!owner.role && draft.role) || (!owner.affiliation && draft.affiliation)) {
+      owner.role ??= draft.role;
+      owner.affiliation ??= draft.affiliation;
+      await tx.person.update({ where: { id: owner.id }, data: { role: owner.role, affiliation: owner.affiliation } });
     }
   }
-  const forms = [draft.name, ...draft.aliases];
   await tx.personAlias.createMany({
-    data: forms.map((alias) => ({ personId, alias, normalized: normalizeName(alias) })),
+    data: drafts.flatMap((draft) =>
+      [draft.name, ...draft.aliases].map((alias) => ({ personId: ids.get(draft.name)!, alias, normalized: normalizeName(alias) })),
+    ),
     skipDuplicates: true,
   });
-  return personId;
+  return ids;
 }
 
 async function freeArticleSlug(tx: Transaction, title: string, contentHash: string): Promise<string> {
@@ -117,12 +145,13 @@ async function freeArticleSlug(tx: Transaction, title: string, contentHash: stri
 /** Title weighs more than standfirst, standfirst more than body, in search ranking. */
 async function writeSearchVectors(tx: Transaction, articleId: number): Promise<void> {
   await tx.$executeRaw`
-    UPDATE "Article" SET "searchVector" =
-      setweight(to_tsvector('english', "title"), 'A') ||
-      setweight(to_tsvector('english', coalesce("standfirst", '')), 'B') ||
-      setweight(to_tsvector('english', "body"), 'C')
-    WHERE "id" = ${articleId}`;
-  await tx.$executeRaw`
+    WITH article AS (
+      UPDATE "Article" SET "searchVector" =
+        setweight(to_tsvector('english', "title"), 'A') ||
+        setweight(to_tsvector('english', coalesce("standfirst", '')), 'B') ||
+        setweight(to_tsvector('english', "body"), 'C')
+      WHERE "id" = ${articleId}
+    )
     UPDATE "Quote" SET "searchVector" = to_tsvector('english', "text") WHERE "articleId" = ${articleId}`;
 }
 
@@ -133,26 +162,17 @@ async function writeArticle(tx: Transaction, draft: ArticleDraft): Promise<Store
   });
   if (existing) return { articleId: existing.id, slug: existing.slug, created: false };
 
-  const sourceId = draft.source ? await upsertSource(tx, draft.source) : null;
-  const contributorIds = new Set<number>();
-  for (const contributor of draft.contributors) contributorIds.add(await upsertSource(tx, contributor));
+  const sourceNames = [draft.source, ...draft.contributors].filter((name): name is string => Boolean(name)).map(canonicalSourceName);
+  const sourceIds = await namedRowIds(tx, 'source', sourceNames);
+  const topicIds = await namedRowIds(tx, 'topic', draft.topics);
+  const authorDrafts = draft.authors.map((name) => ({ name, aliases: [], role: null, affiliation: null }));
+  const personIds = await resolvePeople(tx, [...draft.people, ...authorDrafts]);
 
-  const personIds = new Map<string, number>();
-  for (const person of draft.people) personIds.set(person.name, await resolvePerson(tx, person));
-  const authorIds: number[] = [];
-  for (const author of draft.authors) {
-    const id = await resolvePerson(tx, { name: author, aliases: [], role: null, affiliation: null });
-    if (!authorIds.includes(id)) authorIds.push(id);
-  }
-  const topicIds = new Set<number>();
-  for (const topic of draft.topics) topicIds.add(await upsertTopic(tx, topic));
-
-  const slug = await freeArticleSlug(tx, draft.title, draft.contentHash);
   const publishedAt = draft.publishedAt ? new Date(draft.publishedAt) : null;
   const date = publishedAt ?? new Date();
   const article = await tx.article.create({
     data: {
-      slug,
+      slug: await freeArticleSlug(tx, draft.title, draft.contentHash),
       contentHash: draft.contentHash,
       title: draft.title,
       byline: draft.byline,
@@ -164,16 +184,18 @@ async function writeArticle(tx: Transaction, draft: ArticleDraft): Promise<Store
       body: draft.paragraphs.join('\n\n'),
       publishedAt,
       date,
-      sourceId,
+      sourceId: draft.source ? sourceIds.get(canonicalSourceName(draft.source))! : null,
     },
     select: { id: true, slug: true },
   });
 
+  const authorIds = [...new Set(draft.authors.map((name) => personIds.get(name)!))];
   await tx.articleAuthor.createMany({
     data: authorIds.map((personId, position) => ({ articleId: article.id, personId, position })),
   });
+  const contributorIds = new Set(draft.contributors.map((name) => sourceIds.get(canonicalSourceName(name))!));
   await tx.articleContributor.createMany({
-    data: [...contributorIds].map((contributorId) => ({ articleId: article.id, sourceId: contributorId })),
+    data: [...contributorIds].map((sourceId) => ({ articleId: article.id, sourceId })),
   });
   const mentions = new Map<number, string | null>();
   for (const person of draft.people) {
@@ -184,7 +206,7 @@ async function writeArticle(tx: Transaction, draft: ArticleDraft): Promise<Store
     data: [...mentions].map(([personId, role]) => ({ articleId: article.id, personId, role })),
   });
   await tx.articleTopic.createMany({
-    data: [...topicIds].map((topicId) => ({ articleId: article.id, topicId })),
+    data: [...new Set(topicIds.values())].map((topicId) => ({ articleId: article.id, topicId })),
   });
 
   // A quote repeated by the same speaker (a standfirst echoing the body) is stored once.
