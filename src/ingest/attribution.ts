@@ -8,7 +8,7 @@ import type { Sentence } from './sentences.js';
 import type { SpeakerMention } from './speaker-mentions.js';
 import type { Token } from './tokens.js';
 import { CALENDAR_WORDS } from './lexicon/non-person-words.js';
-import { FOLLOWING_SPEAKER_CUES, OWN_MESSAGE_NOUNS, PARTICIPLE_CUES, SPEECH_VERBS, WEAK_SPEECH_VERBS } from './lexicon/reporting-verbs.js';
+import { FOLLOWING_SPEAKER_CUES, NOUN_LIKE_PRESENT_FORMS, OWN_MESSAGE_NOUNS, PARTICIPLE_CUES, SPEECH_VERBS, WEAK_SPEECH_VERBS } from './lexicon/reporting-verbs.js';
 import { DEMONYMS, ROLE_NOUNS, TITLE_WORDS } from './lexicon/titles.js';
 
 /** A block read for speech: its masked text, tokens, sentences and speaker-like mentions. */
@@ -78,13 +78,24 @@ function findCues(tokens: readonly Token[], sentence: Sentence): Cue[] {
         break;
       }
     }
-    if (following || !SPEECH_VERBS.has(lower)) continue;
+    if (following) continue;
+    if (!SPEECH_VERBS.has(lower) && !(NOUN_LIKE_PRESENT_FORMS.has(lower) && followsSubject(tokens, index))) continue;
     // "to say" after "declined"/"refused" reports no speech; a verb right after a determiner is a noun.
     const previous = tokens[index - 1]?.lower;
     if (previous === 'a' || previous === 'the' || previous === 'an') continue;
     cues.push({ index, length: 1, kind: PARTICIPLE_CUES.has(lower) ? 'participle' : 'verb', weak: WEAK_SPEECH_VERBS.has(lower) });
   }
   return cues;
+}
+
+/** Whether a word stands right after a subject: a singular pronoun, a name, or the comma closing an aside. */
+function followsSubject(tokens: readonly Token[], index: number): boolean {
+  let k = index - 1;
+  while (k >= 0 && tokens[k]!.kind === 'word' && LEFT_FILLERS.has(tokens[k]!.lower)) k--;
+  const previous = tokens[k];
+  if (!previous) return false;
+  return previous.lower === 'he' || previous.lower === 'she' || previous.lower === 'it' || previous.text === ','
+    || (previous.kind === 'word' && previous.capitalised);
 }
 
 export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonly QuoteSpan[], people: readonly PersonRecord[]): Attribution[] {

@@ -236,3 +236,9 @@ describe('attribution: gender and number of pronouns', () => {
     ]);
   });
 });
+
+describe('attribution: present tense of noun-like verbs', () => {
+  it('reads "calls" as a cue right after its subject, not as a plural noun', () => {
+    expect(speakers('Fiona Grant, who runs the shop, calls her "a treasure". Others are less kind.')).toEqual([['a treasure', 'Fiona Grant']]);
+  });
+});

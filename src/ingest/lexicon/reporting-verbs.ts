@@ -50,6 +50,12 @@ function cueForms(stem: string): string[] {
 /** Every form of a verb that can introduce a quotation, lower case. */
 export const SPEECH_VERBS: ReadonlySet<string> = new Set([...SPEECH_VERB_STEMS.flatMap(cueForms), ...IRREGULAR_FORMS]);
 
+/** Present-tense forms of the noun-like stems ("calls", "claims"): cues only right after their subject ("Grant calls
+ * her", "she claims"), since elsewhere they are plural nouns ("his calls"). */
+export const NOUN_LIKE_PRESENT_FORMS: ReadonlySet<string> = new Set(
+  SPEECH_VERB_STEMS.filter((stem) => NOUN_LIKE_STEMS.has(stem)).map((stem) => inflect(stem)[1]!).filter((form) => !SPEECH_VERBS.has(form)),
+);
+
 /** Verbs that only report speech when they sit in the quote's own sentence with a speaker subject; they also have
  * non-speech senses ("called it a", "rejected the appeal"), so they never carry attribution across sentences. */
 export const WEAK_SPEECH_VERBS: ReadonlySet<string> = new Set(
