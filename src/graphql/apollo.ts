@@ -1,7 +1,11 @@
 // Apollo Server over the Quotegraph schema: query limits before execution, errors that never leak
 // internals, and one structured log line per operation.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { QueryLimits } from '../config.js';
@@ -83,8 +87,16 @@ export async function createApolloServer(schema: GraphQLSchema, options: ApolloO
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
     formatError,
-    // The IDE is served by our own HTTP layer, from local files (no CDN).
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryCostPlugin(options.queryLimits), operationLogging(options.logger)],
+    plugins: [
+      // The IDE is served by our own HTTP layer, from local files (no CDN).
+      ApolloServerPluginLandingPageDisabled(),
+      // We send no cache hints, and the cache-control plugin would wrap every field's resolver to
+      // compute a policy nobody reads; nor do we report usage to Apollo's cloud.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      queryCostPlugin(options.queryLimits),
+      operationLogging(options.logger),
+    ],
   });
   await apollo.start();
   return apollo;

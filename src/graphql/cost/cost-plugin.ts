@@ -1,13 +1,35 @@
 // Refuses queries over the cost, depth or alias limits before they run, and reports every
 // operation's cost in the response's `extensions.cost`.
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { QueryLimits } from '../../config.js';
 import type { Context } from '../context.js';
 import { measureQueryCost, QueryCostError, type QueryCost } from './query-cost.js';
 
 function refuse(message: string, code: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status: 400 }, ...extensions } });
+}
+
+/**
+ * Costs by operation and variables. Apollo keeps one parsed document per query text, so a query
+ * sent again is measured once; the entries go with the document when Apollo drops it.
+ */
+const measured = new WeakMap<OperationDefinitionNode, Map<string, QueryCost>>();
+
+function costOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): QueryCost {
+  const key = JSON.stringify(variables);
+  let costs = measured.get(operation);
+  const known = costs?.get(key);
+  if (known) return known;
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  }
+  const cost = measureQueryCost(schema, operation, fragments, variables);
+  if (!costs) measured.set(operation, (costs = new Map()));
+  // Variables vary freely (cursors, slugs): keep a bounded number per operation.
+  if (costs.size < 100) costs.set(key, cost);
+  return cost;
 }
 
 export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin<Context> {
@@ -21,12 +43,8 @@ export function queryCostPlugin(limits: QueryLimits): ApolloServerPlugin<Context
           if (operations.length > limits.maxOperations) {
             throw refuse(`A request may hold at most ${limits.maxOperations} operations, not ${operations.length}`, 'BAD_USER_INPUT');
           }
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const definition of document.definitions) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-          }
           try {
-            cost = measureQueryCost(schema, operation, fragments, request.variables ?? {});
+            cost = costOf(schema, document, operation, request.variables ?? {});
           } catch (error) {
             if (error instanceof QueryCostError) throw refuse(error.message, 'BAD_USER_INPUT');
             throw error;
