@@ -109,7 +109,7 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
     const runStart = i;
     i = last + 1;
     if (nameTokens.length > 4) continue;
-    const joined = nameTokens.map((token) => token.lower).join(' ');
+    const joined = nameTokens.length === 1 ? nameTokens[0]!.lower : nameTokens.map((token) => token.lower).join(' ');
     if (PLACE_NAMES.has(joined)) continue;
     if (nameTokens.every((token) => PLACE_NAMES.has(token.lower))) continue;
     // "Intermediate-Range Nuclear Forces", "the Arctic Council": the run is the start of an organisation's name.
@@ -119,7 +119,7 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
     if (preceding && (preceding.lower === 'the' || /^\d/u.test(preceding.text)) && nameTokens.length > 1) continue;
     // "Saudi Arabia", "New Zealand": a place whose first word is not a name word.
     const before = tokens[runStart - 1];
-    if (before && before.kind === 'word' && PLACE_NAMES.has(`${before.lower} ${joined}`)) continue;
+    if (before && before.kind === 'word' && PLACE_FIRST_WORDS.has(before.lower) && PLACE_NAMES.has(`${before.lower} ${joined}`)) continue;
     // "the Centre for Ageing Research", "Radio Continental Sur", "the journal Metabolic Medicine Reports": a run
     // that continues an organisation's name or follows a noun for a place or a publication is no person.
     const governingWord = tokens[runStart - 1];
@@ -175,6 +175,9 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
   }
   return found;
 }
+
+/** First words of the place names of several words ("new" of "new zealand"), to test only runs that may be one. */
+const PLACE_FIRST_WORDS = new Set([...PLACE_NAMES].filter((place) => place.includes(' ')).map((place) => place.split(' ')[0]!));
 
 /** Title words that are also common surnames. */
 const SURNAME_TITLES = new Set(['king', 'bishop', 'major', 'marshal', 'chancellor', 'pope', 'judge', 'cardinal', 'constable']);

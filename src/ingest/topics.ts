@@ -5,7 +5,25 @@ import type { Token } from './tokens.js';
 import { DEMONYMS, HONORIFICS, TITLE_WORDS } from './lexicon/titles.js';
 
 const MAX_TOPICS = 8;
-const CAPITALISED_PHRASE = /(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}{2,})(?:\s+(?:of\s+|the\s+)?(?:\p{Lu}[\p{L}'’.-]*))*/gu;
+const CAPITALISED_PHRASE_AT = /(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}{2,})(?:\s+(?:of\s+|the\s+)?(?:\p{Lu}[\p{L}'’.-]*))*/uy;
+const UPPER_CASE_LETTER = /\p{Lu}/u;
+
+/** The next capitalised phrase from a position: a phrase can only start at a capital, so the scan jumps from capital
+ * to capital and tries the pattern there, instead of trying it at every character. */
+function nextCapitalisedPhrase(text: string, from: number): RegExpExecArray | null {
+  for (let index = from; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit < 0x41 || (unit > 0x5a && unit < 0x80)) continue;
+    if (unit >= 0x80) {
+      const character = unit >= 0xd800 && unit <= 0xdbff ? text.slice(index, index + 2) : text[index]!;
+      if (!UPPER_CASE_LETTER.test(character)) continue;
+    }
+    CAPITALISED_PHRASE_AT.lastIndex = index;
+    const match = CAPITALISED_PHRASE_AT.exec(text);
+    if (match) return match;
+  }
+  return null;
+}
 
 const NO_PROPER_WORDS: ReadonlySet<string> = new Set();
 
@@ -47,8 +65,7 @@ export function topicsFromContent(paragraphs: readonly string[], peopleNames: re
   const personWords = new Set(peopleNames.flatMap((name) => name.toLowerCase().split(/\s+/u)));
   let order = 0;
   for (const paragraph of paragraphs) {
-    CAPITALISED_PHRASE.lastIndex = 0;
-    for (let match = CAPITALISED_PHRASE.exec(paragraph); match !== null; match = CAPITALISED_PHRASE.exec(paragraph)) {
+    for (let match = nextCapitalisedPhrase(paragraph, 0); match !== null; match = nextCapitalisedPhrase(paragraph, match.index + match[0].length)) {
       let phrase = match[0].replace(/['’]s$/u, '').replace(/\.$/u, '');
       const phraseWords = phrase.split(/\s+/u);
       while (phraseWords.length > 0 && isLeadingFiller(phraseWords[0]!.toLowerCase())) phraseWords.shift();
