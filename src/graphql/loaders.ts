@@ -2,7 +2,9 @@
 // same arguments is served by one statement, and nothing is cached across requests.
 import DataLoader from 'dataloader';
 import type { SqlReader } from '../db/sql.js';
-import { countRowsByParent, fetchPagesByParent, type ListSpec, type Page } from './pagination/keyset.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { joinsKey, joinsSelectedBy, type JoinedRow } from './pagination/joined-rows.js';
+import { countRowsByParent, fetchPagesByParent, type Joining, type ListSpec, type Page } from './pagination/keyset.js';
 import { pageRequestKey, type PageRequest } from './pagination/page-arguments.js';
 
 /** Finishes rows as read (e.g. adds fields loaded only when a query asks for them). */
@@ -39,20 +41,31 @@ export class Loaders {
     return loader as DataLoader<number, Value>;
   }
 
-  /** The row with this id, or null. */
-  row<T extends Row>(source: RowSource, id: number): Promise<T | null> {
-    return this.loader<T | null>(`row:${source.table}`, async (ids) => {
-      const rows = await this.sql.query<T>(`SELECT ${source.columns} FROM ${source.table} t WHERE t."id" = ANY($1::int[])`, [[...ids]]);
+  private rowLoader(source: RowSource): DataLoader<number, Row | null> {
+    return this.loader<Row | null>(`row:${source.table}`, async (ids) => {
+      const rows = await this.sql.query<Row>(`SELECT ${source.columns} FROM ${source.table} t WHERE t."id" = ANY($1::int[])`, [[...ids]]);
       source.prepare?.(rows, this.sql);
       const byId = new Map(rows.map((row) => [row.id as number, row]));
       return ids.map((id) => byId.get(id) ?? null);
-    }).load(id);
+    });
   }
 
-  /** One page of `list` under the parent `parentId`. */
-  page<T extends Row>(list: NestedList, parentId: number, request: PageRequest): Promise<Page<T>> {
-    return this.loader<Page<T>>(`page:${list.name}:${pageRequestKey(request)}`, async (ids) => {
-      const pages = await fetchPagesByParent<T>(this.sql, list.spec, list.parentColumn, ids, request);
+  /** The row with this id, or null. */
+  row<T extends Row>(source: RowSource, id: number): Promise<T | null> {
+    return this.rowLoader(source).load(id) as Promise<T | null>;
+  }
+
+  /** Which of `spec`'s joins the field being resolved selects, priming this request's row loaders. */
+  joining(spec: ListSpec, info: GraphQLResolveInfo | undefined): Joining {
+    const joins: JoinedRow[] = info ? joinsSelectedBy(spec.joins, info) : [];
+    return { joins, prime: (source, row) => this.rowLoader(source).prime(row.id as number, row) };
+  }
+
+  /** One page of `list` under the parent `parentId`, with the joins `info` selects. */
+  page<T extends Row>(list: NestedList, parentId: number, request: PageRequest, info?: GraphQLResolveInfo): Promise<Page<T>> {
+    const joining = this.joining(list.spec, info);
+    return this.loader<Page<T>>(`page:${list.name}:${pageRequestKey(request)}:${joinsKey(joining.joins)}`, async (ids) => {
+      const pages = await fetchPagesByParent<T>(this.sql, list.spec, list.parentColumn, ids, request, joining);
       return ids.map((id) => pages.get(id)!);
     }).load(parentId);
   }

@@ -2,8 +2,10 @@
 import DataLoader from 'dataloader';
 import type { SqlReader } from '../../db/sql.js';
 import type { NestedList, PrepareRows, RowSource } from '../loaders.js';
+import type { JoinedRow } from '../pagination/joined-rows.js';
 import type { ListSpec } from '../pagination/keyset.js';
 import { BY_DATE } from '../pagination/orderings.js';
+import { sourceRows } from '../source/source.lists.js';
 
 export interface ArticleRow extends Record<string, unknown> {
   id: number;
@@ -67,12 +69,16 @@ export const articleRows: RowSource = {
   prepare: withLazyText,
 };
 
+/** An article's publisher, read along with the article when a query asks for it. */
+export const sourceOfArticle: JoinedRow = { field: 'source', rows: sourceRows, key: 'sourceId' };
+
 export const articlesNewestFirst: ListSpec = {
   from: '"Article" t',
   columns,
   order: BY_DATE,
   direction: 'DESC',
   prepare: withLazyText,
+  joins: [sourceOfArticle],
 };
 export const articlesOldestFirst: ListSpec = { ...articlesNewestFirst, direction: 'ASC' };
 

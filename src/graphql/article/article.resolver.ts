@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { findRowBySlug } from '../loaders.js';
 import { toGlobalId } from '../node/global-id.js';
@@ -48,9 +49,9 @@ export class ArticleResolver {
   @Query(() => ArticleConnection, {
     description: 'Articles, newest first unless ordered otherwise, filtered by source, topic, person or date.',
   })
-  articles(@Args(() => ArticleListArguments) args: ArticleListArguments, @Ctx() { sql }: Context): Promise<ConnectionValue<ArticleRow>> {
+  articles(@Args(() => ArticleListArguments) args: ArticleListArguments, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
     const spec = args.orderBy === DateOrder.OLDEST_FIRST ? articlesOldestFirst : articlesNewestFirst;
-    return listConnection<ArticleRow>(sql, spec, args, articleFilter(args));
+    return listConnection<ArticleRow>(context, spec, args, { filter: articleFilter(args), info });
   }
 
   @FieldResolver(() => ID, { description: "Global id, stable and unique across types; use it with `node(id)`." })
@@ -67,27 +68,27 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => SourceConnection, { description: 'News agencies credited as contributing ("With reporting by AP").' })
-  contributors(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<SourceRow>> {
-    return nestedConnection<SourceRow>(loaders, contributorsOfArticle, article.id, page);
+  contributors(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<SourceRow>> {
+    return nestedConnection<SourceRow>(loaders, contributorsOfArticle, article.id, page, info);
   }
 
   @FieldResolver(() => PersonConnection, { description: 'The byline\'s authors, in byline order.' })
-  authors(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<PersonRow>> {
-    return nestedConnection<PersonRow>(loaders, authorsOfArticle, article.id, page);
+  authors(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<PersonRow>> {
+    return nestedConnection<PersonRow>(loaders, authorsOfArticle, article.id, page, info);
   }
 
   @FieldResolver(() => PersonConnection, { description: 'People the story names (not its authors), by name.' })
-  people(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<PersonRow>> {
-    return nestedConnection<PersonRow>(loaders, peopleMentionedInArticle, article.id, page);
+  people(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<PersonRow>> {
+    return nestedConnection<PersonRow>(loaders, peopleMentionedInArticle, article.id, page, info);
   }
 
   @FieldResolver(() => TopicConnection, { description: 'What the article is about, by name.' })
-  topics(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<TopicRow>> {
-    return nestedConnection<TopicRow>(loaders, topicsOfArticle, article.id, page);
+  topics(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<TopicRow>> {
+    return nestedConnection<TopicRow>(loaders, topicsOfArticle, article.id, page, info);
   }
 
   @FieldResolver(() => QuoteConnection, { description: 'The article\'s quotes in reading order.' })
-  quotes(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<QuoteRow>> {
-    return nestedConnection<QuoteRow>(loaders, quotesInArticle, article.id, page);
+  quotes(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
+    return nestedConnection<QuoteRow>(loaders, quotesInArticle, article.id, page, info);
   }
 }

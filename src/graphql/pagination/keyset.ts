@@ -4,6 +4,7 @@
 // statements grows with the depth of a query, never with the number of rows.
 import type { SqlReader } from '../../db/sql.js';
 import { decodeCursor, encodeCursor, type CursorValue } from './cursor.js';
+import { joinClauses, takeJoinedRows, type JoinedRow, type PrimeRow } from './joined-rows.js';
 import type { PageRequest } from './page-arguments.js';
 
 /** Collects positional parameters ($1, $2...) while a statement is being written. */
@@ -33,7 +34,17 @@ export interface ListSpec {
   direction: 'ASC' | 'DESC';
   /** Finishes the rows as read (e.g. adds fields loaded only when a query asks for them). */
   prepare?: (rows: Record<string, unknown>[], sql: SqlReader) => void;
+  /** To-one rows the list can read in its own statement when the query selects them. */
+  joins?: JoinedRow[];
 }
+
+/** Which of the list's joins a request reads, and where the joined rows go. */
+export interface Joining {
+  joins: JoinedRow[];
+  prime: PrimeRow;
+}
+
+const NO_JOINS: Joining = { joins: [], prime: () => {} };
 
 /** Extra conditions on a list, written against `t` with parameters from `parameters`. */
 export type Filter = (parameters: SqlParameters) => string[];
@@ -95,15 +106,18 @@ export async function fetchPage<Row extends Record<string, unknown>>(
   spec: ListSpec,
   request: PageRequest,
   filter: Filter = () => [],
+  joining: Joining = NO_JOINS,
 ): Promise<Page<Row>> {
   const parameters = new SqlParameters();
   const from = fromClause(spec, parameters);
   const conditions = filter(parameters);
   const page = pageClauses(spec, request, parameters);
-  const sql = `SELECT ${spec.columns} FROM ${from}
+  const joined = joinClauses(joining.joins);
+  const sql = `SELECT ${spec.columns}${joined.columns} FROM ${from} ${joined.from}
     ${whereClause([...conditions, ...page.conditions])}
     ORDER BY ${page.orderBy} LIMIT ${page.limit}`;
   const fetched = await reader.query<Row>(sql, parameters.values);
+  takeJoinedRows(fetched, joining.joins, reader, joining.prime);
   spec.prepare?.(fetched, reader);
   return toPage(spec, request, fetched);
 }
@@ -115,18 +129,21 @@ export async function fetchPagesByParent<Row extends Record<string, unknown>>(
   parentColumn: string,
   parentIds: readonly number[],
   request: PageRequest,
+  joining: Joining = NO_JOINS,
 ): Promise<Map<number, Page<Row>>> {
   const parameters = new SqlParameters();
   const parents = parameters.add([...parentIds]);
   const from = fromClause(spec, parameters);
   const page = pageClauses(spec, request, parameters);
+  const joined = joinClauses(joining.joins);
   const sql = `SELECT parent.id AS "parentId", page.* FROM unnest(${parents}::int[]) AS parent(id)
     CROSS JOIN LATERAL (
-      SELECT ${spec.columns} FROM ${from}
+      SELECT ${spec.columns}${joined.columns} FROM ${from} ${joined.from}
       ${whereClause([`${parentColumn} = parent.id`, ...page.conditions])}
       ORDER BY ${page.orderBy} LIMIT ${page.limit}
     ) AS page`;
   const fetched = await reader.query<Row & { parentId: number }>(sql, parameters.values);
+  takeJoinedRows(fetched, joining.joins, reader, joining.prime);
   const byParent = new Map<number, Row[]>(parentIds.map((id) => [id, []]));
   const rows: Row[] = [];
   for (const { parentId, ...row } of fetched) {

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, ID, Query, Resolver, Root } from 'type-graphql';
 import { normalizeName } from '../../ingest/identity.js';
 import { articlesByAuthor, articlesMentioningPerson, type ArticleRow } from '../article/article.lists.js';
 import { ArticleConnection } from '../article/article.type.js';
@@ -6,6 +7,7 @@ import type { Context } from '../context.js';
 import { findRowBySlug } from '../loaders.js';
 import { toGlobalId } from '../node/global-id.js';
 import type { ConnectionValue } from '../pagination/connection.type.js';
+import type { Filter } from '../pagination/keyset.js';
 import { PageArguments } from '../pagination/page-arguments.js';
 import { listConnection, nestedConnection } from '../pagination/resolve-connection.js';
 import { quotesBySpeaker, type QuoteRow } from '../quote/quote.lists.js';
@@ -22,14 +24,15 @@ export class PersonResolver {
   }
 
   @Query(() => PersonConnection, { description: 'People in alphabetical order, optionally by name or alias prefix.' })
-  people(@Args(() => PersonListArguments) args: PersonListArguments, @Ctx() { sql }: Context): Promise<ConnectionValue<PersonRow>> {
-    return listConnection<PersonRow>(sql, peopleByName, args, (parameters) => {
+  people(@Args(() => PersonListArguments) args: PersonListArguments, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<PersonRow>> {
+    const filter: Filter = (parameters) => {
       if (!args.name) return [];
       // Prefix of any alias, or of any word inside one ("lav" finds "Sergey Lavrov").
       const prefix = parameters.add(normalizeName(args.name).replace(/[%_]/g, ''));
       return [`t."id" IN (SELECT alias."personId" FROM "PersonAlias" alias
         WHERE alias."normalized" LIKE ${prefix} || '%' OR alias."normalized" LIKE '% ' || ${prefix} || '%')`];
-    });
+    };
+    return listConnection<PersonRow>(context, peopleByName, args, { filter, info });
   }
 
   @FieldResolver(() => ID, { description: "Global id, stable and unique across types; use it with `node(id)`." })
@@ -43,17 +46,17 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => QuoteConnection, { description: 'What this person said, newest first.' })
-  quotes(@Root() person: PersonRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<QuoteRow>> {
-    return nestedConnection<QuoteRow>(loaders, quotesBySpeaker, person.id, page);
+  quotes(@Root() person: PersonRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
+    return nestedConnection<QuoteRow>(loaders, quotesBySpeaker, person.id, page, info);
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles that name this person, newest first.' })
-  articles(@Root() person: PersonRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<ArticleRow>> {
-    return nestedConnection<ArticleRow>(loaders, articlesMentioningPerson, person.id, page);
+  articles(@Root() person: PersonRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
+    return nestedConnection<ArticleRow>(loaders, articlesMentioningPerson, person.id, page, info);
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles this person wrote (bylines), newest first.' })
-  authoredArticles(@Root() person: PersonRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<ArticleRow>> {
-    return nestedConnection<ArticleRow>(loaders, articlesByAuthor, person.id, page);
+  authoredArticles(@Root() person: PersonRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
+    return nestedConnection<ArticleRow>(loaders, articlesByAuthor, person.id, page, info);
   }
 }

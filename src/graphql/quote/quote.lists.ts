@@ -1,7 +1,10 @@
 // SQL for reading quotes: by id, and the lists of quotes the schema offers.
+import { articleRows, sourceOfArticle } from '../article/article.lists.js';
 import type { NestedList, RowSource } from '../loaders.js';
+import type { JoinedRow } from '../pagination/joined-rows.js';
 import type { ListSpec } from '../pagination/keyset.js';
 import { BY_DATE } from '../pagination/orderings.js';
+import { personRows } from '../person/person.lists.js';
 
 export interface QuoteRow extends Record<string, unknown> {
   id: number;
@@ -21,7 +24,13 @@ const columns = `t."id", t."articleId", t."speakerId", t."text", t."kind"::text 
 
 export const quoteRows: RowSource = { table: '"Quote"', columns };
 
-export const quotesNewestFirst: ListSpec = { from: '"Quote" t', columns, order: BY_DATE, direction: 'DESC' };
+/** A quote's article (and its source) and speaker, read along with the quote when a query asks for them. */
+export const quoteJoins: JoinedRow[] = [
+  { field: 'article', rows: articleRows, key: 'articleId', joins: [sourceOfArticle] },
+  { field: 'speaker', rows: personRows, key: 'speakerId' },
+];
+
+export const quotesNewestFirst: ListSpec = { from: '"Quote" t', columns, order: BY_DATE, direction: 'DESC', joins: quoteJoins };
 export const quotesOldestFirst: ListSpec = { ...quotesNewestFirst, direction: 'ASC' };
 
 export const quotesBySpeaker: NestedList = {
@@ -40,6 +49,7 @@ export const quotesInArticle: NestedList = {
       { expression: 't."id"', field: 'id', type: 'int' },
     ],
     direction: 'ASC',
+    joins: quoteJoins,
   },
   parentColumn: 't."articleId"',
 };

@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, ID, Query, Resolver, Root } from 'type-graphql';
 import { normalizeName } from '../../ingest/identity.js';
 import { Article } from '../article/article.type.js';
 import { articleRows, type ArticleRow } from '../article/article.lists.js';
@@ -45,9 +46,9 @@ export class QuoteResolver {
   @Query(() => QuoteConnection, {
     description: 'Quotes, newest first unless ordered otherwise, filtered by speaker, article, topic, source or date.',
   })
-  quotes(@Args(() => QuoteListArguments) args: QuoteListArguments, @Ctx() { sql }: Context): Promise<ConnectionValue<QuoteRow>> {
+  quotes(@Args(() => QuoteListArguments) args: QuoteListArguments, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
     const spec = args.orderBy === DateOrder.OLDEST_FIRST ? quotesOldestFirst : quotesNewestFirst;
-    return listConnection<QuoteRow>(sql, spec, args, quoteFilter(args));
+    return listConnection<QuoteRow>(context, spec, args, { filter: quoteFilter(args), info });
   }
 
   @FieldResolver(() => ID, { description: "Global id, stable and unique across types; use it with `node(id)`." })

@@ -1,7 +1,7 @@
 // Ranked full-text search lists over the articles' and quotes' search vectors (GIN-indexed).
 import type { ListSpec, OrderColumn, SqlParameters } from '../pagination/keyset.js';
-import { articleRows } from '../article/article.lists.js';
-import { quoteRows } from '../quote/quote.lists.js';
+import { articleRows, sourceOfArticle } from '../article/article.lists.js';
+import { quoteJoins, quoteRows } from '../quote/quote.lists.js';
 
 const byRank: OrderColumn[] = [
   { expression: 't."rank"', field: 'rank', type: 'real' },
@@ -18,9 +18,9 @@ function matching(table: string, query: string) {
 }
 
 export function articlesMatching(query: string): ListSpec {
-  return { from: matching('"Article"', query), columns: articleRows.columns, order: byRank, direction: 'DESC', prepare: articleRows.prepare };
+  return { from: matching('"Article"', query), columns: articleRows.columns, order: byRank, direction: 'DESC', prepare: articleRows.prepare, joins: [sourceOfArticle] };
 }
 
 export function quotesMatching(query: string): ListSpec {
-  return { from: matching('"Quote"', query), columns: quoteRows.columns, order: byRank, direction: 'DESC' };
+  return { from: matching('"Quote"', query), columns: quoteRows.columns, order: byRank, direction: 'DESC', joins: quoteJoins };
 }

@@ -1,5 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { ArticleRow } from '../article/article.lists.js';
 import { ArticleConnection } from '../article/article.type.js';
 import type { Context } from '../context.js';
@@ -28,12 +29,12 @@ export class SearchResolver {
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Matching articles, best match first.' })
-  articles(@Root() results: SearchResults, @Args(() => PageArguments) page: PageArguments, @Ctx() { sql }: Context): Promise<ConnectionValue<ArticleRow>> {
-    return listConnection<ArticleRow>(sql, articlesMatching(results.query), page);
+  articles(@Root() results: SearchResults, @Args(() => PageArguments) page: PageArguments, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
+    return listConnection<ArticleRow>(context, articlesMatching(results.query), page, { info });
   }
 
   @FieldResolver(() => QuoteConnection, { description: 'Matching quotes, best match first.' })
-  quotes(@Root() results: SearchResults, @Args(() => PageArguments) page: PageArguments, @Ctx() { sql }: Context): Promise<ConnectionValue<QuoteRow>> {
-    return listConnection<QuoteRow>(sql, quotesMatching(results.query), page);
+  quotes(@Root() results: SearchResults, @Args(() => PageArguments) page: PageArguments, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
+    return listConnection<QuoteRow>(context, quotesMatching(results.query), page, { info });
   }
 }

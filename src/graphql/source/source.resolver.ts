@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, ID, Query, Resolver, Root } from 'type-graphql';
 import { articlesContributedToBySource, articlesPublishedBySource, type ArticleRow } from '../article/article.lists.js';
 import { ArticleConnection } from '../article/article.type.js';
 import type { Context } from '../context.js';
@@ -18,8 +19,8 @@ export class SourceResolver {
   }
 
   @Query(() => SourceConnection, { description: 'Every source, by name.' })
-  sources(@Args(() => PageArguments) page: PageArguments, @Ctx() { sql }: Context): Promise<ConnectionValue<SourceRow>> {
-    return listConnection<SourceRow>(sql, sourcesByName, page);
+  sources(@Args(() => PageArguments) page: PageArguments, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<SourceRow>> {
+    return listConnection<SourceRow>(context, sourcesByName, page, { info });
   }
 
   @FieldResolver(() => ID, { description: "Global id, stable and unique across types; use it with `node(id)`." })
@@ -28,12 +29,12 @@ export class SourceResolver {
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles this source published, newest first.' })
-  articles(@Root() source: SourceRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<ArticleRow>> {
-    return nestedConnection<ArticleRow>(loaders, articlesPublishedBySource, source.id, page);
+  articles(@Root() source: SourceRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
+    return nestedConnection<ArticleRow>(loaders, articlesPublishedBySource, source.id, page, info);
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles this source is credited as contributing to, newest first.' })
-  contributedArticles(@Root() source: SourceRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<ArticleRow>> {
-    return nestedConnection<ArticleRow>(loaders, articlesContributedToBySource, source.id, page);
+  contributedArticles(@Root() source: SourceRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
+    return nestedConnection<ArticleRow>(loaders, articlesContributedToBySource, source.id, page, info);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, ID, Query, Resolver, Root } from 'type-graphql';
 import { articlesOnTopic, type ArticleRow } from '../article/article.lists.js';
 import { ArticleConnection } from '../article/article.type.js';
 import type { Context } from '../context.js';
@@ -20,8 +21,8 @@ export class TopicResolver {
   }
 
   @Query(() => TopicConnection, { description: 'Every topic, by name.' })
-  topics(@Args(() => PageArguments) page: PageArguments, @Ctx() { sql }: Context): Promise<ConnectionValue<TopicRow>> {
-    return listConnection<TopicRow>(sql, topicsByName, page);
+  topics(@Args(() => PageArguments) page: PageArguments, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<TopicRow>> {
+    return listConnection<TopicRow>(context, topicsByName, page, { info });
   }
 
   @FieldResolver(() => ID, { description: "Global id, stable and unique across types; use it with `node(id)`." })
@@ -30,12 +31,12 @@ export class TopicResolver {
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles on this topic, newest first.' })
-  articles(@Root() topic: TopicRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<ArticleRow>> {
-    return nestedConnection<ArticleRow>(loaders, articlesOnTopic, topic.id, page);
+  articles(@Root() topic: TopicRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
+    return nestedConnection<ArticleRow>(loaders, articlesOnTopic, topic.id, page, info);
   }
 
   @FieldResolver(() => QuoteConnection, { description: 'Quotes in articles on this topic, newest first.' })
-  quotes(@Root() topic: TopicRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context): Promise<ConnectionValue<QuoteRow>> {
-    return nestedConnection<QuoteRow>(loaders, quotesOnTopic, topic.id, page);
+  quotes(@Root() topic: TopicRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
+    return nestedConnection<QuoteRow>(loaders, quotesOnTopic, topic.id, page, info);
   }
 }
