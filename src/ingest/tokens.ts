@@ -124,7 +124,7 @@ export function tokenize(text: string): Token[] {
       : UPPER_INITIAL.test(value);
     tokens.push({
       text: value,
-      lower: lowerText.endsWith('.') ? lowerText.slice(0, -1) : lowerText,
+      lower: lowerText.charCodeAt(lowerText.length - 1) === 0x2e ? lowerText.slice(0, -1) : lowerText,
       kind: 'word',
       start,
       end,
