@@ -169,11 +169,14 @@ function isSectionHeading(text: string): boolean {
   return capitalised === significant.length && /^['‘]?\p{Lu}/u.test(text);
 }
 
+const MONTH_FIRST_DATE = new RegExp(`(${MONTH_PATTERN})\\s+(\\d{1,2}),?\\s+(\\d{4})`, 'iu');
+const DAY_FIRST_DATE = new RegExp(`(\\d{1,2})\\s+(${MONTH_PATTERN}),?\\s+(\\d{4})`, 'iu');
+
 function parseDate(text: string): string | null {
   const iso = /(\d{4})-(\d{2})-(\d{2})/.exec(text);
   if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
-  const monthFirst = new RegExp(`(${MONTH_PATTERN})\\s+(\\d{1,2}),?\\s+(\\d{4})`, 'iu').exec(text);
-  const dayFirst = new RegExp(`(\\d{1,2})\\s+(${MONTH_PATTERN}),?\\s+(\\d{4})`, 'iu').exec(text);
+  const monthFirst = MONTH_FIRST_DATE.exec(text);
+  const dayFirst = DAY_FIRST_DATE.exec(text);
   const parts = monthFirst ? { month: monthFirst[1]!, day: monthFirst[2]!, year: monthFirst[3]! }
     : dayFirst ? { month: dayFirst[2]!, day: dayFirst[1]!, year: dayFirst[3]! } : null;
   if (!parts) return null;
