@@ -3,7 +3,7 @@
 import DataLoader from 'dataloader';
 import type { SqlReader } from '../db/sql.js';
 import type { GraphQLResolveInfo } from 'graphql';
-import { joinsKey, joinsSelectedBy, type JoinedRow } from './pagination/joined-rows.js';
+import { joinClauses, joinsKey, joinsSelectedBy, joinsSelectedOnRow, selectsTotalCount, takeJoinedRows, type JoinedRow } from './pagination/joined-rows.js';
 import { countRowsByParent, fetchPagesByParent, type Joining, type ListSpec, type Page } from './pagination/keyset.js';
 import { pageRequestKey, type PageRequest } from './pagination/page-arguments.js';
 
@@ -17,6 +17,8 @@ export interface RowSource {
   /** Columns for a lookup of one row by slug, when they differ (all of them, to save a statement). */
   singleColumns?: string;
   prepare?: PrepareRows;
+  /** To-one rows a lookup by slug can read in its own statement when the query selects them. */
+  joins?: JoinedRow[];
 }
 
 /** A list under a parent row: how to list it, and the column that holds the parent's id. */
@@ -61,11 +63,18 @@ export class Loaders {
     return { joins, prime: (source, row) => this.rowLoader(source).prime(row.id as number, row) };
   }
 
-  /** One page of `list` under the parent `parentId`, with the joins `info` selects. */
+  /** Which of `source`'s joins the row being resolved selects, priming this request's row loaders. */
+  rowJoining(source: RowSource, info: GraphQLResolveInfo): Joining {
+    return { joins: joinsSelectedOnRow(source.joins, info), prime: (joined, row) => this.rowLoader(joined).prime(row.id as number, row) };
+  }
+
+  /** One page of `list` under the parent `parentId`, with the joins and the count `info` selects. */
   page<T extends Row>(list: NestedList, parentId: number, request: PageRequest, info?: GraphQLResolveInfo): Promise<Page<T>> {
     const joining = this.joining(list.spec, info);
-    return this.loader<Page<T>>(`page:${list.name}:${pageRequestKey(request)}:${joinsKey(joining.joins)}`, async (ids) => {
-      const pages = await fetchPagesByParent<T>(this.sql, list.spec, list.parentColumn, ids, request, joining);
+    const withCount = info ? selectsTotalCount(info) : false;
+    const key = `page:${list.name}:${pageRequestKey(request)}:${joinsKey(joining.joins)}:${withCount}`;
+    return this.loader<Page<T>>(key, async (ids) => {
+      const pages = await fetchPagesByParent<T>(this.sql, list.spec, list.parentColumn, ids, request, joining, withCount);
       return ids.map((id) => pages.get(id)!);
     }).load(parentId);
   }
@@ -93,9 +102,14 @@ export class Loaders {
   }
 }
 
-/** The row with this slug, or null; top-level lookups are one per request, so nothing to batch. */
-export async function findRowBySlug<T extends Row>(sql: SqlReader, source: RowSource, slug: string): Promise<T | null> {
-  const rows = await sql.query<T>(`SELECT ${source.singleColumns ?? source.columns} FROM ${source.table} t WHERE t."slug" = $1`, [slug]);
+/** The row with this slug, or null, with the joins `joining` asks for; top-level lookups are one per request, so nothing to batch. */
+export async function findRowBySlug<T extends Row>(sql: SqlReader, source: RowSource, slug: string, joining?: Joining): Promise<T | null> {
+  const joined = joinClauses(joining?.joins ?? []);
+  const rows = await sql.query<T>(
+    `SELECT ${source.singleColumns ?? source.columns}${joined.columns} FROM ${source.table} t ${joined.from} WHERE t."slug" = $1`,
+    [slug],
+  );
+  if (joining) takeJoinedRows(rows, joining.joins, sql, joining.prime);
   if (!source.singleColumns) source.prepare?.(rows, sql);
   return rows[0] ?? null;
 }

@@ -62,15 +62,16 @@ const withLazyText: PrepareRows = (rows, sql) => {
   }
 };
 
+/** An article's publisher, read along with the article when a query asks for it. */
+export const sourceOfArticle: JoinedRow = { field: 'source', rows: sourceRows, key: 'sourceId' };
+
 export const articleRows: RowSource = {
   table: '"Article"',
   columns,
   singleColumns: `${columns}, t."paragraphs", t."body"`,
   prepare: withLazyText,
+  joins: [sourceOfArticle],
 };
-
-/** An article's publisher, read along with the article when a query asks for it. */
-export const sourceOfArticle: JoinedRow = { field: 'source', rows: sourceRows, key: 'sourceId' };
 
 export const articlesNewestFirst: ListSpec = {
   from: '"Article" t',

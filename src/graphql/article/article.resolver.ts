@@ -42,8 +42,8 @@ function articleFilter(args: ArticleListArguments): Filter {
 @Resolver(() => Article)
 export class ArticleResolver {
   @Query(() => Article, { nullable: true, description: 'The article with this slug, or null.' })
-  article(@Arg('slug', () => String) slug: string, @Ctx() { sql }: Context): Promise<ArticleRow | null> {
-    return findRowBySlug<ArticleRow>(sql, articleRows, slug);
+  article(@Arg('slug', () => String) slug: string, @Ctx() { sql, loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ArticleRow | null> {
+    return findRowBySlug<ArticleRow>(sql, articleRows, slug, loaders.rowJoining(articleRows, info));
   }
 
   @Query(() => ArticleConnection, {

@@ -53,6 +53,17 @@ export function joinsSelectedBy(joins: JoinedRow[] | undefined, info: GraphQLRes
   return selectedJoins(joins, nodeFields, info);
 }
 
+/** The joins whose field the query selects on the row the field being resolved returns. */
+export function joinsSelectedOnRow(joins: JoinedRow[] | undefined, info: GraphQLResolveInfo): JoinedRow[] {
+  if (!joins?.length) return [];
+  return selectedJoins(joins, info.fieldNodes.flatMap((field) => selectedFields(field.selectionSet, info)), info);
+}
+
+/** Whether the query selects the connection's `totalCount`. */
+export function selectsTotalCount(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.some((field) => selectedFields(field.selectionSet, info).some((child) => child.name.value === 'totalCount'));
+}
+
 /** A stable name for a set of joins, so that requests joining differently do not share a loader. */
 export function joinsKey(joins: JoinedRow[]): string {
   return joins.map((join) => `${join.field}(${joinsKey(join.joins ?? [])})`).join(',');

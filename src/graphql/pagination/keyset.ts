@@ -54,6 +54,8 @@ export interface Page<Row> {
   cursors: string[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
+  /** How many rows the whole list holds, when it was counted in the page's statement. */
+  totalCount?: number;
 }
 
 function cursorOf(spec: ListSpec, row: Record<string, unknown>): string {
@@ -122,7 +124,11 @@ export async function fetchPage<Row extends Record<string, unknown>>(
   return toPage(spec, request, fetched);
 }
 
-/** The same page of a list under each parent, in one statement; `parentColumn` links a row to its parent. */
+/**
+ * The same page of a list under each parent, in one statement; `parentColumn` links a row to its
+ * parent. With `withCount`, each parent's rows are counted in the same statement (a parent with no
+ * rows on the page then comes back as one row of nulls, which only carries the count).
+ */
 export async function fetchPagesByParent<Row extends Record<string, unknown>>(
   reader: SqlReader,
   spec: ListSpec,
@@ -130,28 +136,37 @@ export async function fetchPagesByParent<Row extends Record<string, unknown>>(
   parentIds: readonly number[],
   request: PageRequest,
   joining: Joining = NO_JOINS,
+  withCount = false,
 ): Promise<Map<number, Page<Row>>> {
   const parameters = new SqlParameters();
   const parents = parameters.add([...parentIds]);
+  const total = withCount
+    ? `CROSS JOIN LATERAL (SELECT count(*)::int AS "totalCount" FROM ${fromClause(spec, parameters)} WHERE ${parentColumn} = parent.id) AS total`
+    : '';
   const from = fromClause(spec, parameters);
   const page = pageClauses(spec, request, parameters);
   const joined = joinClauses(joining.joins);
-  const sql = `SELECT parent.id AS "parentId", page.* FROM unnest(${parents}::int[]) AS parent(id)
-    CROSS JOIN LATERAL (
+  const sql = `SELECT parent.id AS "parentId"${withCount ? ', total."totalCount"' : ''}, page.* FROM unnest(${parents}::int[]) AS parent(id)
+    ${total} ${withCount ? 'LEFT' : 'CROSS'} JOIN LATERAL (
       SELECT ${spec.columns}${joined.columns} FROM ${from} ${joined.from}
       ${whereClause([`${parentColumn} = parent.id`, ...page.conditions])}
       ORDER BY ${page.orderBy} LIMIT ${page.limit}
-    ) AS page`;
-  const fetched = await reader.query<Row & { parentId: number }>(sql, parameters.values);
+    ) AS page${withCount ? ' ON true' : ''}`;
+  const fetched = await reader.query<Row & { parentId: number; totalCount?: number }>(sql, parameters.values);
   takeJoinedRows(fetched, joining.joins, reader, joining.prime);
   const byParent = new Map<number, Row[]>(parentIds.map((id) => [id, []]));
+  const counts = new Map<number, number>();
   const rows: Row[] = [];
-  for (const { parentId, ...row } of fetched) {
+  for (const { parentId, totalCount, ...row } of fetched) {
+    if (totalCount !== undefined) counts.set(parentId, totalCount);
+    if (row.id == null) continue;
     byParent.get(parentId)?.push(row as unknown as Row);
     rows.push(row as unknown as Row);
   }
   spec.prepare?.(rows, reader);
-  return new Map([...byParent].map(([id, rows]) => [id, toPage(spec, request, rows)]));
+  return new Map(
+    [...byParent].map(([id, rows]) => [id, { ...toPage(spec, request, rows), totalCount: withCount ? (counts.get(id) ?? 0) : undefined }]),
+  );
 }
 
 /** How many rows a top-level list holds under `filter`. */

@@ -30,5 +30,5 @@ export async function nestedConnection<Node extends Record<string, unknown>>(
   info?: GraphQLResolveInfo,
 ): Promise<ConnectionValue<Node>> {
   const rows = await loaders.page<Node>(list, parentId, toPageRequest(page), info);
-  return toConnection(rows, () => loaders.count(list, parentId));
+  return toConnection(rows, () => (rows.totalCount === undefined ? loaders.count(list, parentId) : Promise.resolve(rows.totalCount)));
 }

@@ -9,11 +9,17 @@ export interface PersonRow extends Record<string, unknown> {
   name: string;
   role: string | null;
   affiliation: string | null;
+  /** Read with a person looked up by slug (one index probe, and a statement saved); otherwise loaded when asked. */
+  aliases?: string[];
 }
 
 const columns = 't."id", t."slug", t."name", t."role", t."affiliation"';
 
-export const personRows: RowSource = { table: '"Person"', columns };
+export const personRows: RowSource = {
+  table: '"Person"',
+  columns,
+  singleColumns: `${columns}, ARRAY(SELECT alias."alias" FROM "PersonAlias" alias WHERE alias."personId" = t."id" ORDER BY alias."id") AS "aliases"`,
+};
 
 export const peopleByName: ListSpec = {
   from: '"Person" t',

@@ -42,7 +42,7 @@ export class PersonResolver {
 
   @FieldResolver(() => [String], { description: 'Every form of the name seen in articles ("Sergei Lavrov", "Lavrov").' })
   aliases(@Root() person: PersonRow, @Ctx() { loaders }: Context): Promise<string[]> {
-    return loaders.values('PersonAlias', 'personId', 'alias', person.id);
+    return person.aliases ? Promise.resolve(person.aliases) : loaders.values('PersonAlias', 'personId', 'alias', person.id);
   }
 
   @FieldResolver(() => QuoteConnection, { description: 'What this person said, newest first.' })
