@@ -82,6 +82,18 @@ function isBareByline(text: string): boolean {
   });
 }
 
+/**
+ * "Pompeo Vows Progress" under a headline is a subheadline, not a byline: its words turn up in lower case in the
+ * story, which names never do. Two-word lines need both words so found, longer ones two of them.
+ */
+function wordsOfProse(line: string, blocks: readonly TextBlock[], from: number): boolean {
+  const words = line.split(/\s*(?:,|\band\b|&)\s*|\s+/u).filter((word) => word !== '').map((word) => word.toLowerCase());
+  if (words.length === 0) return false;
+  const body = blocks.slice(from).map((block) => block.text).join('\n');
+  const found = words.filter((word) => new RegExp(`(?<![\\p{L}])${word.replace(/[^\p{L}'’-]/gu, '')}(?![\\p{L}])`, 'u').test(body)).length;
+  return found >= Math.min(2, words.length) && (words.length > 2 || found === words.length);
+}
+
 function isByline(text: string): boolean {
   return /^by\s+\p{Lu}/iu.test(text) && text.length <= 160 && !/[.!?]["”]?$/u.test(text.replace(/\b(?:Jr|Sr|[A-Z])\.$/u, ''));
 }
@@ -238,7 +250,7 @@ export function readLayout(blocks: readonly TextBlock[]): Layout {
   for (let probe = index; probe < headerEnd; probe++) {
     const text = blocks[probe]!.text;
     if (isByline(text)) { byline ??= parseByline(text); bylineIndex = probe; bodyFrom = probe + 1; continue; }
-    if (!byline && probe - index <= 2 && isBareByline(text)) { byline = parseByline(text); bylineIndex = probe; bodyFrom = probe + 1; continue; }
+    if (!byline && probe - index <= 2 && isBareByline(text) && !wordsOfProse(text, blocks, probe + 1)) { byline = parseByline(text); bylineIndex = probe; bodyFrom = probe + 1; continue; }
     if (DATE_LINE.test(text) && text.length <= 80) { publishedAt ??= parseDate(text); bodyFrom = probe + 1; continue; }
     if (isTagLine(text)) { tagLine ??= text; bodyFrom = probe + 1; continue; }
     if (byline && probe === bylineIndex + 1 && isBylineRole(text)) {
@@ -252,7 +264,7 @@ export function readLayout(blocks: readonly TextBlock[]): Layout {
     if (datelineIndex >= 0) { headerProse.push(blocks[probe]!); bodyFrom = probe + 1; continue; }
     // Without a dateline the header ends at the first prose block, unless a byline follows it (headline, standfirst, byline).
     const next = blocks[probe + 1];
-    if (next && (isByline(next.text) || (!byline && isBareByline(next.text))) && wordCount(text) <= 60) { headerProse.push(blocks[probe]!); bodyFrom = probe + 1; continue; }
+    if (next && (isByline(next.text) || (!byline && isBareByline(next.text) && !wordsOfProse(next.text, blocks, probe + 2))) && wordCount(text) <= 60) { headerProse.push(blocks[probe]!); bodyFrom = probe + 1; continue; }
     break;
   }
   if (headerProse.length > 0) standfirst = headerProse[0]!;

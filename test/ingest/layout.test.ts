@@ -97,3 +97,12 @@ describe('readLayout standfirst and bare byline', () => {
     expect(layout.byline?.authors).toEqual(['Priya Nair', 'Luke Harding']);
   });
 });
+
+describe('readLayout subheadlines', () => {
+  it('does not read a Title Case subheadline whose words the story uses in lower case as a byline', () => {
+    const layout = readLayout(splitBlocks(['Talks in Sochi end', 'Pompeo Vows Progress', 'Pompeo said progress was made on Tuesday, and he vows to return next month.'].join('\n\n')));
+    expect(layout.byline).toBeNull();
+    const named = readLayout(splitBlocks(['Talks in Sochi end', 'Jess Whitfield', 'Pompeo said progress was made on Tuesday, and he vows to return next month.'].join('\n\n')));
+    expect(named.byline?.authors).toEqual(['Jess Whitfield']);
+  });
+});
