@@ -180,7 +180,8 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
 const PLACE_FIRST_WORDS = new Set([...PLACE_NAMES].filter((place) => place.includes(' ')).map((place) => place.split(' ')[0]!));
 
 /** Title words that are also common surnames. */
-const SURNAME_TITLES = new Set(['king', 'bishop', 'major', 'marshal', 'chancellor', 'pope', 'judge', 'cardinal', 'constable']);
+const SURNAME_TITLES = new Set(['king', 'bishop', 'major', 'marshal', 'chancellor', 'pope', 'judge', 'cardinal', 'constable',
+  'driver', 'dean', 'pastor', 'rector', 'cousin', 'warden', 'guard', 'sheriff', 'provost', 'clerk', 'ranger', 'porter', 'butler']);
 
 /** Plural organisation words that open sentences ("Unions said"); not derived, since "Parks" and "Banks" are names. */
 const ORGANISATION_PLURALS = new Set(['unions', 'councils', 'ministries', 'agencies', 'companies', 'governments', 'committees',

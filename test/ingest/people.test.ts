@@ -65,3 +65,10 @@ describe('people: titles and parties', () => {
     expect(names('Councilor Pat Long said no. Her opponent, Republican Victoria Sullivan, said yes.')).toEqual(['Pat Long', 'Victoria Sullivan']);
   });
 });
+
+describe('people: surnames that are also words for roles or places', () => {
+  it('keeps Adam Driver, Howard Dean and Tom Ridge as people', () => {
+    expect(people('"It was a great shoot," said Adam Driver. Former governor Howard Dean and Tom Ridge agreed.').map((person) => person.name))
+      .toEqual(['Adam Driver', 'Howard Dean', 'Tom Ridge']);
+  });
+});

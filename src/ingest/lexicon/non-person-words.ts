@@ -56,7 +56,7 @@ initiative index exchange market markets stock stocks dollar euro yen rouble rub
 virus disease syndrome fever flu pandemic epidemic vaccine hurricane storm typhoon cyclone earthquake
 north south east west northern southern eastern western central middle upper lower greater
 international national federal royal imperial general supreme high grand global world
-collective shipping lines logistics freight mobile telecom emergency management ridge flats creek hills heights
+collective shipping lines logistics freight mobile telecom emergency management flats creek heights
 falls springs canyon junction rail railways railway airline pharmaceuticals pharma foods brands mining resources
 insurance investments ventures securities equity solutions networks communications telecom telecoms studios
 entertainment publishing retail hotels resorts properties automotive aerospace chemicals laboratories robotics
