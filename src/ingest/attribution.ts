@@ -171,6 +171,9 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
     const personIndex = people.findIndex((person) => person.mentions.find((seen) => seen.blockIndex >= 0)?.start === nextStart);
     if (personIndex < 0) return null;
     const person = people[personIndex]!;
+    // "John Smith, the opposition leader, said" is someone else than "the prime minister" of the lead.
+    const heads = [mention.head.replace(/s$/u, ''), ...(ROLE_EQUIVALENTS.get(mention.head) ?? [])];
+    if (person.role && !heads.some((head) => person.role!.toLowerCase().includes(head))) return null;
     person.role ??= mention.text.replace(/^(?:the|a|an)\s+/iu, '');
     return personIndex;
   };

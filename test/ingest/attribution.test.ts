@@ -242,3 +242,11 @@ describe('attribution: present tense of noun-like verbs', () => {
     expect(speakers('Fiona Grant, who runs the shop, calls her "a treasure". Others are less kind.')).toEqual([['a treasure', 'Fiona Grant']]);
   });
 });
+
+describe('attribution: lead descriptions and other people', () => {
+  it('does not take a lead description for a person the next paragraph gives another role', () => {
+    expect(speakers('The prime minister has resigned, saying the job had become "impossible to do".\n\nJohn Smith, the opposition leader, said the country deserved better.')).toEqual([
+      ['impossible to do', 'The prime minister'],
+    ]);
+  });
+});
