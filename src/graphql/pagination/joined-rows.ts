@@ -94,6 +94,21 @@ function splitColumns(columns: string): string[] {
   return parts.map((part) => part.trim()).filter(Boolean);
 }
 
+const parsedColumns = new WeakMap<RowSource, { expression: string; name: string }[]>();
+
+/** A row source's columns as expressions over `t` and the names they are read back under, parsed once. */
+function columnsOf(source: RowSource): { expression: string; name: string }[] {
+  let columns = parsedColumns.get(source);
+  if (!columns) {
+    columns = splitColumns(source.columns).map((column) => ({
+      expression: column.replace(/\s+AS\s+"[^"]+"\s*$/i, ''),
+      name: columnName(column),
+    }));
+    parsedColumns.set(source, columns);
+  }
+  return columns;
+}
+
 /**
  * SQL for the joins: LEFT JOINs on the joined tables' ids, and their columns read back as
  * `"<field path>.<column>"` ("article.source.name"), from `t`, the listed table.
@@ -106,9 +121,8 @@ export function joinClauses(joins: JoinedRow[]): { columns: string; from: string
       const alias = `${parentAlias}_${index}`;
       const path = parentPath ? `${parentPath}.${join.field}` : join.field;
       from.push(`LEFT JOIN ${join.rows.table} ${alias} ON ${alias}."id" = ${parentAlias}."${join.key}"`);
-      for (const column of splitColumns(join.rows.columns)) {
-        const expression = column.replace(/\s+AS\s+"[^"]+"\s*$/i, '').replace(/\bt\./g, `${alias}.`);
-        columns.push(`${expression} AS "${path}.${columnName(column)}"`);
+      for (const { expression, name } of columnsOf(join.rows)) {
+        columns.push(`${expression.replace(/\bt\./g, `${alias}.`)} AS "${path}.${name}"`);
       }
       add(join.joins ?? [], alias, path);
     });
@@ -126,10 +140,7 @@ export function takeJoinedRows(rows: Row[], joins: JoinedRow[], reader: SqlReade
   const take = (list: JoinedRow[], parentPath: string) => {
     for (const join of list) {
       const path = parentPath ? `${parentPath}.${join.field}` : join.field;
-      const columns = splitColumns(join.rows.columns).map((column) => {
-        const name = columnName(column);
-        return { name, key: `${path}.${name}` };
-      });
+      const columns = columnsOf(join.rows).map(({ name }) => ({ name, key: `${path}.${name}` }));
       const found: Row[] = [];
       for (const row of rows) {
         if (row[`${path}.id`] == null) continue;

@@ -157,11 +157,13 @@ export async function fetchPagesByParent<Row extends Record<string, unknown>>(
   const byParent = new Map<number, Row[]>(parentIds.map((id) => [id, []]));
   const counts = new Map<number, number>();
   const rows: Row[] = [];
-  for (const { parentId, totalCount, ...row } of fetched) {
-    if (totalCount !== undefined) counts.set(parentId, totalCount);
+  // The rows keep their parentId and totalCount (no field reads them): copying every row without
+  // them showed in profiles.
+  for (const row of fetched) {
+    if (row.totalCount !== undefined) counts.set(row.parentId, row.totalCount);
     if (row.id == null) continue;
-    byParent.get(parentId)?.push(row as unknown as Row);
-    rows.push(row as unknown as Row);
+    byParent.get(row.parentId)?.push(row);
+    rows.push(row);
   }
   spec.prepare?.(rows, reader);
   return new Map(
