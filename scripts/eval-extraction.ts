@@ -2,24 +2,14 @@
 // and, once it is annotated, the held-out set. Run after the build: node dist/scripts/eval-extraction.js [--verbose]
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { extractArticle } from '../src/ingest/extract.js';
 import { scoreArticle, summariseScores, type AnnotatedArticle, type ArticleScore } from '../src/ingest/evaluation.js';
+import { packageRoot } from '../src/package-root.js';
 
 interface EvaluationSet {
   name: string;
   annotations: string;
   texts: string;
-}
-
-function packageRoot(): string {
-  let directory = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(directory, 'package.json'))) {
-    const parent = path.dirname(directory);
-    if (parent === directory) throw new Error('Cannot find the package root (no package.json above this script).');
-    directory = parent;
-  }
-  return directory;
 }
 
 function scoreSet(root: string, set: EvaluationSet): ArticleScore[] {
@@ -33,7 +23,7 @@ function scoreSet(root: string, set: EvaluationSet): ArticleScore[] {
 const percent = (value: number): string => `${(value * 100).toFixed(1)}%`.padStart(7);
 
 function main(): void {
-  const root = packageRoot();
+  const root = packageRoot;
   const verbose = process.argv.includes('--verbose');
   const sets: EvaluationSet[] = [
     { name: 'seeds', annotations: 'test/fixtures/expected.json', texts: 'seeds' },

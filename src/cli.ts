@@ -6,8 +6,8 @@ import { rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import pg from 'pg';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { connectPostgres, openEmbedded, type Database } from './db/client.js';
-import { MigrationError, migratePostgres, type MigrationReport } from './db/migrate.js';
+import { openMigratedDatabase } from './db/client.js';
+import { MigrationError, type MigrationReport } from './db/migrate.js';
 import { ArticleFileError, readArticleFile } from './article-file.js';
 import { ApiKeyError, createApiKey, listApiKeys, revokeApiKey } from './auth/api-keys.js';
 import { extractArticle } from './ingest/extract.js';
@@ -34,14 +34,9 @@ Configuration: DATABASE_URL (PostgreSQL; without it the embedded database in .da
 
 class UsageError extends Error {}
 
-/** Opens the configured database with all migrations applied. */
-async function openMigrated(config: Config): Promise<{ database: Database; migration: MigrationReport }> {
-  if (config.databaseUrl) {
-    const migration = await migratePostgres(config.databaseUrl);
-    return { database: connectPostgres(config.databaseUrl), migration };
-  }
-  const database = await openEmbedded(config.dataDirectory);
-  return { database, migration: database.migration };
+/** Commands run long statements (migrations, seeding) on purpose: no statement timeout for them. */
+function withoutTimeout(config: Config): Config {
+  return { ...config, statementTimeout: 0 };
 }
 
 function describeMigration(migration: MigrationReport): string {
@@ -52,13 +47,13 @@ function describeMigration(migration: MigrationReport): string {
 }
 
 async function migrateCommand(config: Config): Promise<void> {
-  const { database, migration } = await openMigrated(config);
+  const { database, migration } = await openMigratedDatabase(withoutTimeout(config));
   await database.close();
   console.log(`${database.location}: ${describeMigration(migration)}`);
 }
 
 async function seedCommand(config: Config): Promise<void> {
-  const { database } = await openMigrated(config);
+  const { database } = await openMigratedDatabase(withoutTimeout(config));
   try {
     const report = await seedDatabase(database.prisma);
     console.log(
@@ -126,7 +121,7 @@ async function ingestCommand(config: Config, args: string[]): Promise<void> {
     return;
   }
 
-  const { database } = await openMigrated(config);
+  const { database } = await openMigratedDatabase(withoutTimeout(config));
   try {
     for (const { file, draft } of drafts) {
       const stored = await storeArticle(database.prisma, draft);
@@ -148,7 +143,7 @@ function optionValue(args: string[], option: string): string | undefined {
 }
 
 async function keysCommand(config: Config, action: string, args: string[]): Promise<void> {
-  const { database } = await openMigrated(config);
+  const { database } = await openMigratedDatabase(withoutTimeout(config));
   try {
     if (action === 'list') {
       for (const key of await listApiKeys(database.prisma)) {

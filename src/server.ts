@@ -4,8 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer } from '@apollo/server';
 import { loadConfig, type Config } from './config.js';
-import { connectPostgres, openEmbedded, type Database } from './db/client.js';
-import { migratePostgres } from './db/migrate.js';
+import { openMigratedDatabase, type Database } from './db/client.js';
 import { createApolloServer } from './graphql/apollo.js';
 import type { Context } from './graphql/context.js';
 import { buildQuotegraphSchema } from './graphql/schema.js';
@@ -59,13 +58,10 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
   };
 }
 
+/** Opens the database; an empty embedded database gets the seeds, so a newcomer has data at once. */
 async function openDatabase(config: Config, logger: Logger): Promise<Database> {
-  if (config.databaseUrl) {
-    await migratePostgres(config.databaseUrl);
-    return connectPostgres(config.databaseUrl, { statementTimeout: config.statementTimeout });
-  }
-  const database = await openEmbedded(config.dataDirectory);
-  if ((await database.prisma.article.count()) === 0) {
+  const { database } = await openMigratedDatabase(config);
+  if (database.kind === 'embedded' && (await database.prisma.article.count()) === 0) {
     const report = await seedDatabase(database.prisma);
     logger.info({ articles: report.created.length }, 'seeded the embedded database');
   }

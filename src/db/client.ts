@@ -6,7 +6,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
-import { migratePglite, type MigrationReport } from './migrate.js';
+import { migratePglite, migratePostgres, type MigrationReport } from './migrate.js';
 import { poolReader, prismaReader, utcTimestampTypes, type SqlReader } from './sql.js';
 
 export type { PrismaClient } from '../generated/prisma/client.js';
@@ -87,4 +87,21 @@ export async function openEmbedded(dataDirectory: string): Promise<EmbeddedDatab
       await pglite.close();
     },
   };
+}
+
+/**
+ * The configured database with every migration applied: PostgreSQL when `databaseUrl` is set,
+ * otherwise the embedded database in `dataDirectory`. The CLI and the server both open it here.
+ */
+export async function openMigratedDatabase(config: {
+  databaseUrl: string | null;
+  dataDirectory: string;
+  statementTimeout?: number;
+}): Promise<{ database: Database; migration: MigrationReport }> {
+  if (config.databaseUrl) {
+    const migration = await migratePostgres(config.databaseUrl);
+    return { database: connectPostgres(config.databaseUrl, { statementTimeout: config.statementTimeout }), migration };
+  }
+  const database = await openEmbedded(config.dataDirectory);
+  return { database, migration: database.migration };
 }
