@@ -2,10 +2,12 @@
 // same arguments is served by one statement, and nothing is cached across requests.
 import DataLoader from 'dataloader';
 import type { SqlReader } from '../db/sql.js';
-import type { GraphQLResolveInfo } from 'graphql';
-import { joinClauses, joinsKey, joinsSelectedBy, joinsSelectedOnRow, selectsTotalCount, takeJoinedRows, type JoinedRow } from './pagination/joined-rows.js';
-import { countRowsByParent, fetchPagesByParent, type Joining, type ListSpec, type Page } from './pagination/keyset.js';
-import { pageRequestKey, type PageRequest } from './pagination/page-arguments.js';
+import { getNamedType, isObjectType, type GraphQLResolveInfo } from 'graphql';
+import { joinClauses, joinsSelectedOn, type JoinedRow } from './pagination/joined-rows.js';
+import { countRowsByParent, fetchPagesByParent, pageColumns, SqlParameters, takeReadAlong, type ListSpec, type Page, type Priming, type ReadAlong } from './pagination/keyset.js';
+import { connectionRowType, pagesSelectedOn, planPage, type PlannedPage } from './pagination/nested-pages.js';
+import type { PageRequest } from './pagination/page-arguments.js';
+import { rowFieldsOfConnection, selectedFields } from './pagination/selection.js';
 
 /** Finishes rows as read (e.g. adds fields loaded only when a query asks for them). */
 export type PrepareRows = (rows: Record<string, unknown>[], sql: SqlReader) => void;
@@ -19,6 +21,8 @@ export interface RowSource {
   prepare?: PrepareRows;
   /** To-one rows a lookup by slug can read in its own statement when the query selects them. */
   joins?: JoinedRow[];
+  /** Columns holding timestamps, which rows read as JSON get back as text. */
+  timestamps?: readonly string[];
 }
 
 /** A list under a parent row: how to list it, and the column that holds the parent's id. */
@@ -57,26 +61,49 @@ export class Loaders {
     return this.rowLoader(source).load(id) as Promise<T | null>;
   }
 
-  /** Which of `spec`'s joins the field being resolved selects, priming this request's row loaders. */
-  joining(spec: ListSpec, info: GraphQLResolveInfo | undefined): Joining {
-    const joins: JoinedRow[] = info ? joinsSelectedBy(spec.joins, info) : [];
-    return { joins, prime: (source, row) => this.rowLoader(source).prime(row.id as number, row) };
+  /** Where rows and pages read along with other rows go: this request's loaders. */
+  private readonly priming: Priming = {
+    primeRow: (source, row) => this.rowLoader(source).prime(row.id as number, row),
+    primePage: (planned, parentId, page) => this.pageLoader(planned).prime(parentId, page),
+  };
+
+  /** What the connection field being resolved selects on its rows that `spec`'s statement can read along. */
+  readAlongList(spec: ListSpec, info: GraphQLResolveInfo | undefined): ReadAlong {
+    if (!info) return { joins: [], pages: [], ...this.priming };
+    const rowFields = rowFieldsOfConnection(info.fieldNodes, info);
+    const rowType = connectionRowType(info.returnType);
+    return {
+      joins: joinsSelectedOn(spec.joins, rowFields, info),
+      pages: rowType ? pagesSelectedOn(rowType, rowFields, info) : [],
+      ...this.priming,
+    };
   }
 
-  /** Which of `source`'s joins the row being resolved selects, priming this request's row loaders. */
-  rowJoining(source: RowSource, info: GraphQLResolveInfo): Joining {
-    return { joins: joinsSelectedOnRow(source.joins, info), prime: (joined, row) => this.rowLoader(joined).prime(row.id as number, row) };
+  /** What the query selects on the row being resolved that `source`'s statement can read along. */
+  readAlongRow(source: RowSource, info: GraphQLResolveInfo): ReadAlong {
+    const rowFields = info.fieldNodes.flatMap((field) => selectedFields(field.selectionSet, info));
+    const rowType = getNamedType(info.returnType);
+    return {
+      joins: joinsSelectedOn(source.joins, rowFields, info),
+      pages: isObjectType(rowType) ? pagesSelectedOn(rowType, rowFields, info) : [],
+      ...this.priming,
+    };
   }
 
-  /** One page of `list` under the parent `parentId`, with the joins and the count `info` selects. */
-  page<T extends Row>(list: NestedList, parentId: number, request: PageRequest, info?: GraphQLResolveInfo): Promise<Page<T>> {
-    const joining = this.joining(list.spec, info);
-    const withCount = info ? selectsTotalCount(info) : false;
-    const key = `page:${list.name}:${pageRequestKey(request)}:${joinsKey(joining.joins)}:${withCount}`;
-    return this.loader<Page<T>>(key, async (ids) => {
-      const pages = await fetchPagesByParent<T>(this.sql, list.spec, list.parentColumn, ids, request, joining, withCount);
+  private pageLoader<T extends Row>(planned: PlannedPage): DataLoader<number, Page<T>> {
+    return this.loader<Page<T>>(`page:${planned.key}`, async (ids) => {
+      const pages = await fetchPagesByParent<T>(this.sql, planned, ids, this.priming);
       return ids.map((id) => pages.get(id)!);
-    }).load(parentId);
+    });
+  }
+
+  /**
+   * One page of `list` under the parent `parentId`, with the joins, count and nested pages `info`
+   * selects; read along with the parent's rows when their statement planned it.
+   */
+  page<T extends Row>(list: NestedList, parentId: number, request: PageRequest, info?: GraphQLResolveInfo): Promise<Page<T>> {
+    const selection = info && { fieldNodes: info.fieldNodes, rowType: connectionRowType(info.returnType), info };
+    return this.pageLoader<T>(planPage(list, request, selection)).load(parentId);
   }
 
   /** How many rows `list` holds under the parent `parentId`. */
@@ -102,14 +129,20 @@ export class Loaders {
   }
 }
 
-/** The row with this slug, or null, with the joins `joining` asks for; top-level lookups are one per request, so nothing to batch. */
-export async function findRowBySlug<T extends Row>(sql: SqlReader, source: RowSource, slug: string, joining?: Joining): Promise<T | null> {
-  const joined = joinClauses(joining?.joins ?? []);
+/**
+ * The row with this slug, or null, with what `along` asks to read along with it; top-level lookups
+ * are one per request, so nothing to batch.
+ */
+export async function findRowBySlug<T extends Row>(sql: SqlReader, source: RowSource, slug: string, along?: ReadAlong): Promise<T | null> {
+  const parameters = new SqlParameters();
+  const slugParameter = parameters.add(slug);
+  const joined = joinClauses(along?.joins ?? []);
+  const pages = pageColumns(along?.pages ?? [], parameters);
   const rows = await sql.query<T>(
-    `SELECT ${source.singleColumns ?? source.columns}${joined.columns} FROM ${source.table} t ${joined.from} WHERE t."slug" = $1`,
-    [slug],
+    `SELECT ${source.singleColumns ?? source.columns}${joined.columns}${pages} FROM ${source.table} t ${joined.from} WHERE t."slug" = ${slugParameter}`,
+    parameters.values,
   );
-  if (joining) takeJoinedRows(rows, joining.joins, sql, joining.prime);
+  if (along) takeReadAlong(rows, along, sql);
   if (!source.singleColumns) source.prepare?.(rows, sql);
   return rows[0] ?? null;
 }

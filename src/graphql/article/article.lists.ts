@@ -18,6 +18,8 @@ export interface ArticleRow extends Record<string, unknown> {
 const columns = `t."id", t."sourceId", t."slug", t."title", t."byline", t."dateline", t."standfirst",
   t."photoCaption", t."creditLine", t."publishedAt", t."ingestedAt", t."date"`;
 
+const timestamps = ['publishedAt', 'ingestedAt', 'date'];
+
 interface ArticleText {
   paragraphs: string[];
   body: string;
@@ -71,6 +73,7 @@ export const articleRows: RowSource = {
   singleColumns: `${columns}, t."paragraphs", t."body"`,
   prepare: withLazyText,
   joins: [sourceOfArticle],
+  timestamps,
 };
 
 export const articlesNewestFirst: ListSpec = {
@@ -80,6 +83,7 @@ export const articlesNewestFirst: ListSpec = {
   direction: 'DESC',
   prepare: withLazyText,
   joins: [sourceOfArticle],
+  timestamps,
 };
 export const articlesOldestFirst: ListSpec = { ...articlesNewestFirst, direction: 'ASC' };
 

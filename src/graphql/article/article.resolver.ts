@@ -7,6 +7,7 @@ import type { ConnectionValue } from '../pagination/connection.type.js';
 import { dateRangeConditions } from '../pagination/date-range.js';
 import type { Filter } from '../pagination/keyset.js';
 import { PageArguments } from '../pagination/page-arguments.js';
+import { ReadsList } from '../pagination/nested-pages.js';
 import { listConnection, nestedConnection } from '../pagination/resolve-connection.js';
 import { authorsOfArticle, peopleMentionedInArticle, type PersonRow } from '../person/person.lists.js';
 import { PersonConnection } from '../person/person.type.js';
@@ -43,7 +44,7 @@ function articleFilter(args: ArticleListArguments): Filter {
 export class ArticleResolver {
   @Query(() => Article, { nullable: true, description: 'The article with this slug, or null.' })
   article(@Arg('slug', () => String) slug: string, @Ctx() { sql, loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ArticleRow | null> {
-    return findRowBySlug<ArticleRow>(sql, articleRows, slug, loaders.rowJoining(articleRows, info));
+    return findRowBySlug<ArticleRow>(sql, articleRows, slug, loaders.readAlongRow(articleRows, info));
   }
 
   @Query(() => ArticleConnection, {
@@ -68,26 +69,31 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => SourceConnection, { description: 'News agencies credited as contributing ("With reporting by AP").' })
+  @ReadsList(contributorsOfArticle)
   contributors(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<SourceRow>> {
     return nestedConnection<SourceRow>(loaders, contributorsOfArticle, article.id, page, info);
   }
 
   @FieldResolver(() => PersonConnection, { description: 'The byline\'s authors, in byline order.' })
+  @ReadsList(authorsOfArticle)
   authors(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<PersonRow>> {
     return nestedConnection<PersonRow>(loaders, authorsOfArticle, article.id, page, info);
   }
 
   @FieldResolver(() => PersonConnection, { description: 'People the story names (not its authors), by name.' })
+  @ReadsList(peopleMentionedInArticle)
   people(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<PersonRow>> {
     return nestedConnection<PersonRow>(loaders, peopleMentionedInArticle, article.id, page, info);
   }
 
   @FieldResolver(() => TopicConnection, { description: 'What the article is about, by name.' })
+  @ReadsList(topicsOfArticle)
   topics(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<TopicRow>> {
     return nestedConnection<TopicRow>(loaders, topicsOfArticle, article.id, page, info);
   }
 
   @FieldResolver(() => QuoteConnection, { description: 'The article\'s quotes in reading order.' })
+  @ReadsList(quotesInArticle)
   quotes(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
     return nestedConnection<QuoteRow>(loaders, quotesInArticle, article.id, page, info);
   }

@@ -1,9 +1,10 @@
 // To-one rows read in the same statement as a list (each quote's article, and that article's source)
 // when the query selects them, handed to the per-request row loaders so that the relation's
 // resolver finds them there instead of issuing a statement of its own.
-import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { SqlReader } from '../../db/sql.js';
 import type { RowSource } from '../loaders.js';
+import { childFields } from './selection.js';
 
 type Row = Record<string, unknown>;
 
@@ -21,47 +22,20 @@ export interface JoinedRow {
 /** Hands a row read along with a list to whoever serves it by id (the request's row loaders). */
 export type PrimeRow = (source: RowSource, row: Row) => void;
 
-/** Fields selected directly in `selectionSet`, through fragments, by name. */
-function selectedFields(selectionSet: SelectionSetNode | undefined, info: GraphQLResolveInfo, into: FieldNode[] = []): FieldNode[] {
-  for (const selection of selectionSet?.selections ?? []) {
-    if (selection.kind === Kind.FIELD) into.push(selection);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) selectedFields(selection.selectionSet, info, into);
-    else selectedFields(info.fragments[selection.name.value]?.selectionSet, info, into);
-  }
-  return into;
-}
-
-function childFields(fields: FieldNode[], name: string, info: GraphQLResolveInfo): FieldNode[] {
-  return fields.filter((field) => field.name.value === name).flatMap((field) => selectedFields(field.selectionSet, info));
-}
-
-function selectedJoins(joins: JoinedRow[], nodeFields: FieldNode[], info: GraphQLResolveInfo): JoinedRow[] {
-  return joins.flatMap((join) => {
-    if (!nodeFields.some((field) => field.name.value === join.field)) return [];
-    return [{ ...join, joins: selectedJoins(join.joins ?? [], childFields(nodeFields, join.field, info), info) }];
+/** The joins whose field is selected among `rowFields`, the fields selected on the listed rows. */
+export function joinsSelectedOn(joins: JoinedRow[] | undefined, rowFields: FieldNode[], info: GraphQLResolveInfo): JoinedRow[] {
+  return (joins ?? []).flatMap((join) => {
+    if (!rowFields.some((field) => field.name.value === join.field)) return [];
+    return [{ ...join, joins: joinsSelectedOn(join.joins, childFields(rowFields, join.field, info), info) }];
   });
 }
 
-/** The joins whose field the query selects under the connection's `nodes` or `edges.node`. */
-export function joinsSelectedBy(joins: JoinedRow[] | undefined, info: GraphQLResolveInfo): JoinedRow[] {
-  if (!joins?.length) return [];
-  const connectionFields = info.fieldNodes.flatMap((field) => selectedFields(field.selectionSet, info));
-  const nodeFields = [
-    ...childFields(connectionFields, 'nodes', info),
-    ...childFields(childFields(connectionFields, 'edges', info), 'node', info),
-  ];
-  return selectedJoins(joins, nodeFields, info);
-}
-
-/** The joins whose field the query selects on the row the field being resolved returns. */
-export function joinsSelectedOnRow(joins: JoinedRow[] | undefined, info: GraphQLResolveInfo): JoinedRow[] {
-  if (!joins?.length) return [];
-  return selectedJoins(joins, info.fieldNodes.flatMap((field) => selectedFields(field.selectionSet, info)), info);
-}
-
-/** Whether the query selects the connection's `totalCount`. */
-export function selectsTotalCount(info: GraphQLResolveInfo): boolean {
-  return info.fieldNodes.some((field) => selectedFields(field.selectionSet, info).some((child) => child.name.value === 'totalCount'));
+/** The joined columns holding timestamps, as read back (`"article.date"`), so that JSON reads can restore them. */
+export function joinedTimestampColumns(joins: JoinedRow[], parentPath = ''): string[] {
+  return joins.flatMap((join) => {
+    const path = parentPath ? `${parentPath}.${join.field}` : join.field;
+    return [...(join.rows.timestamps ?? []).map((name) => `${path}.${name}`), ...joinedTimestampColumns(join.joins ?? [], path)];
+  });
 }
 
 /** A stable name for a set of joins, so that requests joining differently do not share a loader. */

@@ -1,10 +1,13 @@
 // Keyset pagination in SQL, for one list or for the same list under many parents at once.
 // A nested list (every speaker's first 20 quotes) is one statement: the parents' ids are unnested
 // and each takes its page through a LATERAL subquery that walks an index, so the number of
-// statements grows with the depth of a query, never with the number of rows.
+// statements grows with the depth of a query, never with the number of rows. Where the query's
+// selection is known ahead (nested-pages.ts), nested pages go further and are read as JSON columns
+// of their parent rows' own statement.
 import type { SqlReader } from '../../db/sql.js';
 import { decodeCursor, encodeCursor, type CursorValue } from './cursor.js';
-import { joinClauses, takeJoinedRows, type JoinedRow, type PrimeRow } from './joined-rows.js';
+import { joinClauses, joinedTimestampColumns, takeJoinedRows, type JoinedRow, type PrimeRow } from './joined-rows.js';
+import type { PlannedPage } from './nested-pages.js';
 import type { PageRequest } from './page-arguments.js';
 
 /** Collects positional parameters ($1, $2...) while a statement is being written. */
@@ -36,15 +39,26 @@ export interface ListSpec {
   prepare?: (rows: Record<string, unknown>[], sql: SqlReader) => void;
   /** To-one rows the list can read in its own statement when the query selects them. */
   joins?: JoinedRow[];
+  /** Columns holding timestamps, which a page read as JSON gets back as text. */
+  timestamps?: readonly string[];
 }
 
-/** Which of the list's joins a request reads, and where the joined rows go. */
-export interface Joining {
+/** Hands a page read along with its parent's rows to whoever serves it (the request's page loaders). */
+export type PrimePage = (page: PlannedPage, parentId: number, value: Page<Record<string, unknown>>) => void;
+
+/** Where rows and pages read along with a statement's own rows go. */
+export interface Priming {
+  primeRow: PrimeRow;
+  primePage: PrimePage;
+}
+
+/** What a statement reads along with its own rows, and where that goes. */
+export interface ReadAlong extends Priming {
   joins: JoinedRow[];
-  prime: PrimeRow;
+  pages: PlannedPage[];
 }
 
-const NO_JOINS: Joining = { joins: [], prime: () => {} };
+export const NOTHING_ALONG: ReadAlong = { joins: [], pages: [], primeRow: () => {}, primePage: () => {} };
 
 /** Extra conditions on a list, written against `t` with parameters from `parameters`. */
 export type Filter = (parameters: SqlParameters) => string[];
@@ -79,7 +93,9 @@ function pageClauses(spec: ListSpec, request: PageRequest, parameters: SqlParame
     const placeholders = spec.order.map(({ type }, index) => `${parameters.add(values[index])}::${type}`).join(', ');
     conditions.push(`(${columns}) ${ascending ? '>' : '<'} (${placeholders})`);
   }
-  return { orderBy, conditions, limit: parameters.add(request.size + 1) };
+  // The same ordering over the columns as read back, for aggregating a page's rows in order.
+  const rowOrder = spec.order.map(({ field }) => `page."${field}" ${ascending ? 'ASC' : 'DESC'}`).join(', ');
+  return { orderBy, rowOrder, conditions, limit: parameters.add(request.size + 1) };
 }
 
 function toPage<Row extends Record<string, unknown>>(spec: ListSpec, request: PageRequest, fetched: Row[]): Page<Row> {
@@ -102,42 +118,104 @@ function whereClause(conditions: string[]): string {
   return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 }
 
-/** One page of a top-level list. */
-export async function fetchPage<Row extends Record<string, unknown>>(
+type Row = Record<string, unknown>;
+
+/**
+ * A column per planned page of the rows of `t`, holding the page as JSON: `{"rows": [...]}`, plus
+ * `"totalCount"` when counted. Each reads its parent's id through `parent` (the list's own tables
+ * are named `t` at every depth) and walks the same index as a page read on its own.
+ */
+export function pageColumns(pages: PlannedPage[], parameters: SqlParameters): string {
+  return pages
+    .map((planned) => {
+      const { spec, parentColumn } = planned.list;
+      const from = fromClause(spec, parameters);
+      const page = pageClauses(spec, planned.request, parameters);
+      const joined = joinClauses(planned.joins);
+      const rows = `SELECT ${spec.columns}${joined.columns}${pageColumns(planned.pages, parameters)} FROM ${from} ${joined.from}
+        ${whereClause([`${parentColumn} = parent.id`, ...page.conditions])} ORDER BY ${page.orderBy} LIMIT ${page.limit}`;
+      const count = planned.withCount
+        ? `, 'totalCount', (SELECT count(*)::int FROM ${fromClause(spec, parameters)} WHERE ${parentColumn} = parent.id)`
+        : '';
+      return `, (SELECT json_build_object('rows', coalesce((SELECT json_agg(page ORDER BY ${page.rowOrder}) FROM (${rows}) page), '[]'::json)${count})
+        FROM (VALUES (t."id")) AS parent(id)) AS "${planned.column}"`;
+    })
+    .join('');
+}
+
+/** Restores the timestamps of rows read as JSON, where they come back as text (UTC, without a zone). */
+function restoreTimestamps(rows: Row[], columns: readonly string[]): void {
+  if (columns.length === 0) return;
+  for (const row of rows) {
+    for (const column of columns) {
+      const value = row[column];
+      if (typeof value === 'string') row[column] = new Date(`${value}Z`);
+    }
+  }
+}
+
+/** Reads the pages planned under `rows` out of their JSON columns and primes them, with what they read along. */
+function takePages(rows: Row[], pages: PlannedPage[], reader: SqlReader, priming: Priming): void {
+  for (const planned of pages) {
+    const { spec } = planned.list;
+    const byParent: [number, Row[], number | undefined][] = [];
+    const all: Row[] = [];
+    for (const row of rows) {
+      const value = row[planned.column] as { rows: Row[]; totalCount?: number } | null | undefined;
+      if (!value) continue;
+      byParent.push([row.id as number, value.rows, value.totalCount]);
+      for (const nested of value.rows) all.push(nested);
+    }
+    restoreTimestamps(all, [...(spec.timestamps ?? []), ...joinedTimestampColumns(planned.joins)]);
+    takeReadAlong(all, { ...priming, joins: planned.joins, pages: planned.pages }, reader);
+    spec.prepare?.(all, reader);
+    for (const [parentId, found, totalCount] of byParent) {
+      priming.primePage(planned, parentId, { ...toPage(spec, planned.request, found), totalCount });
+    }
+  }
+}
+
+/** Hands on what a statement read along with its rows: joined rows and nested pages. */
+export function takeReadAlong(rows: Row[], along: ReadAlong, reader: SqlReader): void {
+  takeJoinedRows(rows, along.joins, reader, along.primeRow);
+  takePages(rows, along.pages, reader, along);
+}
+
+/** One page of a top-level list, with what `along` asks to read along with its rows. */
+export async function fetchPage<T extends Row>(
   reader: SqlReader,
   spec: ListSpec,
   request: PageRequest,
   filter: Filter = () => [],
-  joining: Joining = NO_JOINS,
-): Promise<Page<Row>> {
+  along: ReadAlong = NOTHING_ALONG,
+): Promise<Page<T>> {
   const parameters = new SqlParameters();
   const from = fromClause(spec, parameters);
   const conditions = filter(parameters);
   const page = pageClauses(spec, request, parameters);
-  const joined = joinClauses(joining.joins);
-  const sql = `SELECT ${spec.columns}${joined.columns} FROM ${from} ${joined.from}
+  const joined = joinClauses(along.joins);
+  const sql = `SELECT ${spec.columns}${joined.columns}${pageColumns(along.pages, parameters)} FROM ${from} ${joined.from}
     ${whereClause([...conditions, ...page.conditions])}
     ORDER BY ${page.orderBy} LIMIT ${page.limit}`;
-  const fetched = await reader.query<Row>(sql, parameters.values);
-  takeJoinedRows(fetched, joining.joins, reader, joining.prime);
+  const fetched = await reader.query<T>(sql, parameters.values);
+  takeReadAlong(fetched, along, reader);
   spec.prepare?.(fetched, reader);
   return toPage(spec, request, fetched);
 }
 
 /**
- * The same page of a list under each parent, in one statement; `parentColumn` links a row to its
- * parent. With `withCount`, each parent's rows are counted in the same statement (a parent with no
+ * The page `planned` under each parent, in one statement; the list's `parentColumn` links a row to
+ * its parent. With a count, each parent's rows are counted in the same statement (a parent with no
  * rows on the page then comes back as one row of nulls, which only carries the count).
  */
-export async function fetchPagesByParent<Row extends Record<string, unknown>>(
+export async function fetchPagesByParent<T extends Row>(
   reader: SqlReader,
-  spec: ListSpec,
-  parentColumn: string,
+  planned: PlannedPage,
   parentIds: readonly number[],
-  request: PageRequest,
-  joining: Joining = NO_JOINS,
-  withCount = false,
-): Promise<Map<number, Page<Row>>> {
+  priming: Priming,
+): Promise<Map<number, Page<T>>> {
+  const { list, request, withCount } = planned;
+  const { spec, parentColumn } = list;
   const parameters = new SqlParameters();
   const parents = parameters.add([...parentIds]);
   const total = withCount
@@ -145,18 +223,17 @@ export async function fetchPagesByParent<Row extends Record<string, unknown>>(
     : '';
   const from = fromClause(spec, parameters);
   const page = pageClauses(spec, request, parameters);
-  const joined = joinClauses(joining.joins);
+  const joined = joinClauses(planned.joins);
   const sql = `SELECT parent.id AS "parentId"${withCount ? ', total."totalCount"' : ''}, page.* FROM unnest(${parents}::int[]) AS parent(id)
     ${total} ${withCount ? 'LEFT' : 'CROSS'} JOIN LATERAL (
-      SELECT ${spec.columns}${joined.columns} FROM ${from} ${joined.from}
+      SELECT ${spec.columns}${joined.columns}${pageColumns(planned.pages, parameters)} FROM ${from} ${joined.from}
       ${whereClause([`${parentColumn} = parent.id`, ...page.conditions])}
       ORDER BY ${page.orderBy} LIMIT ${page.limit}
     ) AS page${withCount ? ' ON true' : ''}`;
-  const fetched = await reader.query<Row & { parentId: number; totalCount?: number }>(sql, parameters.values);
-  takeJoinedRows(fetched, joining.joins, reader, joining.prime);
-  const byParent = new Map<number, Row[]>(parentIds.map((id) => [id, []]));
+  const fetched = await reader.query<T & { parentId: number; totalCount?: number }>(sql, parameters.values);
+  const byParent = new Map<number, T[]>(parentIds.map((id) => [id, []]));
   const counts = new Map<number, number>();
-  const rows: Row[] = [];
+  const rows: T[] = [];
   // The rows keep their parentId and totalCount (no field reads them): copying every row without
   // them showed in profiles.
   for (const row of fetched) {
@@ -165,6 +242,7 @@ export async function fetchPagesByParent<Row extends Record<string, unknown>>(
     byParent.get(row.parentId)?.push(row);
     rows.push(row);
   }
+  takeReadAlong(rows, { ...priming, joins: planned.joins, pages: planned.pages }, reader);
   spec.prepare?.(rows, reader);
   return new Map(
     [...byParent].map(([id, rows]) => [id, { ...toPage(spec, request, rows), totalCount: withCount ? (counts.get(id) ?? 0) : undefined }]),

@@ -18,7 +18,7 @@ export async function listConnection<Node extends Record<string, unknown>>(
   page: PageArguments,
   { filter = () => [], info }: ListOptions = {},
 ): Promise<ConnectionValue<Node>> {
-  const rows = await fetchPage<Node>(sql, spec, toPageRequest(page), filter, loaders.joining(spec, info));
+  const rows = await fetchPage<Node>(sql, spec, toPageRequest(page), filter, loaders.readAlongList(spec, info));
   return toConnection(rows, () => countRows(sql, spec, filter));
 }
 

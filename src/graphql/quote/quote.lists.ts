@@ -22,7 +22,9 @@ export interface QuoteRow extends Record<string, unknown> {
 const columns = `t."id", t."articleId", t."speakerId", t."text", t."kind"::text AS "kind", t."position",
   t."startOffset", t."endOffset", t."speakerDescription", t."date"`;
 
-export const quoteRows: RowSource = { table: '"Quote"', columns };
+const timestamps = ['date'];
+
+export const quoteRows: RowSource = { table: '"Quote"', columns, timestamps };
 
 /** A quote's article (and its source) and speaker, read along with the quote when a query asks for them. */
 export const quoteJoins: JoinedRow[] = [
@@ -30,7 +32,7 @@ export const quoteJoins: JoinedRow[] = [
   { field: 'speaker', rows: personRows, key: 'speakerId' },
 ];
 
-export const quotesNewestFirst: ListSpec = { from: '"Quote" t', columns, order: BY_DATE, direction: 'DESC', joins: quoteJoins };
+export const quotesNewestFirst: ListSpec = { from: '"Quote" t', columns, order: BY_DATE, direction: 'DESC', joins: quoteJoins, timestamps };
 export const quotesOldestFirst: ListSpec = { ...quotesNewestFirst, direction: 'ASC' };
 
 export const quotesBySpeaker: NestedList = {
@@ -50,6 +52,7 @@ export const quotesInArticle: NestedList = {
     ],
     direction: 'ASC',
     joins: quoteJoins,
+    timestamps,
   },
   parentColumn: 't."articleId"',
 };

@@ -7,6 +7,7 @@ import { findRowBySlug } from '../loaders.js';
 import { toGlobalId } from '../node/global-id.js';
 import type { ConnectionValue } from '../pagination/connection.type.js';
 import { PageArguments } from '../pagination/page-arguments.js';
+import { ReadsList } from '../pagination/nested-pages.js';
 import { listConnection, nestedConnection } from '../pagination/resolve-connection.js';
 import { sourceRows, sourcesByName, type SourceRow } from './source.lists.js';
 import { Source, SourceConnection } from './source.type.js';
@@ -29,11 +30,13 @@ export class SourceResolver {
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles this source published, newest first.' })
+  @ReadsList(articlesPublishedBySource)
   articles(@Root() source: SourceRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
     return nestedConnection<ArticleRow>(loaders, articlesPublishedBySource, source.id, page, info);
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles this source is credited as contributing to, newest first.' })
+  @ReadsList(articlesContributedToBySource)
   contributedArticles(@Root() source: SourceRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
     return nestedConnection<ArticleRow>(loaders, articlesContributedToBySource, source.id, page, info);
   }

@@ -7,6 +7,7 @@ import { findRowBySlug } from '../loaders.js';
 import { toGlobalId } from '../node/global-id.js';
 import type { ConnectionValue } from '../pagination/connection.type.js';
 import { PageArguments } from '../pagination/page-arguments.js';
+import { ReadsList } from '../pagination/nested-pages.js';
 import { listConnection, nestedConnection } from '../pagination/resolve-connection.js';
 import { quotesOnTopic, type QuoteRow } from '../quote/quote.lists.js';
 import { QuoteConnection } from '../quote/quote.type.js';
@@ -31,11 +32,13 @@ export class TopicResolver {
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles on this topic, newest first.' })
+  @ReadsList(articlesOnTopic)
   articles(@Root() topic: TopicRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
     return nestedConnection<ArticleRow>(loaders, articlesOnTopic, topic.id, page, info);
   }
 
   @FieldResolver(() => QuoteConnection, { description: 'Quotes in articles on this topic, newest first.' })
+  @ReadsList(quotesOnTopic)
   quotes(@Root() topic: TopicRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
     return nestedConnection<QuoteRow>(loaders, quotesOnTopic, topic.id, page, info);
   }

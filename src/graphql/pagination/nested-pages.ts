@@ -1,0 +1,106 @@
+// To-many pages read in the same statement as their parent rows: the front page's 20 articles each
+// with its first 5 quotes, or an article with its quotes, people and topics, in one statement
+// instead of one more per list. This module plans them from the query's selection; keyset.ts writes
+// each planned page as a JSON column of the parent's statement and hands the pages it reads to the
+// request's page loaders, under the key the connection's resolver asks for, so that the resolver
+// finds its page there. A connection field takes part by declaring the list it reads (@ReadsList).
+import {
+  getArgumentValues,
+  getNamedType,
+  isObjectType,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLResolveInfo,
+} from 'graphql';
+import { Extensions } from 'type-graphql';
+import type { NestedList } from '../loaders.js';
+import { joinsKey, joinsSelectedOn, type JoinedRow } from './joined-rows.js';
+import { pageRequestKey, toPageRequest, type PageArguments, type PageRequest } from './page-arguments.js';
+import { responseKey, rowFieldsOfConnection, selectsTotalCount } from './selection.js';
+
+/** One page of a nested list, as a query selects it: what to read, and what to read along with its rows. */
+export interface PlannedPage {
+  list: NestedList;
+  request: PageRequest;
+  /** To-one rows read along with the page's rows. */
+  joins: JoinedRow[];
+  withCount: boolean;
+  /** Pages nested under the page's rows, read in the same statement. */
+  pages: PlannedPage[];
+  /** The column of the parent's statement holding this page: the field's response key. */
+  column: string;
+  /** What is read, so that fields asking for the same page the same way share one loader. */
+  key: string;
+}
+
+const READS_LIST = 'readsList';
+
+/** Declares the nested list a connection field reads, so that its parent's statement can read its page along. */
+export function ReadsList(list: NestedList) {
+  return Extensions({ [READS_LIST]: list });
+}
+
+function listReadBy(field: GraphQLField<unknown, unknown> | undefined): NestedList | undefined {
+  return field?.extensions[READS_LIST] as NestedList | undefined;
+}
+
+/** The type of a connection's rows (`Quote` for `QuoteConnection`). */
+export function connectionRowType(type: GraphQLOutputType): GraphQLObjectType | undefined {
+  const connection = getNamedType(type);
+  const nodes = isObjectType(connection) ? connection.getFields().nodes : undefined;
+  const row = nodes && getNamedType(nodes.type);
+  return row && isObjectType(row) ? row : undefined;
+}
+
+/** The selection of a connection field, as far as planning its page needs it. */
+export interface ConnectionSelection {
+  /** The connection field's nodes (one, or several merged under one response key). */
+  fieldNodes: readonly FieldNode[];
+  rowType: GraphQLObjectType | undefined;
+  info: GraphQLResolveInfo;
+}
+
+/** Plans one page of `list`: the joins, the count and the nested pages `selection` asks for. */
+export function planPage(list: NestedList, request: PageRequest, selection?: ConnectionSelection, column = ''): PlannedPage {
+  let joins: JoinedRow[] = [];
+  let withCount = false;
+  let pages: PlannedPage[] = [];
+  if (selection) {
+    const { fieldNodes, rowType, info } = selection;
+    const rowFields = rowFieldsOfConnection(fieldNodes, info);
+    joins = joinsSelectedOn(list.spec.joins, rowFields, info);
+    withCount = selectsTotalCount(fieldNodes, info);
+    pages = rowType ? pagesSelectedOn(rowType, rowFields, info) : [];
+  }
+  const nested = pages.map((page) => `${page.column}=(${page.key})`).join(',');
+  const key = `${list.name}:${pageRequestKey(request)}:${joinsKey(joins)}:${withCount}:${nested}`;
+  return { list, request, joins, withCount, pages, column, key };
+}
+
+/**
+ * The nested pages selected among `rowFields` (the fields selected on rows of `rowType`), one per
+ * response key. A field whose arguments are invalid is left out: its resolver reports the error.
+ */
+export function pagesSelectedOn(rowType: GraphQLObjectType, rowFields: readonly FieldNode[], info: GraphQLResolveInfo): PlannedPage[] {
+  const byResponseKey = new Map<string, FieldNode[]>();
+  for (const field of rowFields) {
+    const key = responseKey(field);
+    byResponseKey.set(key, [...(byResponseKey.get(key) ?? []), field]);
+  }
+  const pages: PlannedPage[] = [];
+  for (const [column, fieldNodes] of byResponseKey) {
+    const definition = rowType.getFields()[fieldNodes[0]!.name.value];
+    const list = listReadBy(definition);
+    if (!definition || !list) continue;
+    let request: PageRequest;
+    try {
+      request = toPageRequest(getArgumentValues(definition, fieldNodes[0]!, info.variableValues) as PageArguments);
+    } catch {
+      continue;
+    }
+    pages.push(planPage(list, request, { fieldNodes, rowType: connectionRowType(definition.type), info }, column));
+  }
+  return pages;
+}

@@ -1,0 +1,36 @@
+// Reading a query's selection ahead of its resolvers: which fields sit under a field being resolved,
+// so that one statement can read what its children will ask for (joined-rows.ts, nested-pages.ts).
+// Directives are not evaluated: a field under @skip is read along anyway, which costs a few columns
+// and changes no answer.
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+
+/** Fields selected directly in `selectionSet`, through fragments. */
+export function selectedFields(selectionSet: SelectionSetNode | undefined, info: GraphQLResolveInfo, into: FieldNode[] = []): FieldNode[] {
+  for (const selection of selectionSet?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) into.push(selection);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) selectedFields(selection.selectionSet, info, into);
+    else selectedFields(info.fragments[selection.name.value]?.selectionSet, info, into);
+  }
+  return into;
+}
+
+/** The fields selected under every field of `fields` named `name`. */
+export function childFields(fields: FieldNode[], name: string, info: GraphQLResolveInfo): FieldNode[] {
+  return fields.filter((field) => field.name.value === name).flatMap((field) => selectedFields(field.selectionSet, info));
+}
+
+/** The fields selected on the rows of a connection: under its `nodes` and its `edges.node`. */
+export function rowFieldsOfConnection(connectionNodes: readonly FieldNode[], info: GraphQLResolveInfo): FieldNode[] {
+  const connectionFields = connectionNodes.flatMap((field) => selectedFields(field.selectionSet, info));
+  return [...childFields(connectionFields, 'nodes', info), ...childFields(childFields(connectionFields, 'edges', info), 'node', info)];
+}
+
+/** Whether a connection's `totalCount` is selected. */
+export function selectsTotalCount(connectionNodes: readonly FieldNode[], info: GraphQLResolveInfo): boolean {
+  return connectionNodes.some((field) => selectedFields(field.selectionSet, info).some((child) => child.name.value === 'totalCount'));
+}
+
+/** The name a field's value is answered under: its alias, or its name. */
+export function responseKey(field: FieldNode): string {
+  return field.alias?.value ?? field.name.value;
+}
