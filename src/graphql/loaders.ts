@@ -2,15 +2,12 @@
 // same arguments is served by one statement, and nothing is cached across requests.
 import DataLoader from 'dataloader';
 import type { SqlReader } from '../db/sql.js';
-import { getNamedType, isObjectType, type GraphQLResolveInfo } from 'graphql';
-import { joinClauses, joinsSelectedOn, type JoinedRow } from './pagination/joined-rows.js';
-import { countRowsByParent, fetchPagesByParent, pageColumns, SqlParameters, takeReadAlong, type ListSpec, type Page, type Priming, type ReadAlong } from './pagination/keyset.js';
-import { connectionRowType, pagesSelectedOn, planPage, type PlannedPage } from './pagination/nested-pages.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { joinClauses, type JoinedRow } from './pagination/joined-rows.js';
+import { countRowsByParent, fetchPagesByParent, pageColumns, SqlParameters, takeReadAlong, type ListSpec, type Page } from './pagination/keyset.js';
+import { connectionRowType, planPage, type PlannedPage } from './pagination/nested-pages.js';
 import type { PageRequest } from './pagination/page-arguments.js';
-import { rowFieldsOfConnection, selectedFields } from './pagination/selection.js';
-
-/** Finishes rows as read (e.g. adds fields loaded only when a query asks for them). */
-export type PrepareRows = (rows: Record<string, unknown>[], sql: SqlReader) => void;
+import type { ReadAlong } from './pagination/read-along.js';
 
 /** A table whose rows are loaded by id: its name and the columns to select from `t`. */
 export interface RowSource {
@@ -18,7 +15,6 @@ export interface RowSource {
   columns: string;
   /** Columns for a lookup of one row by slug, when they differ (all of them, to save a statement). */
   singleColumns?: string;
-  prepare?: PrepareRows;
   /** To-one rows a lookup by slug can read in its own statement when the query selects them. */
   joins?: JoinedRow[];
   /** Columns holding timestamps, which rows read as JSON get back as text. */
@@ -50,7 +46,6 @@ export class Loaders {
   private rowLoader(source: RowSource): DataLoader<number, Row | null> {
     return this.loader<Row | null>(`row:${source.table}`, async (ids) => {
       const rows = await this.sql.query<Row>(`SELECT ${source.columns} FROM ${source.table} t WHERE t."id" = ANY($1::int[])`, [[...ids]]);
-      source.prepare?.(rows, this.sql);
       const byId = new Map(rows.map((row) => [row.id as number, row]));
       return ids.map((id) => byId.get(id) ?? null);
     });
@@ -61,46 +56,14 @@ export class Loaders {
     return this.rowLoader(source).load(id) as Promise<T | null>;
   }
 
-  /** Where rows and pages read along with other rows go: this request's loaders. */
-  private readonly priming: Priming = {
-    primeRow: (source, row) => this.rowLoader(source).prime(row.id as number, row),
-    primePage: (planned, parentId, page) => this.pageLoader(planned).prime(parentId, page),
-  };
-
-  /** What the connection field being resolved selects on its rows that `spec`'s statement can read along. */
-  readAlongList(spec: ListSpec, info: GraphQLResolveInfo | undefined): ReadAlong {
-    if (!info) return { joins: [], pages: [], ...this.priming };
-    const rowFields = rowFieldsOfConnection(info.fieldNodes, info);
-    const rowType = connectionRowType(info.returnType);
-    return {
-      joins: joinsSelectedOn(spec.joins, rowFields, info),
-      pages: rowType ? pagesSelectedOn(rowType, rowFields, info) : [],
-      ...this.priming,
-    };
-  }
-
-  /** What the query selects on the row being resolved that `source`'s statement can read along. */
-  readAlongRow(source: RowSource, info: GraphQLResolveInfo): ReadAlong {
-    const rowFields = info.fieldNodes.flatMap((field) => selectedFields(field.selectionSet, info));
-    const rowType = getNamedType(info.returnType);
-    return {
-      joins: joinsSelectedOn(source.joins, rowFields, info),
-      pages: isObjectType(rowType) ? pagesSelectedOn(rowType, rowFields, info) : [],
-      ...this.priming,
-    };
-  }
-
   private pageLoader<T extends Row>(planned: PlannedPage): DataLoader<number, Page<T>> {
     return this.loader<Page<T>>(`page:${planned.key}`, async (ids) => {
-      const pages = await fetchPagesByParent<T>(this.sql, planned, ids, this.priming);
+      const pages = await fetchPagesByParent<T>(this.sql, planned, ids);
       return ids.map((id) => pages.get(id)!);
     });
   }
 
-  /**
-   * One page of `list` under the parent `parentId`, with the joins, count and nested pages `info`
-   * selects; read along with the parent's rows when their statement planned it.
-   */
+  /** One page of `list` under the parent `parentId`, with the joins, count and nested pages `info` selects. */
   page<T extends Row>(list: NestedList, parentId: number, request: PageRequest, info?: GraphQLResolveInfo): Promise<Page<T>> {
     const selection = info && { fieldNodes: info.fieldNodes, rowType: connectionRowType(info.returnType), info };
     return this.pageLoader<T>(planPage(list, request, selection)).load(parentId);
@@ -142,7 +105,6 @@ export async function findRowBySlug<T extends Row>(sql: SqlReader, source: RowSo
     `SELECT ${source.singleColumns ?? source.columns}${joined.columns}${pages} FROM ${source.table} t ${joined.from} WHERE t."slug" = ${slugParameter}`,
     parameters.values,
   );
-  if (along) takeReadAlong(rows, along, sql);
-  if (!source.singleColumns) source.prepare?.(rows, sql);
+  if (along) takeReadAlong(rows, along);
   return rows[0] ?? null;
 }

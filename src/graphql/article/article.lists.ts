@@ -1,7 +1,7 @@
 // SQL for reading articles: by id, and the lists of articles the schema offers.
 import DataLoader from 'dataloader';
 import type { SqlReader } from '../../db/sql.js';
-import type { NestedList, PrepareRows, RowSource } from '../loaders.js';
+import type { NestedList, RowSource } from '../loaders.js';
 import type { JoinedRow } from '../pagination/joined-rows.js';
 import type { ListSpec } from '../pagination/keyset.js';
 import { BY_DATE } from '../pagination/orderings.js';
@@ -13,6 +13,9 @@ export interface ArticleRow extends Record<string, unknown> {
   slug: string;
   title: string;
   date: Date;
+  /** Read with an article looked up by slug; otherwise loaded when asked (`articleText`). */
+  paragraphs?: string[];
+  body?: string;
 }
 
 const columns = `t."id", t."sourceId", t."slug", t."title", t."byline", t."dateline", t."standfirst",
@@ -20,18 +23,19 @@ const columns = `t."id", t."sourceId", t."slug", t."title", t."byline", t."datel
 
 const timestamps = ['publishedAt', 'ingestedAt', 'date'];
 
-interface ArticleText {
+export interface ArticleText {
   paragraphs: string[];
   body: string;
 }
 
 /**
- * The body and paragraphs of articles, read together for every article that asks in the same tick
- * (one statement however many articles), and never kept: nothing is cached across requests.
+ * The body and paragraphs of articles, which lists and relations leave out (most of an article's
+ * bytes, which PostgreSQL must decompress and pg must parse): read together for every article that
+ * asks in the same tick (one statement however many articles), and never kept.
  */
 const textLoaders = new WeakMap<SqlReader, DataLoader<number, ArticleText>>();
 
-function textLoader(sql: SqlReader): DataLoader<number, ArticleText> {
+export function articleText(sql: SqlReader, articleId: number): Promise<ArticleText> {
   let loader = textLoaders.get(sql);
   if (!loader) {
     loader = new DataLoader<number, ArticleText>(
@@ -47,22 +51,8 @@ function textLoader(sql: SqlReader): DataLoader<number, ArticleText> {
     );
     textLoaders.set(sql, loader);
   }
-  return loader;
+  return loader.load(articleId);
 }
-
-/**
- * Lists and relations leave out the body and paragraphs (most of an article's bytes, which
- * PostgreSQL must decompress and pg must parse) and read them only when a query asks: the fields
- * become functions, which GraphQL's default resolver calls (Article has simple resolvers).
- */
-const withLazyText: PrepareRows = (rows, sql) => {
-  const loader = textLoader(sql);
-  for (const row of rows) {
-    const id = row.id as number;
-    row.paragraphs = () => loader.load(id).then((text) => text.paragraphs);
-    row.body = () => loader.load(id).then((text) => text.body);
-  }
-};
 
 /** An article's publisher, read along with the article when a query asks for it. */
 export const sourceOfArticle: JoinedRow = { field: 'source', rows: sourceRows, key: 'sourceId' };
@@ -71,7 +61,6 @@ export const articleRows: RowSource = {
   table: '"Article"',
   columns,
   singleColumns: `${columns}, t."paragraphs", t."body"`,
-  prepare: withLazyText,
   joins: [sourceOfArticle],
   timestamps,
 };
@@ -81,7 +70,6 @@ export const articlesNewestFirst: ListSpec = {
   columns,
   order: BY_DATE,
   direction: 'DESC',
-  prepare: withLazyText,
   joins: [sourceOfArticle],
   timestamps,
 };

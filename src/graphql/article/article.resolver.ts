@@ -7,7 +7,9 @@ import type { ConnectionValue } from '../pagination/connection.type.js';
 import { dateRangeConditions } from '../pagination/date-range.js';
 import type { Filter } from '../pagination/keyset.js';
 import { PageArguments } from '../pagination/page-arguments.js';
+import { joinedRow } from '../pagination/joined-rows.js';
 import { ReadsList } from '../pagination/nested-pages.js';
+import { readAlongRow } from '../pagination/read-along.js';
 import { listConnection, nestedConnection } from '../pagination/resolve-connection.js';
 import { authorsOfArticle, peopleMentionedInArticle, type PersonRow } from '../person/person.lists.js';
 import { PersonConnection } from '../person/person.type.js';
@@ -19,7 +21,7 @@ import { Source, SourceConnection } from '../source/source.type.js';
 import { topicsOfArticle, type TopicRow } from '../topic/topic.lists.js';
 import { TopicConnection } from '../topic/topic.type.js';
 import { ArticleListArguments } from './article.inputs.js';
-import { articleRows, articlesNewestFirst, articlesOldestFirst, type ArticleRow } from './article.lists.js';
+import { articleRows, articlesNewestFirst, articleText, articlesOldestFirst, type ArticleRow } from './article.lists.js';
 import { Article, ArticleConnection } from './article.type.js';
 
 function articleFilter(args: ArticleListArguments): Filter {
@@ -43,8 +45,8 @@ function articleFilter(args: ArticleListArguments): Filter {
 @Resolver(() => Article)
 export class ArticleResolver {
   @Query(() => Article, { nullable: true, description: 'The article with this slug, or null.' })
-  article(@Arg('slug', () => String) slug: string, @Ctx() { sql, loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ArticleRow | null> {
-    return findRowBySlug<ArticleRow>(sql, articleRows, slug, loaders.readAlongRow(articleRows, info));
+  article(@Arg('slug', () => String) slug: string, @Ctx() { sql }: Context, @Info() info: GraphQLResolveInfo): Promise<ArticleRow | null> {
+    return findRowBySlug<ArticleRow>(sql, articleRows, slug, readAlongRow(articleRows, info));
   }
 
   @Query(() => ArticleConnection, {
@@ -60,41 +62,52 @@ export class ArticleResolver {
     return toGlobalId('Article', article.id);
   }
 
+  @FieldResolver(() => [String], { description: 'Body paragraphs in reading order, without headings or page chrome.' })
+  paragraphs(@Root() article: ArticleRow, @Ctx() { sql }: Context): string[] | Promise<string[]> {
+    return article.paragraphs ?? articleText(sql, article.id).then((text) => text.paragraphs);
+  }
+
+  @FieldResolver(() => String, { description: 'The whole body, paragraphs separated by blank lines.' })
+  body(@Root() article: ArticleRow, @Ctx() { sql }: Context): string | Promise<string> {
+    return article.body ?? articleText(sql, article.id).then((text) => text.body);
+  }
+
   @FieldResolver(() => Source, {
     nullable: true,
     description: 'The publisher; null when the text does not name one.',
   })
-  source(@Root() article: ArticleRow, @Ctx() { loaders }: Context): Promise<SourceRow | null> | null {
-    return article.sourceId === null ? null : loaders.row<SourceRow>(sourceRows, article.sourceId);
+  source(@Root() article: ArticleRow, @Ctx() { loaders }: Context): SourceRow | Promise<SourceRow | null> | null {
+    if (article.sourceId === null) return null;
+    return joinedRow<SourceRow>(article, 'source') ?? loaders.row<SourceRow>(sourceRows, article.sourceId);
   }
 
   @FieldResolver(() => SourceConnection, { description: 'News agencies credited as contributing ("With reporting by AP").' })
   @ReadsList(contributorsOfArticle)
-  contributors(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<SourceRow>> {
-    return nestedConnection<SourceRow>(loaders, contributorsOfArticle, article.id, page, info);
+  contributors(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): ConnectionValue<SourceRow> | Promise<ConnectionValue<SourceRow>> {
+    return nestedConnection<SourceRow>(loaders, contributorsOfArticle, article, page, info);
   }
 
   @FieldResolver(() => PersonConnection, { description: 'The byline\'s authors, in byline order.' })
   @ReadsList(authorsOfArticle)
-  authors(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<PersonRow>> {
-    return nestedConnection<PersonRow>(loaders, authorsOfArticle, article.id, page, info);
+  authors(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): ConnectionValue<PersonRow> | Promise<ConnectionValue<PersonRow>> {
+    return nestedConnection<PersonRow>(loaders, authorsOfArticle, article, page, info);
   }
 
   @FieldResolver(() => PersonConnection, { description: 'People the story names (not its authors), by name.' })
   @ReadsList(peopleMentionedInArticle)
-  people(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<PersonRow>> {
-    return nestedConnection<PersonRow>(loaders, peopleMentionedInArticle, article.id, page, info);
+  people(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): ConnectionValue<PersonRow> | Promise<ConnectionValue<PersonRow>> {
+    return nestedConnection<PersonRow>(loaders, peopleMentionedInArticle, article, page, info);
   }
 
   @FieldResolver(() => TopicConnection, { description: 'What the article is about, by name.' })
   @ReadsList(topicsOfArticle)
-  topics(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<TopicRow>> {
-    return nestedConnection<TopicRow>(loaders, topicsOfArticle, article.id, page, info);
+  topics(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): ConnectionValue<TopicRow> | Promise<ConnectionValue<TopicRow>> {
+    return nestedConnection<TopicRow>(loaders, topicsOfArticle, article, page, info);
   }
 
   @FieldResolver(() => QuoteConnection, { description: 'The article\'s quotes in reading order.' })
   @ReadsList(quotesInArticle)
-  quotes(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
-    return nestedConnection<QuoteRow>(loaders, quotesInArticle, article.id, page, info);
+  quotes(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): ConnectionValue<QuoteRow> | Promise<ConnectionValue<QuoteRow>> {
+    return nestedConnection<QuoteRow>(loaders, quotesInArticle, article, page, info);
   }
 }

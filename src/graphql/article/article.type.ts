@@ -25,12 +25,6 @@ export class Article extends Node {
   @Field(() => String, { nullable: true, description: 'Closing credit line ("With reporting by AP, Reuters").' })
   creditLine!: string | null;
 
-  @Field(() => [String], { description: 'Body paragraphs in reading order, without headings or page chrome.' })
-  paragraphs!: string[];
-
-  @Field(() => String, { description: 'The whole body, paragraphs separated by blank lines.' })
-  body!: string;
-
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Publication date, when the text gives one.' })
   publishedAt!: Date | null;
 

@@ -53,17 +53,25 @@ export function Connection<Node extends object>(nodeType: ClassType<Node>, nodeN
   return ConnectionBase;
 }
 
+/** The connection value of a page; edges and cursors are made only when a query selects them (getters). */
 export function toConnection<Node>(page: Page<Node & Record<string, unknown>>, totalCount: () => Promise<number>): ConnectionValue<Node> {
+  const { rows } = page;
   return {
-    edges: page.rows.map((node, index) => ({ cursor: page.cursors[index]!, node })),
-    nodes: page.rows,
+    get edges() {
+      return rows.map((node) => ({ cursor: page.cursorOf(node), node }));
+    },
+    nodes: rows,
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,
-      startCursor: page.cursors[0] ?? null,
-      endCursor: page.cursors.at(-1) ?? null,
+      get startCursor() {
+        return rows.length > 0 ? page.cursorOf(rows[0]!) : null;
+      },
+      get endCursor() {
+        return rows.length > 0 ? page.cursorOf(rows.at(-1)!) : null;
+      },
     },
-    // A getter: the count runs only when the query selects totalCount.
+    // The count runs only when the query selects totalCount.
     get totalCount() {
       return totalCount();
     },

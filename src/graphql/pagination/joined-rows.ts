@@ -1,8 +1,7 @@
 // To-one rows read in the same statement as a list (each quote's article, and that article's source)
-// when the query selects them, handed to the per-request row loaders so that the relation's
-// resolver finds them there instead of issuing a statement of its own.
+// when the query selects them, and left on the rows they belong to, where the relation's resolver
+// finds them instead of issuing a statement of its own.
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
-import type { SqlReader } from '../../db/sql.js';
 import type { RowSource } from '../loaders.js';
 import { childFields } from './selection.js';
 
@@ -18,9 +17,6 @@ export interface JoinedRow {
   /** To-one relations of this row that can be read along with it (an article's source). */
   joins?: JoinedRow[];
 }
-
-/** Hands a row read along with a list to whoever serves it by id (the request's row loaders). */
-export type PrimeRow = (source: RowSource, row: Row) => void;
 
 /** The joins whose field is selected among `rowFields`, the fields selected on the listed rows. */
 export function joinsSelectedOn(joins: JoinedRow[] | undefined, rowFields: FieldNode[], info: GraphQLResolveInfo): JoinedRow[] {
@@ -105,27 +101,51 @@ export function joinClauses(joins: JoinedRow[]): { columns: string; from: string
   return { columns: columns.map((column) => `, ${column}`).join(''), from: from.join(' ') };
 }
 
+/** The key a row read along with its parent sits under on the parent: `@row:<field>`. */
+function joinedKey(field: string): string {
+  return `@row:${field}`;
+}
+
+/** The to-one row of `field` that the parent row's statement read along with it, if it did. */
+export function joinedRow<T extends Row>(parent: Row, field: string): T | undefined {
+  return parent[joinedKey(field)] as T | undefined;
+}
+
+interface JoinReader {
+  key: string;
+  idColumn: string;
+  columns: { name: string; column: string }[];
+  joins: JoinReader[];
+}
+
+function joinReaders(joins: JoinedRow[], parentPath: string): JoinReader[] {
+  return joins.map((join) => {
+    const path = parentPath ? `${parentPath}.${join.field}` : join.field;
+    return {
+      key: joinedKey(join.field),
+      idColumn: `${path}.id`,
+      columns: columnsOf(join.rows).map(({ name }) => ({ name, column: `${path}.${name}` })),
+      joins: joinReaders(join.joins ?? [], path),
+    };
+  });
+}
+
 /**
- * Reads the joined columns of `rows` into rows of their own, finishes those (`prepare`) and primes
- * them; a join that found nothing yields nothing. The joined columns stay on the listed rows
- * (nothing reads them there), as deleting keys would slow every later read of those objects.
+ * Reads the joined columns of `rows` into rows of their own, each left on the row it belongs to
+ * (`joinedRow`); a join that found nothing yields nothing. The joined columns stay on the listed
+ * rows (nothing reads them there), as deleting keys would slow every later read of those objects.
  */
-export function takeJoinedRows(rows: Row[], joins: JoinedRow[], reader: SqlReader, prime: PrimeRow): void {
-  const take = (list: JoinedRow[], parentPath: string) => {
-    for (const join of list) {
-      const path = parentPath ? `${parentPath}.${join.field}` : join.field;
-      const columns = columnsOf(join.rows).map(({ name }) => ({ name, key: `${path}.${name}` }));
-      const found: Row[] = [];
-      for (const row of rows) {
-        if (row[`${path}.id`] == null) continue;
-        const joined: Row = {};
-        for (const { name, key } of columns) joined[name] = row[key];
-        found.push(joined);
-      }
-      join.rows.prepare?.(found, reader);
-      for (const row of found) prime(join.rows, row);
-      take(join.joins ?? [], path);
+export function takeJoinedRows(rows: Row[], joins: JoinedRow[]): void {
+  if (joins.length === 0) return;
+  const take = (row: Row, parent: Row, readers: JoinReader[]) => {
+    for (const reader of readers) {
+      if (row[reader.idColumn] == null) continue;
+      const joined: Row = {};
+      for (const { name, column } of reader.columns) joined[name] = row[column];
+      parent[reader.key] = joined;
+      take(row, joined, reader.joins);
     }
   };
-  take(joins, '');
+  const readers = joinReaders(joins, '');
+  for (const row of rows) take(row, row, readers);
 }

@@ -6,9 +6,10 @@
 // of their parent rows' own statement.
 import type { SqlReader } from '../../db/sql.js';
 import { decodeCursor, encodeCursor, type CursorValue } from './cursor.js';
-import { joinClauses, joinedTimestampColumns, takeJoinedRows, type JoinedRow, type PrimeRow } from './joined-rows.js';
-import type { PlannedPage } from './nested-pages.js';
+import { joinClauses, joinedTimestampColumns, takeJoinedRows, type JoinedRow } from './joined-rows.js';
+import { PageReadAlong, type PlannedPage } from './nested-pages.js';
 import type { PageRequest } from './page-arguments.js';
+import { NOTHING_ALONG, type ReadAlong } from './read-along.js';
 
 /** Collects positional parameters ($1, $2...) while a statement is being written. */
 export class SqlParameters {
@@ -35,37 +36,21 @@ export interface ListSpec {
   columns: string;
   order: OrderColumn[];
   direction: 'ASC' | 'DESC';
-  /** Finishes the rows as read (e.g. adds fields loaded only when a query asks for them). */
-  prepare?: (rows: Record<string, unknown>[], sql: SqlReader) => void;
   /** To-one rows the list can read in its own statement when the query selects them. */
   joins?: JoinedRow[];
   /** Columns holding timestamps, which a page read as JSON gets back as text. */
   timestamps?: readonly string[];
 }
 
-/** Hands a page read along with its parent's rows to whoever serves it (the request's page loaders). */
-export type PrimePage = (page: PlannedPage, parentId: number, value: Page<Record<string, unknown>>) => void;
 
-/** Where rows and pages read along with a statement's own rows go. */
-export interface Priming {
-  primeRow: PrimeRow;
-  primePage: PrimePage;
-}
-
-/** What a statement reads along with its own rows, and where that goes. */
-export interface ReadAlong extends Priming {
-  joins: JoinedRow[];
-  pages: PlannedPage[];
-}
-
-export const NOTHING_ALONG: ReadAlong = { joins: [], pages: [], primeRow: () => {}, primePage: () => {} };
 
 /** Extra conditions on a list, written against `t` with parameters from `parameters`. */
 export type Filter = (parameters: SqlParameters) => string[];
 
 export interface Page<Row> {
   rows: Row[];
-  cursors: string[];
+  /** The cursor of one of the page's rows, written only when a query asks for it. */
+  cursorOf(row: Row): string;
   hasNextPage: boolean;
   hasPreviousPage: boolean;
   /** How many rows the whole list holds, when it was counted in the page's statement. */
@@ -104,7 +89,7 @@ function toPage<Row extends Record<string, unknown>>(spec: ListSpec, request: Pa
   if (!request.forward) rows.reverse();
   return {
     rows,
-    cursors: rows.map((row) => cursorOf(spec, row)),
+    cursorOf: (row) => cursorOf(spec, row),
     hasNextPage: request.forward ? hasMore : request.cursor !== null,
     hasPreviousPage: request.forward ? request.cursor !== null : hasMore,
   };
@@ -154,31 +139,30 @@ function restoreTimestamps(rows: Row[], columns: readonly string[]): void {
   }
 }
 
-/** Reads the pages planned under `rows` out of their JSON columns and primes them, with what they read along. */
-function takePages(rows: Row[], pages: PlannedPage[], reader: SqlReader, priming: Priming): void {
+/** Reads the pages planned under `rows` out of their JSON columns, with what they read along, and leaves them on their rows. */
+function takePages(rows: Row[], pages: PlannedPage[]): void {
   for (const planned of pages) {
     const { spec } = planned.list;
-    const byParent: [number, Row[], number | undefined][] = [];
     const all: Row[] = [];
     for (const row of rows) {
-      const value = row[planned.column] as { rows: Row[]; totalCount?: number } | null | undefined;
-      if (!value) continue;
-      byParent.push([row.id as number, value.rows, value.totalCount]);
-      for (const nested of value.rows) all.push(nested);
+      const value = row[planned.column] as { rows: Row[] } | null;
+      if (value) for (const nested of value.rows) all.push(nested);
     }
     restoreTimestamps(all, [...(spec.timestamps ?? []), ...joinedTimestampColumns(planned.joins)]);
-    takeReadAlong(all, { ...priming, joins: planned.joins, pages: planned.pages }, reader);
-    spec.prepare?.(all, reader);
-    for (const [parentId, found, totalCount] of byParent) {
-      priming.primePage(planned, parentId, { ...toPage(spec, planned.request, found), totalCount });
+    takeReadAlong(all, planned);
+    for (const row of rows) {
+      const value = row[planned.column] as { rows: Row[]; totalCount?: number } | null;
+      if (!value) continue;
+      const page = { ...toPage(spec, planned.request, value.rows), totalCount: value.totalCount };
+      row[planned.column] = new PageReadAlong(planned.fieldNodes, page);
     }
   }
 }
 
 /** Hands on what a statement read along with its rows: joined rows and nested pages. */
-export function takeReadAlong(rows: Row[], along: ReadAlong, reader: SqlReader): void {
-  takeJoinedRows(rows, along.joins, reader, along.primeRow);
-  takePages(rows, along.pages, reader, along);
+export function takeReadAlong(rows: Row[], along: ReadAlong): void {
+  takeJoinedRows(rows, along.joins);
+  takePages(rows, along.pages);
 }
 
 /** One page of a top-level list, with what `along` asks to read along with its rows. */
@@ -198,8 +182,7 @@ export async function fetchPage<T extends Row>(
     ${whereClause([...conditions, ...page.conditions])}
     ORDER BY ${page.orderBy} LIMIT ${page.limit}`;
   const fetched = await reader.query<T>(sql, parameters.values);
-  takeReadAlong(fetched, along, reader);
-  spec.prepare?.(fetched, reader);
+  takeReadAlong(fetched, along);
   return toPage(spec, request, fetched);
 }
 
@@ -212,7 +195,6 @@ export async function fetchPagesByParent<T extends Row>(
   reader: SqlReader,
   planned: PlannedPage,
   parentIds: readonly number[],
-  priming: Priming,
 ): Promise<Map<number, Page<T>>> {
   const { list, request, withCount } = planned;
   const { spec, parentColumn } = list;
@@ -242,8 +224,7 @@ export async function fetchPagesByParent<T extends Row>(
     byParent.get(row.parentId)?.push(row);
     rows.push(row);
   }
-  takeReadAlong(rows, { ...priming, joins: planned.joins, pages: planned.pages }, reader);
-  spec.prepare?.(rows, reader);
+  takeReadAlong(rows, planned);
   return new Map(
     [...byParent].map(([id, rows]) => [id, { ...toPage(spec, request, rows), totalCount: withCount ? (counts.get(id) ?? 0) : undefined }]),
   );

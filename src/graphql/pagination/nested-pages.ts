@@ -1,9 +1,9 @@
 // To-many pages read in the same statement as their parent rows: the front page's 20 articles each
 // with its first 5 quotes, or an article with its quotes, people and topics, in one statement
 // instead of one more per list. This module plans them from the query's selection; keyset.ts writes
-// each planned page as a JSON column of the parent's statement and hands the pages it reads to the
-// request's page loaders, under the key the connection's resolver asks for, so that the resolver
-// finds its page there. A connection field takes part by declaring the list it reads (@ReadsList).
+// each planned page as a JSON column of the parent's statement and leaves the page it reads on the
+// parent row, where the connection's resolver finds it (`pageReadAlong`). A connection field takes
+// part by declaring the list it reads (@ReadsList).
 import {
   getArgumentValues,
   getNamedType,
@@ -16,6 +16,7 @@ import {
 } from 'graphql';
 import { Extensions } from 'type-graphql';
 import type { NestedList } from '../loaders.js';
+import type { Page } from './keyset.js';
 import { joinsKey, joinsSelectedOn, type JoinedRow } from './joined-rows.js';
 import { pageRequestKey, toPageRequest, type PageArguments, type PageRequest } from './page-arguments.js';
 import { responseKey, rowFieldsOfConnection, selectsTotalCount } from './selection.js';
@@ -29,10 +30,39 @@ export interface PlannedPage {
   withCount: boolean;
   /** Pages nested under the page's rows, read in the same statement. */
   pages: PlannedPage[];
-  /** The column of the parent's statement holding this page: the field's response key. */
+  /** The column of the parent's statement holding this page, and the parent row's key for it. */
   column: string;
+  /** The connection field's nodes the page was planned from. */
+  fieldNodes: readonly FieldNode[];
   /** What is read, so that fields asking for the same page the same way share one loader. */
   key: string;
+}
+
+type Row = Record<string, unknown>;
+
+/** A page left on its parent row by the parent's statement, with the field nodes it answers. */
+export class PageReadAlong {
+  constructor(
+    readonly fieldNodes: readonly FieldNode[],
+    readonly page: Page<Row>,
+  ) {}
+}
+
+/** The parent row's key for the page of the field answered under `responseKey` (never a column's own name). */
+export function pageColumn(responseKey: string): string {
+  return `@page:${responseKey}`;
+}
+
+/**
+ * The page the connection field being resolved asks for, when its parent's statement read it along:
+ * planned from this very field (the same nodes, so the same arguments and selection).
+ */
+export function pageReadAlong<T extends Row>(parent: Row, info: GraphQLResolveInfo): Page<T> | undefined {
+  const along = parent[pageColumn(String(info.path.key))];
+  if (!(along instanceof PageReadAlong)) return undefined;
+  const { fieldNodes } = along;
+  if (fieldNodes.length !== info.fieldNodes.length || fieldNodes.some((node, index) => node !== info.fieldNodes[index])) return undefined;
+  return along.page as Page<T>;
 }
 
 const READS_LIST = 'readsList';
@@ -64,6 +94,7 @@ export interface ConnectionSelection {
 
 /** Plans one page of `list`: the joins, the count and the nested pages `selection` asks for. */
 export function planPage(list: NestedList, request: PageRequest, selection?: ConnectionSelection, column = ''): PlannedPage {
+  const fieldNodes = selection?.fieldNodes ?? [];
   let joins: JoinedRow[] = [];
   let withCount = false;
   let pages: PlannedPage[] = [];
@@ -76,7 +107,7 @@ export function planPage(list: NestedList, request: PageRequest, selection?: Con
   }
   const nested = pages.map((page) => `${page.column}=(${page.key})`).join(',');
   const key = `${list.name}:${pageRequestKey(request)}:${joinsKey(joins)}:${withCount}:${nested}`;
-  return { list, request, joins, withCount, pages, column, key };
+  return { list, request, joins, withCount, pages, column, fieldNodes, key };
 }
 
 /**
@@ -90,7 +121,7 @@ export function pagesSelectedOn(rowType: GraphQLObjectType, rowFields: readonly 
     byResponseKey.set(key, [...(byResponseKey.get(key) ?? []), field]);
   }
   const pages: PlannedPage[] = [];
-  for (const [column, fieldNodes] of byResponseKey) {
+  for (const [key, fieldNodes] of byResponseKey) {
     const definition = rowType.getFields()[fieldNodes[0]!.name.value];
     const list = listReadBy(definition);
     if (!definition || !list) continue;
@@ -100,7 +131,7 @@ export function pagesSelectedOn(rowType: GraphQLObjectType, rowFields: readonly 
     } catch {
       continue;
     }
-    pages.push(planPage(list, request, { fieldNodes, rowType: connectionRowType(definition.type), info }, column));
+    pages.push(planPage(list, request, { fieldNodes, rowType: connectionRowType(definition.type), info }, pageColumn(key)));
   }
   return pages;
 }

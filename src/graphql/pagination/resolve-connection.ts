@@ -3,7 +3,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import type { Loaders, NestedList } from '../loaders.js';
 import { toConnection, type ConnectionValue } from './connection.type.js';
-import { countRows, fetchPage, type Filter, type ListSpec } from './keyset.js';
+import { countRows, fetchPage, type Filter, type ListSpec, type Page } from './keyset.js';
+import { pageReadAlong } from './nested-pages.js';
+import { readAlongList } from './read-along.js';
 import { toPageRequest, type PageArguments } from './page-arguments.js';
 
 /** What a list reads besides its page: a filter, and `info` for the joins the query selects. */
@@ -13,22 +15,29 @@ export interface ListOptions {
 }
 
 export async function listConnection<Node extends Record<string, unknown>>(
-  { sql, loaders }: Pick<Context, 'sql' | 'loaders'>,
+  { sql }: Pick<Context, 'sql'>,
   spec: ListSpec,
   page: PageArguments,
   { filter = () => [], info }: ListOptions = {},
 ): Promise<ConnectionValue<Node>> {
-  const rows = await fetchPage<Node>(sql, spec, toPageRequest(page), filter, loaders.readAlongList(spec, info));
+  const rows = await fetchPage<Node>(sql, spec, toPageRequest(page), filter, readAlongList(spec, info));
   return toConnection(rows, () => countRows(sql, spec, filter));
 }
 
-export async function nestedConnection<Node extends Record<string, unknown>>(
+/**
+ * A page of `list` under `parent`: the one its statement read along when there is one (no
+ * statement, no promise), or one loaded with the same page under every other parent.
+ */
+export function nestedConnection<Node extends Record<string, unknown>>(
   loaders: Loaders,
   list: NestedList,
-  parentId: number,
+  parent: Record<string, unknown> & { id: number },
   page: PageArguments,
   info?: GraphQLResolveInfo,
-): Promise<ConnectionValue<Node>> {
-  const rows = await loaders.page<Node>(list, parentId, toPageRequest(page), info);
-  return toConnection(rows, () => (rows.totalCount === undefined ? loaders.count(list, parentId) : Promise.resolve(rows.totalCount)));
+): ConnectionValue<Node> | Promise<ConnectionValue<Node>> {
+  const toValue = (rows: Page<Node>) =>
+    toConnection(rows, () => (rows.totalCount === undefined ? loaders.count(list, parent.id) : Promise.resolve(rows.totalCount)));
+  const readAlong = info && pageReadAlong<Node>(parent, info);
+  if (readAlong) return toValue(readAlong);
+  return loaders.page<Node>(list, parent.id, toPageRequest(page), info).then(toValue);
 }

@@ -10,6 +10,7 @@ import type { ConnectionValue } from '../pagination/connection.type.js';
 import type { Filter } from '../pagination/keyset.js';
 import { PageArguments } from '../pagination/page-arguments.js';
 import { ReadsList } from '../pagination/nested-pages.js';
+import { readAlongRow } from '../pagination/read-along.js';
 import { listConnection, nestedConnection } from '../pagination/resolve-connection.js';
 import { quotesBySpeaker, type QuoteRow } from '../quote/quote.lists.js';
 import { QuoteConnection } from '../quote/quote.type.js';
@@ -20,8 +21,8 @@ import { Person, PersonConnection } from './person.type.js';
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: 'The person with this slug, or null.' })
-  person(@Arg('slug', () => String) slug: string, @Ctx() { sql, loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<PersonRow | null> {
-    return findRowBySlug<PersonRow>(sql, personRows, slug, loaders.readAlongRow(personRows, info));
+  person(@Arg('slug', () => String) slug: string, @Ctx() { sql }: Context, @Info() info: GraphQLResolveInfo): Promise<PersonRow | null> {
+    return findRowBySlug<PersonRow>(sql, personRows, slug, readAlongRow(personRows, info));
   }
 
   @Query(() => PersonConnection, { description: 'People in alphabetical order, optionally by name or alias prefix.' })
@@ -48,19 +49,19 @@ export class PersonResolver {
 
   @FieldResolver(() => QuoteConnection, { description: 'What this person said, newest first.' })
   @ReadsList(quotesBySpeaker)
-  quotes(@Root() person: PersonRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
-    return nestedConnection<QuoteRow>(loaders, quotesBySpeaker, person.id, page, info);
+  quotes(@Root() person: PersonRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): ConnectionValue<QuoteRow> | Promise<ConnectionValue<QuoteRow>> {
+    return nestedConnection<QuoteRow>(loaders, quotesBySpeaker, person, page, info);
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles that name this person, newest first.' })
   @ReadsList(articlesMentioningPerson)
-  articles(@Root() person: PersonRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
-    return nestedConnection<ArticleRow>(loaders, articlesMentioningPerson, person.id, page, info);
+  articles(@Root() person: PersonRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): ConnectionValue<ArticleRow> | Promise<ConnectionValue<ArticleRow>> {
+    return nestedConnection<ArticleRow>(loaders, articlesMentioningPerson, person, page, info);
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles this person wrote (bylines), newest first.' })
   @ReadsList(articlesByAuthor)
-  authoredArticles(@Root() person: PersonRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
-    return nestedConnection<ArticleRow>(loaders, articlesByAuthor, person.id, page, info);
+  authoredArticles(@Root() person: PersonRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): ConnectionValue<ArticleRow> | Promise<ConnectionValue<ArticleRow>> {
+    return nestedConnection<ArticleRow>(loaders, articlesByAuthor, person, page, info);
   }
 }

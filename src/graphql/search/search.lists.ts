@@ -18,7 +18,7 @@ function matching(table: string, query: string) {
 }
 
 export function articlesMatching(query: string): ListSpec {
-  return { from: matching('"Article"', query), columns: articleRows.columns, order: byRank, direction: 'DESC', prepare: articleRows.prepare, joins: [sourceOfArticle] };
+  return { from: matching('"Article"', query), columns: articleRows.columns, order: byRank, direction: 'DESC', joins: [sourceOfArticle] };
 }
 
 export function quotesMatching(query: string): ListSpec {
