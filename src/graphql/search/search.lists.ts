@@ -18,9 +18,9 @@ function matching(table: string, query: string) {
 }
 
 export function articlesMatching(query: string): ListSpec {
-  return { from: matching('"Article"', query), columns: articleRows.columns, order: byRank, direction: 'DESC', joins: [sourceOfArticle] };
+  return { from: matching('"Article"', query), columns: `${articleRows.columns}, t."rank"`, order: byRank, direction: 'DESC', joins: [sourceOfArticle], planEachTime: true };
 }
 
 export function quotesMatching(query: string): ListSpec {
-  return { from: matching('"Quote"', query), columns: quoteRows.columns, order: byRank, direction: 'DESC', joins: quoteJoins };
+  return { from: matching('"Quote"', query), columns: `${quoteRows.columns}, t."rank"`, order: byRank, direction: 'DESC', joins: quoteJoins, planEachTime: true };
 }
