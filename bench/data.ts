@@ -158,7 +158,7 @@ export async function loadCorpus(url: string, scale: number, log: (line: string)
 
     const database = connectPostgres(url);
     try {
-      const seeded = await seedDatabase(database.prisma);
+      const seeded = await seedDatabase(database.writer);
       log(`seeds: ${seeded.created.length} article(s)`);
     } finally {
       await database.close();

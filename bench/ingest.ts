@@ -69,7 +69,7 @@ async function main(): Promise<void> {
             done++;
             const index = next++;
             const source = corpus[index % corpus.length]!.text;
-            const stored = await storeArticle(database.prisma, extractArticle(edition(source, index)));
+            const stored = await storeArticle(database.writer, extractArticle(edition(source, index)));
             if (!stored.created) throw new Error(`edition ${index} was not new`);
           }
         }),

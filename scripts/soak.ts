@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     const databaseUrl = `postgresql://postgres@127.0.0.1:5432/${databaseName}`;
     await migratePostgres(databaseUrl);
     const database = connectPostgres(databaseUrl);
-    await seedDatabase(database.prisma);
+    await seedDatabase(database.writer);
     await database.close();
     ({ url, child } = await startServer(databaseUrl));
   }

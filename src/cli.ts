@@ -55,7 +55,7 @@ async function migrateCommand(config: Config): Promise<void> {
 async function seedCommand(config: Config): Promise<void> {
   const { database } = await openMigratedDatabase(withoutTimeout(config));
   try {
-    const report = await seedDatabase(database.prisma);
+    const report = await seedDatabase(database.writer);
     console.log(
       `${database.location}: seeded ${report.created.length} new article(s), ${report.unchanged.length} already stored`,
     );
@@ -124,7 +124,7 @@ async function ingestCommand(config: Config, args: string[]): Promise<void> {
   const { database } = await openMigratedDatabase(withoutTimeout(config));
   try {
     for (const { file, draft } of drafts) {
-      const stored = await storeArticle(database.prisma, draft);
+      const stored = await storeArticle(database.writer, draft);
       const result = { file, slug: stored.slug, created: stored.created, quotes: draft.quotes.length };
       console.log(json ? JSON.stringify(result) : `${file}: ${stored.created ? 'stored as' : 'already stored as'} ${stored.slug}`);
     }

@@ -62,7 +62,7 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
 async function openDatabase(config: Config, logger: Logger): Promise<Database> {
   const { database } = await openMigratedDatabase(config);
   if (database.kind === 'embedded' && (await database.prisma.article.count()) === 0) {
-    const report = await seedDatabase(database.prisma);
+    const report = await seedDatabase(database.writer);
     logger.info({ articles: report.created.length }, 'seeded the embedded database');
   }
   return database;

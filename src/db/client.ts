@@ -8,6 +8,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { migratePglite, migratePostgres, type MigrationReport } from './migrate.js';
 import { poolReader, prismaReader, utcTimestampTypes, type SqlReader } from './sql.js';
+import { pgliteWriter, poolWriter, type SqlWriter } from './writer.js';
 
 export type { PrismaClient } from '../generated/prisma/client.js';
 
@@ -15,6 +16,8 @@ export interface Database {
   prisma: PrismaClient;
   /** The API's read statements: straight to the pg pool on PostgreSQL, through Prisma on PGlite. */
   sql: SqlReader;
+  /** Write transactions in plain SQL (the ingest): a pg pool client on PostgreSQL, PGlite's own on PGlite. */
+  writer: SqlWriter;
   kind: 'postgres' | 'embedded';
   /** Where the data lives, for log lines: host/database or the embedded data folder. */
   location: string;
@@ -26,6 +29,16 @@ export interface ConnectOptions {
   onStatement?: (sql: string) => void;
   /** PostgreSQL statement_timeout in milliseconds; unset means none (migrations, seeding). */
   statementTimeout?: number;
+}
+
+// The writer of each client built here, for code that holds only the client (the GraphQL context).
+const writers = new WeakMap<PrismaClient, SqlWriter>();
+
+/** The writer of the database whose Prisma client is `prisma`; it must have been opened here. */
+export function writerOf(prisma: PrismaClient): SqlWriter {
+  const writer = writers.get(prisma);
+  if (!writer) throw new Error('writerOf: this Prisma client was not built by connectPostgres or openEmbedded');
+  return writer;
 }
 
 /** How long to wait for a connection before telling the client the database is unavailable. */
@@ -51,9 +64,12 @@ export function connectPostgres(connectionString: string, options: ConnectOption
     (prisma as unknown as PrismaClient<'query'>).$on('query', (event) => onStatement(event.query));
   }
   const url = new URL(connectionString);
+  const writer = poolWriter(pool, options.onStatement);
+  writers.set(prisma, writer);
   return {
     prisma,
     sql: poolReader(pool, options.onStatement),
+    writer,
     kind: 'postgres',
     location: `${url.host}${url.pathname}`,
     async close() {
@@ -76,9 +92,12 @@ export async function openEmbedded(dataDirectory: string): Promise<EmbeddedDatab
   const pglite = await PGlite.create(dataDirectory);
   const migration = await migratePglite(pglite);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const writer = pgliteWriter(pglite);
+  writers.set(prisma, writer);
   return {
     prisma,
     sql: prismaReader(prisma),
+    writer,
     kind: 'embedded',
     location: dataDirectory,
     migration,

@@ -1,12 +1,12 @@
 // Raw text in, stored article out: the pipeline the CLI, the seed and the ingestArticle mutation share.
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { SqlWriter } from '../db/writer.js';
 import { extractArticle } from './extract.js';
 import { storeArticle, type StoredArticle } from './store.js';
 
 export async function ingestText(
-  prisma: PrismaClient,
+  writer: SqlWriter,
   text: string,
   options: { sourceHint?: string } = {},
 ): Promise<StoredArticle> {
-  return storeArticle(prisma, extractArticle(text, options));
+  return storeArticle(writer, extractArticle(text, options));
 }

@@ -21,6 +21,11 @@ const noDatabase: Database = {
       throw new Error('the IDE tests do not use the database');
     },
   },
+  writer: {
+    transaction: () => {
+      throw new Error('the IDE tests do not use the database');
+    },
+  },
   kind: 'postgres',
   location: 'none',
   close: async () => {},

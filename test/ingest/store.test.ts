@@ -1,91 +1,212 @@
-// The store against a real PostgreSQL database: seeding, merging people, idempotency, atomicity.
+// The store against real databases, PostgreSQL and the embedded PGlite: seeding, merging people,
+// idempotency, atomicity, concurrent ingests and how timestamps are stored.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectPostgres, type Database } from '../../src/db/client.js';
+import { connectPostgres, openEmbedded, type Database } from '../../src/db/client.js';
 import { storeArticle } from '../../src/ingest/store.js';
 import { seedDatabase } from '../../src/seeds.js';
 import { createTestDatabase } from '../support/database.js';
 import { syntheticDraft } from '../support/drafts.js';
 
-let testDatabase: Awaited<ReturnType<typeof createTestDatabase>>;
-let database: Database;
+/** A database to store into, seeded, and how to open it again with another session time zone. */
+interface StoreDatabase {
+  database: Database;
+  /** PostgreSQL only: the same database, its sessions in `timeZone`. */
+  inTimeZone?(timeZone: string): Database;
+  close(): Promise<void>;
+}
 
-beforeAll(async () => {
-  testDatabase = await createTestDatabase();
-  database = connectPostgres(testDatabase.url);
-  await seedDatabase(database.prisma);
-});
-afterAll(async () => {
-  await database?.close();
-  await testDatabase?.drop();
-});
+async function postgres(): Promise<StoreDatabase> {
+  const testDatabase = await createTestDatabase();
+  const database = connectPostgres(testDatabase.url);
+  const others: Database[] = [];
+  return {
+    database,
+    inTimeZone(timeZone) {
+      const url = new URL(testDatabase.url);
+      url.searchParams.set('options', `-c TimeZone=${timeZone}`);
+      const other = connectPostgres(url.toString());
+      others.push(other);
+      return other;
+    },
+    async close() {
+      for (const other of others) await other.close();
+      await database.close();
+      await testDatabase.drop();
+    },
+  };
+}
+
+async function embedded(): Promise<StoreDatabase> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'quotegraph-store-'));
+  const database = await openEmbedded(path.join(folder, 'pglite'));
+  return {
+    database,
+    async close() {
+      await database.close();
+      await rm(folder, { recursive: true, force: true });
+    },
+  };
+}
 
 const TABLES = ['Article', 'Source', 'Person', 'PersonAlias', 'Topic', 'Quote', 'ArticleAuthor', 'ArticleContributor', 'ArticleMention', 'ArticleTopic'];
 
-/** A fingerprint of every row of every table, to prove that nothing changed. */
-async function fingerprint(): Promise<Record<string, string>> {
-  const result: Record<string, string> = {};
-  for (const table of TABLES) {
-    const [row] = await database.prisma.$queryRawUnsafe<{ digest: string }[]>(
-      `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${table}" t`,
-    );
-    result[table] = row!.digest;
+describe.each([
+  { kind: 'PostgreSQL', open: postgres },
+  { kind: 'the embedded database', open: embedded },
+])('on $kind', ({ open }) => {
+  let store: StoreDatabase;
+  let database: Database;
+
+  beforeAll(async () => {
+    store = await open();
+    database = store.database;
+    await seedDatabase(database.writer);
+  });
+  afterAll(() => store?.close());
+
+  /** A fingerprint of every row of every table, to prove that nothing changed. */
+  async function fingerprint(): Promise<Record<string, string>> {
+    const result: Record<string, string> = {};
+    for (const table of TABLES) {
+      const [row] = await database.prisma.$queryRawUnsafe<{ digest: string }[]>(
+        `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${table}" t`,
+      );
+      result[table] = row!.digest;
+    }
+    return result;
   }
-  return result;
-}
 
-async function personWithQuotes(slug: string) {
-  return database.prisma.person.findUniqueOrThrow({
-    where: { slug },
-    include: { aliases: true, quotes: true },
+  async function personWithQuotes(slug: string) {
+    return database.prisma.person.findUniqueOrThrow({
+      where: { slug },
+      include: { aliases: true, quotes: true },
+    });
+  }
+
+  describe('seeding the two seed articles', () => {
+    it('stores 2 articles', async () => {
+      expect(await database.prisma.article.count()).toBe(2);
+    });
+
+    it('makes Lavrov one person with both spellings and his 7 distinct quotes', async () => {
+      const lavrov = await personWithQuotes('sergey-lavrov');
+      expect(lavrov.name).toBe('Sergey Lavrov');
+      expect(lavrov.aliases.map((alias) => alias.alias)).toEqual(expect.arrayContaining(['Sergey Lavrov', 'Sergei Lavrov', 'Lavrov']));
+      expect(lavrov.quotes).toHaveLength(7);
+      expect(await database.prisma.person.count({ where: { aliases: { some: { normalized: 'lavrov' } } } })).toBe(1);
+    });
+
+    it('gives Pompeo his 7 quotes', async () => {
+      expect((await personWithQuotes('mike-pompeo')).quotes).toHaveLength(7);
+    });
+
+    it('stores the unnamed official\'s quotes with a description and no person', async () => {
+      const quotes = await database.prisma.quote.findMany({ where: { speakerDescription: { contains: 'official' } } });
+      expect(quotes.length).toBe(3);
+      for (const quote of quotes) expect(quote.speakerId).toBeNull();
+    });
+
+    it('writes the search vectors of articles and quotes', async () => {
+      const [row] = await database.prisma.$queryRawUnsafe<{ missing: number }[]>(
+        `SELECT ((SELECT count(*) FROM "Article" WHERE "searchVector" IS NULL) + (SELECT count(*) FROM "Quote" WHERE "searchVector" IS NULL))::int AS missing`,
+      );
+      expect(row!.missing).toBe(0);
+      const found = await database.prisma.$queryRawUnsafe<{ slug: string }[]>(
+        `SELECT "slug" FROM "Article" WHERE "searchVector" @@ plainto_tsquery('english', 'Sochi')`,
+      );
+      expect(found.length).toBeGreaterThan(0);
+    });
+
+    it('changes no row when seeded a second time', async () => {
+      const before = await fingerprint();
+      const report = await seedDatabase(database.writer);
+      expect(report.created).toEqual([]);
+      expect(await fingerprint()).toEqual(before);
+    });
   });
-}
 
-describe('seeding the two seed articles', () => {
-  it('stores 2 articles', async () => {
-    expect(await database.prisma.article.count()).toBe(2);
-  });
+  describe('storeArticle', () => {
+    it('creates one article when the same text is ingested concurrently', async () => {
+      const draft = syntheticDraft(900);
+      const results = await Promise.all([1, 2, 3, 4].map(() => storeArticle(database.writer, draft)));
+      expect(new Set(results.map((result) => result.articleId)).size).toBe(1);
+      expect(results.filter((result) => result.created)).toHaveLength(1);
+      expect(await database.prisma.article.count({ where: { contentHash: draft.contentHash } })).toBe(1);
+    });
 
-  it('makes Lavrov one person with both spellings and his 7 distinct quotes', async () => {
-    const lavrov = await personWithQuotes('sergey-lavrov');
-    expect(lavrov.name).toBe('Sergey Lavrov');
-    expect(lavrov.aliases.map((alias) => alias.alias)).toEqual(expect.arrayContaining(['Sergey Lavrov', 'Sergei Lavrov', 'Lavrov']));
-    expect(lavrov.quotes).toHaveLength(7);
-    expect(await database.prisma.person.count({ where: { aliases: { some: { normalized: 'lavrov' } } } })).toBe(1);
-  });
+    it('creates a new source and topic once when articles naming them are ingested concurrently', async () => {
+      const drafts = [910, 911, 912, 913].map((index) =>
+        syntheticDraft(index, { source: 'Race Wire', topics: ['Race Conditions'], people: [], quotes: [] }),
+      );
+      const results = await Promise.all(drafts.map((draft) => storeArticle(database.writer, draft)));
+      expect(results.every((result) => result.created)).toBe(true);
+      const source = await database.prisma.source.findUniqueOrThrow({ where: { name: 'Race Wire' }, include: { articles: true } });
+      expect(source.articles).toHaveLength(4);
+      const topic = await database.prisma.topic.findUniqueOrThrow({ where: { name: 'Race Conditions' }, include: { articles: true } });
+      expect(topic.articles).toHaveLength(4);
+    });
 
-  it('gives Pompeo his 7 quotes', async () => {
-    expect((await personWithQuotes('mike-pompeo')).quotes).toHaveLength(7);
-  });
+    it('creates a new person once when articles naming them are ingested concurrently', async () => {
+      const newcomer = { name: 'Concurrent Newcomer', aliases: ['Newcomer'], role: null, affiliation: null };
+      const drafts = [914, 915, 916, 917].map((index) => syntheticDraft(index, { people: [newcomer], quotes: [] }));
+      const results = await Promise.all(drafts.map((draft) => storeArticle(database.writer, draft)));
+      expect(results.every((result) => result.created)).toBe(true);
+      const people = await database.prisma.person.findMany({ where: { name: 'Concurrent Newcomer' }, include: { mentions: true } });
+      expect(people).toHaveLength(1);
+      expect(people[0]!.mentions).toHaveLength(4);
+    });
 
-  it('stores the unnamed official\'s quotes with a description and no person', async () => {
-    const quotes = await database.prisma.quote.findMany({ where: { speakerDescription: { contains: 'official' } } });
-    expect(quotes.length).toBe(3);
-    for (const quote of quotes) expect(quote.speakerId).toBeNull();
-  });
+    it('gives a new person whose name\'s slug is taken the first free numbered slug', async () => {
+      await database.prisma.person.createMany({
+        data: [
+          { slug: 'casey-rivers', name: 'C. Rivers-Smith' },
+          { slug: 'casey-rivers-2', name: 'C. Rivers-Jones' },
+        ],
+      });
+      const draft = syntheticDraft(930, { people: [{ name: 'Casey Rivers', aliases: [], role: null, affiliation: null }], quotes: [] });
+      await storeArticle(database.writer, draft);
+      const person = await database.prisma.person.findFirstOrThrow({ where: { name: 'Casey Rivers' } });
+      expect(person.slug).toBe('casey-rivers-3');
+    });
 
-  it('changes no row when seeded a second time', async () => {
-    const before = await fingerprint();
-    const report = await seedDatabase(database.prisma);
-    expect(report.created).toEqual([]);
-    expect(await fingerprint()).toEqual(before);
-  });
-});
+    it('leaves nothing behind when an ingest fails midway', async () => {
+      const before = await fingerprint();
+      // PostgreSQL refuses NUL in text, so the article's statement fails after the people are written.
+      const broken = syntheticDraft(901, { people: [{ name: 'Brand Newperson', aliases: [], role: null, affiliation: null }] });
+      broken.quotes[0]!.text = 'bad \u0000 text';
+      await expect(storeArticle(database.writer, broken)).rejects.toThrow();
+      expect(await fingerprint()).toEqual(before);
+    });
 
-describe('storeArticle', () => {
-  it('creates one article when the same text is ingested concurrently', async () => {
-    const draft = syntheticDraft(900);
-    const results = await Promise.all([1, 2, 3, 4].map(() => storeArticle(database.prisma, draft)));
-    expect(new Set(results.map((result) => result.articleId)).size).toBe(1);
-    expect(results.filter((result) => result.created)).toHaveLength(1);
-    expect(await database.prisma.article.count({ where: { contentHash: draft.contentHash } })).toBe(1);
-  });
-
-  it('leaves nothing behind when an ingest fails midway', async () => {
-    const before = await fingerprint();
-    // PostgreSQL refuses NUL in text, so the quotes insert fails after the article and people are written.
-    const broken = syntheticDraft(901, { people: [{ name: 'Brand Newperson', aliases: [], role: null, affiliation: null }] });
-    broken.quotes[0]!.text = 'bad \u0000 text';
-    await expect(storeArticle(database.prisma, broken)).rejects.toThrow();
-    expect(await fingerprint()).toEqual(before);
+    it('stores timestamps as UTC, read back as the same instants, whatever the time zones', async () => {
+      const processTimeZone = process.env.TZ;
+      process.env.TZ = 'America/New_York';
+      try {
+        const session = store.inTimeZone?.('Asia/Tokyo') ?? database;
+        const publishedAt = '2020-01-02T03:04:05.678Z';
+        const before = Date.now();
+        const stored = await storeArticle(session.writer, syntheticDraft(920, { publishedAt }));
+        const [row] = await database.prisma.$queryRawUnsafe<{ publishedAt: string; ingestedAt: string; quoteCreatedAt: string }[]>(
+          `SELECT a."publishedAt"::text AS "publishedAt", a."ingestedAt"::text AS "ingestedAt", min(q."createdAt")::text AS "quoteCreatedAt"
+           FROM "Article" a JOIN "Quote" q ON q."articleId" = a."id" WHERE a."id" = $1 GROUP BY a."id"`,
+          stored.articleId,
+        );
+        expect(row!.publishedAt).toBe('2020-01-02 03:04:05.678');
+        for (const written of [row!.ingestedAt, row!.quoteCreatedAt]) {
+          const instant = Date.parse(`${written.replace(' ', 'T')}Z`);
+          expect(instant).toBeGreaterThanOrEqual(before - 1_000);
+          expect(instant).toBeLessThanOrEqual(Date.now() + 1_000);
+        }
+        const article = await database.prisma.article.findUniqueOrThrow({ where: { id: stored.articleId } });
+        expect(article.publishedAt?.toISOString()).toBe(publishedAt);
+        expect(article.date.toISOString()).toBe(publishedAt);
+      } finally {
+        if (processTimeZone === undefined) delete process.env.TZ;
+        else process.env.TZ = processTimeZone;
+      }
+    });
   });
 });

@@ -16,7 +16,7 @@ let output = '';
 beforeAll(async () => {
   testDatabase = await createTestDatabase();
   const database = connectPostgres(testDatabase.url);
-  await seedDatabase(database.prisma);
+  await seedDatabase(database.writer);
   await database.close();
   server = spawn(process.execPath, [path.join(packageRoot, 'dist/src/cli.js'), 'serve'], {
     env: { ...process.env, DATABASE_URL: testDatabase.url, PORT: '0', LOG_LEVEL: 'info' },

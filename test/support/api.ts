@@ -25,7 +25,7 @@ export async function startTestApi(options: { seed?: boolean; config?: ApiOption
   const testDatabase = await createTestDatabase();
   const statements: string[] = [];
   const database = connectPostgres(testDatabase.url, { onStatement: (sql) => statements.push(sql) });
-  if (options.seed !== false) await seedDatabase(database.prisma);
+  if (options.seed !== false) await seedDatabase(database.writer);
   const api = await serveApi(database, { host: '127.0.0.1', port: 0, ide: true, introspection: true, ...options.config });
   return {
     url: api.url,

@@ -12,7 +12,7 @@ let articleSlug: string;
 
 beforeAll(async () => {
   api = await startTestApi();
-  for (let index = 0; index < 24; index++) await storeArticle(api.database.prisma, syntheticDraft(index));
+  for (let index = 0; index < 24; index++) await storeArticle(api.database.writer, syntheticDraft(index));
   const found = await api.query('{ people(first: 1, name: "Speaker1") { nodes { id slug } } articles(first: 1) { nodes { slug } } }');
   personSlug = found.data.people.nodes[0].slug;
   personId = found.data.people.nodes[0].id;

@@ -6,7 +6,7 @@ import { syntheticDraft } from '../../support/drafts.js';
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi();
-  for (let index = 0; index < 12; index++) await storeArticle(api.database.prisma, syntheticDraft(index));
+  for (let index = 0; index < 12; index++) await storeArticle(api.database.writer, syntheticDraft(index));
 });
 afterAll(() => api?.close());
 
@@ -51,7 +51,7 @@ describe('pagination', () => {
     const cursor = firstPage.data.quotes.pageInfo.endCursor;
     const before = await api.query(PAGE, { first: 10, after: cursor });
     // A newer article lands at the head of the list, ahead of the cursor.
-    await storeArticle(api.database.prisma, syntheticDraft(500));
+    await storeArticle(api.database.writer, syntheticDraft(500));
     const after = await api.query(PAGE, { first: 10, after: cursor });
     expect(after.data.quotes.edges).toEqual(before.data.quotes.edges);
   });

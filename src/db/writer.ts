@@ -1,0 +1,80 @@
+// Write transactions in plain SQL: "run this function in one transaction, with query(sql, params)".
+// The ingest writes through it rather than through Prisma's interactive transactions, which cost
+// about as much again as the statements they run. Two implementations: a client of the shared pg
+// pool between BEGIN and COMMIT on PostgreSQL, PGlite's own transaction on the embedded database.
+import { createHash } from 'node:crypto';
+import type { PGlite } from '@electric-sql/pglite';
+import type pg from 'pg';
+
+/** Statements inside one transaction. */
+export interface SqlSession {
+  query<Row>(sql: string, parameters: readonly unknown[]): Promise<Row[]>;
+}
+
+export interface SqlWriter {
+  /** Runs `work` in one transaction: committed if it resolves, rolled back (and rethrown) if it throws. */
+  transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+}
+
+/**
+ * Transactions on a client of `pool`. Each statement text becomes a named prepared statement on
+ * each connection the first time it runs there, so PostgreSQL parses and plans it once; the
+ * store's texts are a handful.
+ */
+export function poolWriter(pool: pg.Pool, onStatement?: (sql: string) => void): SqlWriter {
+  const names = new Map<string, string>();
+  const nameOf = (sql: string): string => {
+    let name = names.get(sql);
+    if (!name) {
+      name = `qg_write_${createHash('sha1').update(sql).digest('base64url').slice(0, 20)}`;
+      names.set(sql, name);
+    }
+    return name;
+  };
+  return {
+    async transaction(work) {
+      const client = await pool.connect();
+      // A client whose ROLLBACK failed is in an unknown state: the pool must close it, not reuse it.
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        const result = await work({
+          async query<Row>(sql: string, parameters: readonly unknown[]): Promise<Row[]> {
+            onStatement?.(sql);
+            return (await client.query({ name: nameOf(sql), text: sql, values: parameters as unknown[] })).rows as Row[];
+          },
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
+  };
+}
+
+/** Transactions on the embedded database: PGlite has one session and its own transaction lock. */
+export function pgliteWriter(pglite: PGlite): SqlWriter {
+  return {
+    transaction: (work) =>
+      pglite.transaction((transaction) =>
+        work({
+          query: async <Row>(sql: string, parameters: readonly unknown[]) =>
+            (await transaction.query<Row>(sql, parameters as unknown[])).rows,
+        }),
+      ),
+  };
+}
+
+/**
+ * A date as the text of a `timestamp without time zone` holding UTC, which is how Prisma stores
+ * DateTime and how the read path parses it back. (A Date parameter would reach pg as local time.)
+ */
+export function utcTimestamp(date: Date): string {
+  return date.toISOString().replace('T', ' ').replace('Z', '');
+}
