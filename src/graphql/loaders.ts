@@ -3,6 +3,7 @@
 import DataLoader from 'dataloader';
 import type { SqlReader } from '../db/sql.js';
 import type { GraphQLResolveInfo } from 'graphql';
+import { columnList, neededColumns } from './pagination/columns.js';
 import { joinClauses, type JoinedRow } from './pagination/joined-rows.js';
 import { countRowsByParent, fetchPagesByParent, pageColumns, SqlParameters, takeReadAlong, type ListSpec, type Page } from './pagination/keyset.js';
 import { connectionRowType, planPage, type PlannedPage } from './pagination/nested-pages.js';
@@ -102,7 +103,7 @@ export async function findRowBySlug<T extends Row>(sql: SqlReader, source: RowSo
   const joined = joinClauses(along?.joins ?? []);
   const pages = pageColumns(along?.pages ?? [], parameters);
   const rows = await sql.query<T>(
-    `SELECT ${source.singleColumns ?? source.columns}${joined.columns}${pages} FROM ${source.table} t ${joined.from} WHERE t."slug" = ${slugParameter}`,
+    `SELECT ${columnList(neededColumns(source.singleColumns ?? source.columns, along?.fields))}${joined.columns}${pages} FROM ${source.table} t ${joined.from} WHERE t."slug" = ${slugParameter}`,
     parameters.values,
   );
   if (along) takeReadAlong(rows, along);

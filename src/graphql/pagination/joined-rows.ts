@@ -3,7 +3,8 @@
 // finds them instead of issuing a statement of its own.
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { RowSource } from '../loaders.js';
-import { childFields } from './selection.js';
+import { neededColumns, fieldsKey, type Column } from './columns.js';
+import { childFields, fieldNames } from './selection.js';
 
 type Row = Record<string, unknown>;
 
@@ -16,13 +17,16 @@ export interface JoinedRow {
   key: string;
   /** To-one relations of this row that can be read along with it (an article's source). */
   joins?: JoinedRow[];
+  /** Once selected by a query: the fields it selects on this row (see columns.ts). */
+  fields?: ReadonlySet<string>;
 }
 
 /** The joins whose field is selected among `rowFields`, the fields selected on the listed rows. */
 export function joinsSelectedOn(joins: JoinedRow[] | undefined, rowFields: FieldNode[], info: GraphQLResolveInfo): JoinedRow[] {
   return (joins ?? []).flatMap((join) => {
     if (!rowFields.some((field) => field.name.value === join.field)) return [];
-    return [{ ...join, joins: joinsSelectedOn(join.joins, childFields(rowFields, join.field, info), info) }];
+    const fields = childFields(rowFields, join.field, info);
+    return [{ ...join, joins: joinsSelectedOn(join.joins, fields, info), fields: fieldNames(fields) }];
   });
 }
 
@@ -36,47 +40,12 @@ export function joinedTimestampColumns(joins: JoinedRow[], parentPath = ''): str
 
 /** A stable name for a set of joins, so that requests joining differently do not share a loader. */
 export function joinsKey(joins: JoinedRow[]): string {
-  return joins.map((join) => `${join.field}(${joinsKey(join.joins ?? [])})`).join(',');
+  return joins.map((join) => `${join.field}[${fieldsKey(join.fields)}](${joinsKey(join.joins ?? [])})`).join(',');
 }
 
-/** `t."title"` or `<expression> AS "name"`: the name a column is read back under. */
-function columnName(column: string): string {
-  const name = /"([^"]+)"\s*$/.exec(column)?.[1];
-  if (!name) throw new Error(`Cannot tell the name of the column ${column}`);
-  return name;
-}
-
-/** Splits a column list at its top-level commas. */
-function splitColumns(columns: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let index = 0; index < columns.length; index++) {
-    const character = columns[index];
-    if (character === '(') depth++;
-    else if (character === ')') depth--;
-    else if (character === ',' && depth === 0) {
-      parts.push(columns.slice(start, index));
-      start = index + 1;
-    }
-  }
-  parts.push(columns.slice(start));
-  return parts.map((part) => part.trim()).filter(Boolean);
-}
-
-const parsedColumns = new WeakMap<RowSource, { expression: string; name: string }[]>();
-
-/** A row source's columns as expressions over `t` and the names they are read back under, parsed once. */
-function columnsOf(source: RowSource): { expression: string; name: string }[] {
-  let columns = parsedColumns.get(source);
-  if (!columns) {
-    columns = splitColumns(source.columns).map((column) => ({
-      expression: column.replace(/\s+AS\s+"[^"]+"\s*$/i, ''),
-      name: columnName(column),
-    }));
-    parsedColumns.set(source, columns);
-  }
-  return columns;
+/** The columns of a joined row that its selection reads. */
+function joinedColumns(join: JoinedRow): Column[] {
+  return neededColumns(join.rows.columns, join.fields);
 }
 
 /**
@@ -91,7 +60,7 @@ export function joinClauses(joins: JoinedRow[]): { columns: string; from: string
       const alias = `${parentAlias}_${index}`;
       const path = parentPath ? `${parentPath}.${join.field}` : join.field;
       from.push(`LEFT JOIN ${join.rows.table} ${alias} ON ${alias}."id" = ${parentAlias}."${join.key}"`);
-      for (const { expression, name } of columnsOf(join.rows)) {
+      for (const { expression, name } of joinedColumns(join)) {
         columns.push(`${expression.replace(/\bt\./g, `${alias}.`)} AS "${path}.${name}"`);
       }
       add(join.joins ?? [], alias, path);
@@ -124,7 +93,7 @@ function joinReaders(joins: JoinedRow[], parentPath: string): JoinReader[] {
     return {
       key: joinedKey(join.field),
       idColumn: `${path}.id`,
-      columns: columnsOf(join.rows).map(({ name }) => ({ name, column: `${path}.${name}` })),
+      columns: joinedColumns(join).map(({ name }) => ({ name, column: `${path}.${name}` })),
       joins: joinReaders(join.joins ?? [], path),
     };
   });

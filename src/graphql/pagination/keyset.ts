@@ -5,6 +5,7 @@
 // selection is known ahead (nested-pages.ts), nested pages go further and are read as JSON columns
 // of their parent rows' own statement.
 import type { SqlReader } from '../../db/sql.js';
+import { columnList, neededColumns } from './columns.js';
 import { decodeCursor, encodeCursor, type CursorValue } from './cursor.js';
 import { joinClauses, joinedTimestampColumns, takeJoinedRows, type JoinedRow } from './joined-rows.js';
 import { PageReadAlong, type PlannedPage } from './nested-pages.js';
@@ -71,6 +72,11 @@ function cursorOf(spec: ListSpec, row: Record<string, unknown>): string {
   );
 }
 
+/** The columns of `spec` that the selection `fields` reads, and those the ordering needs for cursors. */
+function selectedColumns(spec: ListSpec, fields: ReadonlySet<string> | undefined): string {
+  return columnList(neededColumns(spec.columns, fields, spec.order.map(({ field }) => field)));
+}
+
 /** The ORDER BY, the cursor condition and the LIMIT for one page request. */
 function pageClauses(spec: ListSpec, request: PageRequest, parameters: SqlParameters) {
   // Walking backwards reads the list in reverse, then the page is turned round.
@@ -127,7 +133,7 @@ export function pageColumns(pages: PlannedPage[], parameters: SqlParameters): st
       const from = fromClause(spec, parameters);
       const page = pageClauses(spec, planned.request, parameters);
       const joined = joinClauses(planned.joins);
-      const rows = `SELECT ${spec.columns}${joined.columns}${pageColumns(planned.pages, parameters)} FROM ${from} ${joined.from}
+      const rows = `SELECT ${selectedColumns(spec, planned.fields)}${joined.columns}${pageColumns(planned.pages, parameters)} FROM ${from} ${joined.from}
         ${whereClause([`${parentColumn} = parent.id`, ...page.conditions])} ORDER BY ${page.orderBy} LIMIT ${page.limit}`;
       const count = planned.withCount
         ? `, 'totalCount', (SELECT count(*)::int FROM ${fromClause(spec, parameters)} WHERE ${parentColumn} = parent.id)`
@@ -191,7 +197,7 @@ export async function fetchPage<T extends Row>(
   // The page is cut first, then joined: PostgreSQL does not push a LIMIT below a join, and would
   // join (and read nested pages for) every row of the list before sorting it.
   const sql = `SELECT t.*${joined.columns}${pageColumns(along.pages, parameters)} FROM (
-      SELECT ${spec.columns} FROM ${from} ${whereClause([...conditions, ...page.conditions])}
+      SELECT ${selectedColumns(spec, along.fields)} FROM ${from} ${whereClause([...conditions, ...page.conditions])}
       ORDER BY ${page.orderBy} LIMIT ${page.limit}
     ) t ${joined.from} ORDER BY ${page.rowOrder('t')}`;
   const fetched = await reader.query<T>(sql, parameters.values, { prepare: !spec.planEachTime });
@@ -221,7 +227,7 @@ export async function fetchPagesByParent<T extends Row>(
   const joined = joinClauses(planned.joins);
   const sql = `SELECT parent.id AS "parentId"${withCount ? ', total."totalCount"' : ''}, page.* FROM unnest(${parents}::int[]) AS parent(id)
     ${total} ${withCount ? 'LEFT' : 'CROSS'} JOIN LATERAL (
-      SELECT ${spec.columns}${joined.columns}${pageColumns(planned.pages, parameters)} FROM ${from} ${joined.from}
+      SELECT ${selectedColumns(spec, planned.fields)}${joined.columns}${pageColumns(planned.pages, parameters)} FROM ${from} ${joined.from}
       ${whereClause([`${parentColumn} = parent.id`, ...page.conditions])}
       ORDER BY ${page.orderBy} LIMIT ${page.limit}
     ) AS page${withCount ? ' ON true' : ''}`;

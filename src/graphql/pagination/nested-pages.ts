@@ -19,12 +19,15 @@ import type { NestedList } from '../loaders.js';
 import type { Page } from './keyset.js';
 import { joinsKey, joinsSelectedOn, type JoinedRow } from './joined-rows.js';
 import { pageRequestKey, toPageRequest, type PageArguments, type PageRequest } from './page-arguments.js';
-import { responseKey, rowFieldsOfConnection, selectsTotalCount } from './selection.js';
+import { fieldsKey } from './columns.js';
+import { fieldNames, responseKey, rowFieldsOfConnection, selectsTotalCount } from './selection.js';
 
 /** One page of a nested list, as a query selects it: what to read, and what to read along with its rows. */
 export interface PlannedPage {
   list: NestedList;
   request: PageRequest;
+  /** The fields selected on the page's rows, so that it reads only their columns (columns.ts). */
+  fields?: ReadonlySet<string>;
   /** To-one rows read along with the page's rows. */
   joins: JoinedRow[];
   withCount: boolean;
@@ -95,19 +98,21 @@ export interface ConnectionSelection {
 /** Plans one page of `list`: the joins, the count and the nested pages `selection` asks for. */
 export function planPage(list: NestedList, request: PageRequest, selection?: ConnectionSelection, column = ''): PlannedPage {
   const fieldNodes = selection?.fieldNodes ?? [];
+  let fields: ReadonlySet<string> | undefined;
   let joins: JoinedRow[] = [];
   let withCount = false;
   let pages: PlannedPage[] = [];
   if (selection) {
     const { fieldNodes, rowType, info } = selection;
     const rowFields = rowFieldsOfConnection(fieldNodes, info);
+    fields = fieldNames(rowFields);
     joins = joinsSelectedOn(list.spec.joins, rowFields, info);
     withCount = selectsTotalCount(fieldNodes, info);
     pages = rowType ? pagesSelectedOn(rowType, rowFields, info) : [];
   }
   const nested = pages.map((page) => `${page.column}=(${page.key})`).join(',');
-  const key = `${list.name}:${pageRequestKey(request)}:${joinsKey(joins)}:${withCount}:${nested}`;
-  return { list, request, joins, withCount, pages, column, fieldNodes, key };
+  const key = `${list.name}:${pageRequestKey(request)}:${fieldsKey(fields)}:${joinsKey(joins)}:${withCount}:${nested}`;
+  return { list, request, fields, joins, withCount, pages, column, fieldNodes, key };
 }
 
 /**

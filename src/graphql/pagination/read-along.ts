@@ -5,9 +5,11 @@ import type { RowSource } from '../loaders.js';
 import { joinsSelectedOn, type JoinedRow } from './joined-rows.js';
 import type { ListSpec } from './keyset.js';
 import { connectionRowType, pagesSelectedOn, type PlannedPage } from './nested-pages.js';
-import { rowFieldsOfConnection, selectedFields } from './selection.js';
+import { fieldNames, rowFieldsOfConnection, selectedFields } from './selection.js';
 
 export interface ReadAlong {
+  /** The fields selected on the statement's own rows, so that it reads only their columns (columns.ts). */
+  fields?: ReadonlySet<string>;
   joins: JoinedRow[];
   pages: PlannedPage[];
 }
@@ -19,12 +21,20 @@ export function readAlongList(spec: ListSpec, info: GraphQLResolveInfo | undefin
   if (!info) return NOTHING_ALONG;
   const rowFields = rowFieldsOfConnection(info.fieldNodes, info);
   const rowType = connectionRowType(info.returnType);
-  return { joins: joinsSelectedOn(spec.joins, rowFields, info), pages: rowType ? pagesSelectedOn(rowType, rowFields, info) : [] };
+  return {
+    fields: fieldNames(rowFields),
+    joins: joinsSelectedOn(spec.joins, rowFields, info),
+    pages: rowType ? pagesSelectedOn(rowType, rowFields, info) : [],
+  };
 }
 
 /** What the query selects on the row being resolved that `source`'s statement can read along. */
 export function readAlongRow(source: RowSource, info: GraphQLResolveInfo): ReadAlong {
   const rowFields = info.fieldNodes.flatMap((field) => selectedFields(field.selectionSet, info));
   const rowType = getNamedType(info.returnType);
-  return { joins: joinsSelectedOn(source.joins, rowFields, info), pages: isObjectType(rowType) ? pagesSelectedOn(rowType, rowFields, info) : [] };
+  return {
+    fields: fieldNames(rowFields),
+    joins: joinsSelectedOn(source.joins, rowFields, info),
+    pages: isObjectType(rowType) ? pagesSelectedOn(rowType, rowFields, info) : [],
+  };
 }

@@ -34,3 +34,8 @@ export function selectsTotalCount(connectionNodes: readonly FieldNode[], info: G
 export function responseKey(field: FieldNode): string {
   return field.alias?.value ?? field.name.value;
 }
+
+/** The names of `fields` (not their aliases): what a row must hold to answer them. */
+export function fieldNames(fields: readonly FieldNode[]): Set<string> {
+  return new Set(fields.map((field) => field.name.value));
+}
