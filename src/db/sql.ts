@@ -7,13 +7,8 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { PrismaClient } from '../generated/prisma/client.js';
 
-export interface QueryOptions {
-  /** False: plan for these values alone, as an unnamed statement (default true: a named prepared statement). */
-  prepare?: boolean;
-}
-
 export interface SqlReader {
-  query<Row>(sql: string, parameters: readonly unknown[], options?: QueryOptions): Promise<Row[]>;
+  query<Row>(sql: string, parameters: readonly unknown[]): Promise<Row[]>;
 }
 
 /** Reads through Prisma's raw queries: for the embedded PGlite database, which has no pg pool. */
@@ -47,10 +42,9 @@ export function poolReader(pool: pg.Pool, onStatement?: (sql: string) => void): 
     return name;
   };
   return {
-    async query<Row>(sql: string, parameters: readonly unknown[], { prepare = true }: QueryOptions = {}): Promise<Row[]> {
+    async query<Row>(sql: string, parameters: readonly unknown[]): Promise<Row[]> {
       onStatement?.(sql);
-      const name = prepare ? nameOf(sql) : undefined;
-      const result = await pool.query({ name, text: sql, values: parameters as unknown[] });
+      const result = await pool.query({ name: nameOf(sql), text: sql, values: parameters as unknown[] });
       return result.rows as Row[];
     },
   };

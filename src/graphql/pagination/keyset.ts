@@ -41,11 +41,6 @@ export interface ListSpec {
   joins?: JoinedRow[];
   /** Columns holding timestamps, which a page read as JSON gets back as text. */
   timestamps?: readonly string[];
-  /**
-   * Plan the statement for each execution's values instead of preparing it once: a full-text
-   * search's generic plan ran several times slower than one made for the search words.
-   */
-  planEachTime?: boolean;
 }
 
 
@@ -200,7 +195,7 @@ export async function fetchPage<T extends Row>(
       SELECT ${selectedColumns(spec, along.fields)} FROM ${from} ${whereClause([...conditions, ...page.conditions])}
       ORDER BY ${page.orderBy} LIMIT ${page.limit}
     ) t ${joined.from} ORDER BY ${page.rowOrder('t')}`;
-  const fetched = await reader.query<T>(sql, parameters.values, { prepare: !spec.planEachTime });
+  const fetched = await reader.query<T>(sql, parameters.values);
   takeReadAlong(fetched, along);
   return toPage(spec, request, fetched);
 }

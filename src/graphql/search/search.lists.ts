@@ -11,16 +11,18 @@ const byRank: OrderColumn[] = [
 /** Rows of `table` matching `query` (web search syntax: words, "phrases", or, -not), with their rank. */
 function matching(table: string, query: string) {
   return (parameters: SqlParameters): string => {
-    const search = `websearch_to_tsquery('english', ${parameters.add(query)})`;
-    return `(SELECT t.*, ts_rank(t."searchVector", ${search}) AS "rank"
-      FROM ${table} t WHERE t."searchVector" @@ ${search}) t`;
+    // The search words are parsed once, as a row of their own: written as an expression instead,
+    // PostgreSQL's prepared (generic) plan parsed them again for every row and ran 4 times slower.
+    return `(SELECT t.*, ts_rank(t."searchVector", search.words) AS "rank"
+      FROM ${table} t, websearch_to_tsquery('english', ${parameters.add(query)}) AS search(words)
+      WHERE t."searchVector" @@ search.words) t`;
   };
 }
 
 export function articlesMatching(query: string): ListSpec {
-  return { from: matching('"Article"', query), columns: `${articleRows.columns}, t."rank"`, order: byRank, direction: 'DESC', joins: [sourceOfArticle], planEachTime: true };
+  return { from: matching('"Article"', query), columns: `${articleRows.columns}, t."rank"`, order: byRank, direction: 'DESC', joins: [sourceOfArticle] };
 }
 
 export function quotesMatching(query: string): ListSpec {
-  return { from: matching('"Quote"', query), columns: `${quoteRows.columns}, t."rank"`, order: byRank, direction: 'DESC', joins: quoteJoins, planEachTime: true };
+  return { from: matching('"Quote"', query), columns: `${quoteRows.columns}, t."rank"`, order: byRank, direction: 'DESC', joins: quoteJoins };
 }
