@@ -4,15 +4,17 @@ import { buildSchema } from 'type-graphql';
 import { ArticleResolver } from './article/article.resolver.js';
 import { IngestResolver } from './ingest/ingest.resolver.js';
 import { NodeResolver } from './node/node.resolver.js';
+import { answerFromReadAlong } from './pagination/read-along-fields.js';
 import { PersonResolver } from './person/person.resolver.js';
 import { QuoteResolver } from './quote/quote.resolver.js';
 import { SearchResolver } from './search/search.resolver.js';
 import { SourceResolver } from './source/source.resolver.js';
 import { TopicResolver } from './topic/topic.resolver.js';
 
-export function buildQuotegraphSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildQuotegraphSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [ArticleResolver, PersonResolver, QuoteResolver, TopicResolver, SourceResolver, SearchResolver, NodeResolver, IngestResolver],
     validate: false,
   });
+  return answerFromReadAlong(schema);
 }

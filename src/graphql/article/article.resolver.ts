@@ -7,7 +7,7 @@ import type { ConnectionValue } from '../pagination/connection.type.js';
 import { dateRangeConditions } from '../pagination/date-range.js';
 import type { Filter } from '../pagination/keyset.js';
 import { PageArguments } from '../pagination/page-arguments.js';
-import { joinedRow } from '../pagination/joined-rows.js';
+import { joinedRow, ReadsJoinedRow } from '../pagination/joined-rows.js';
 import { ReadsList } from '../pagination/nested-pages.js';
 import { readAlongRow } from '../pagination/read-along.js';
 import { listConnection, nestedConnection } from '../pagination/resolve-connection.js';
@@ -72,6 +72,7 @@ export class ArticleResolver {
     return article.body ?? articleText(sql, article.id).then((text) => text.body);
   }
 
+  @ReadsJoinedRow()
   @FieldResolver(() => Source, {
     nullable: true,
     description: 'The publisher; null when the text does not name one.',

@@ -53,27 +53,49 @@ export function Connection<Node extends object>(nodeType: ClassType<Node>, nodeN
   return ConnectionBase;
 }
 
-/** The connection value of a page; edges and cursors are made only when a query selects them (getters). */
+/** The connection value of a page: edges and cursors are made only when a query selects them. */
+class PageConnection<Node> implements ConnectionValue<Node> {
+  readonly nodes: Node[];
+  readonly pageInfo: PageInfo;
+
+  constructor(
+    private readonly page: Page<Node & Record<string, unknown>>,
+    private readonly count: () => Promise<number>,
+  ) {
+    this.nodes = page.rows;
+    this.pageInfo = new PageBounds(page);
+  }
+
+  get edges() {
+    return this.page.rows.map((node) => ({ cursor: this.page.cursorOf(node), node }));
+  }
+
+  /** Counted only when the query selects totalCount. */
+  get totalCount() {
+    return this.count();
+  }
+}
+
+class PageBounds<Node> implements PageInfo {
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+
+  constructor(private readonly page: Page<Node & Record<string, unknown>>) {
+    this.hasNextPage = page.hasNextPage;
+    this.hasPreviousPage = page.hasPreviousPage;
+  }
+
+  get startCursor() {
+    const first = this.page.rows[0];
+    return first ? this.page.cursorOf(first) : null;
+  }
+
+  get endCursor() {
+    const last = this.page.rows.at(-1);
+    return last ? this.page.cursorOf(last) : null;
+  }
+}
+
 export function toConnection<Node>(page: Page<Node & Record<string, unknown>>, totalCount: () => Promise<number>): ConnectionValue<Node> {
-  const { rows } = page;
-  return {
-    get edges() {
-      return rows.map((node) => ({ cursor: page.cursorOf(node), node }));
-    },
-    nodes: rows,
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPreviousPage,
-      get startCursor() {
-        return rows.length > 0 ? page.cursorOf(rows[0]!) : null;
-      },
-      get endCursor() {
-        return rows.length > 0 ? page.cursorOf(rows.at(-1)!) : null;
-      },
-    },
-    // The count runs only when the query selects totalCount.
-    get totalCount() {
-      return totalCount();
-    },
-  };
+  return new PageConnection(page, totalCount);
 }

@@ -1,7 +1,8 @@
 // To-one rows read in the same statement as a list (each quote's article, and that article's source)
 // when the query selects them, and left on the rows they belong to, where the relation's resolver
 // finds them instead of issuing a statement of its own.
-import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLField, GraphQLResolveInfo } from 'graphql';
+import { Extensions } from 'type-graphql';
 import type { RowSource } from '../loaders.js';
 import { neededColumns, fieldsKey, type Column } from './columns.js';
 import { childFields, fieldNames } from './selection.js';
@@ -68,6 +69,17 @@ export function joinClauses(joins: JoinedRow[]): { columns: string; from: string
   };
   add(joins, 't', '');
   return { columns: columns.map((column) => `, ${column}`).join(''), from: from.join(' ') };
+}
+
+const READS_JOINED_ROW = 'readsJoinedRow';
+
+/** Declares a to-one field whose row its parent's statement may read along (a `JoinedRow` of the same name). */
+export function ReadsJoinedRow() {
+  return Extensions({ [READS_JOINED_ROW]: true });
+}
+
+export function isJoinedRowField(field: GraphQLField<any, any>): boolean {
+  return field.extensions[READS_JOINED_ROW] === true;
 }
 
 /** The key a row read along with its parent sits under on the parent: `@row:<field>`. */

@@ -75,7 +75,8 @@ export function ReadsList(list: NestedList) {
   return Extensions({ [READS_LIST]: list });
 }
 
-function listReadBy(field: GraphQLField<unknown, unknown> | undefined): NestedList | undefined {
+/** The nested list a connection field declared it reads, if any. */
+export function listReadBy(field: GraphQLField<any, any> | undefined): NestedList | undefined {
   return field?.extensions[READS_LIST] as NestedList | undefined;
 }
 

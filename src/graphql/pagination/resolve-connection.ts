@@ -35,9 +35,12 @@ export function nestedConnection<Node extends Record<string, unknown>>(
   page: PageArguments,
   info?: GraphQLResolveInfo,
 ): ConnectionValue<Node> | Promise<ConnectionValue<Node>> {
-  const toValue = (rows: Page<Node>) =>
-    toConnection(rows, () => (rows.totalCount === undefined ? loaders.count(list, parent.id) : Promise.resolve(rows.totalCount)));
   const readAlong = info && pageReadAlong<Node>(parent, info);
-  if (readAlong) return toValue(readAlong);
-  return loaders.page<Node>(list, parent.id, toPageRequest(page), info).then(toValue);
+  if (readAlong) return nestedPageConnection(loaders, list, parent.id, readAlong);
+  return loaders.page<Node>(list, parent.id, toPageRequest(page), info).then((rows) => nestedPageConnection(loaders, list, parent.id, rows));
+}
+
+/** The connection value of a nested page; its count, when not read with the page, is loaded when asked. */
+export function nestedPageConnection<Node extends Record<string, unknown>>(loaders: Loaders, list: NestedList, parentId: number, rows: Page<Node>): ConnectionValue<Node> {
+  return toConnection(rows, () => (rows.totalCount === undefined ? loaders.count(list, parentId) : Promise.resolve(rows.totalCount)));
 }

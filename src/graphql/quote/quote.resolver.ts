@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import { toGlobalId } from '../node/global-id.js';
 import type { ConnectionValue } from '../pagination/connection.type.js';
 import { dateRangeConditions } from '../pagination/date-range.js';
-import { joinedRow } from '../pagination/joined-rows.js';
+import { joinedRow, ReadsJoinedRow } from '../pagination/joined-rows.js';
 import type { Filter } from '../pagination/keyset.js';
 import { listConnection } from '../pagination/resolve-connection.js';
 import { personRows, type PersonRow } from '../person/person.lists.js';
@@ -57,12 +57,14 @@ export class QuoteResolver {
     return toGlobalId('Quote', quote.id);
   }
 
+  @ReadsJoinedRow()
   @FieldResolver(() => Person, { nullable: true, description: 'The person who said it; null when the article does not name them.' })
   speaker(@Root() quote: QuoteRow, @Ctx() { loaders }: Context): PersonRow | Promise<PersonRow | null> | null {
     if (quote.speakerId === null) return null;
     return joinedRow<PersonRow>(quote, 'speaker') ?? loaders.row<PersonRow>(personRows, quote.speakerId);
   }
 
+  @ReadsJoinedRow()
   @FieldResolver(() => Article, { description: 'The article the quote appears in.' })
   article(@Root() quote: QuoteRow, @Ctx() { loaders }: Context): ArticleRow | Promise<ArticleRow> {
     return joinedRow<ArticleRow>(quote, 'article') ?? loaders.row<ArticleRow>(articleRows, quote.articleId).then((article) => article!);

@@ -1,0 +1,38 @@
+// Fields answered straight from what their parent's statement read along, ahead of their
+// TypeGraphQL resolvers, which convert the arguments into class instances on every call: about a
+// tenth of the server's CPU on a nested front page of 20 articles (40 connections, 120 to-one rows).
+// The resolvers stay complete on their own; this only skips them when the answer is already there.
+import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import type { Context } from '../context.js';
+import { isJoinedRowField, joinedRow } from './joined-rows.js';
+import { listReadBy, pageReadAlong } from './nested-pages.js';
+import { nestedPageConnection } from './resolve-connection.js';
+
+type Row = Record<string, unknown>;
+type Resolver = GraphQLFieldResolver<Row, Context>;
+
+function pageOrResolve(resolve: Resolver, list: NonNullable<ReturnType<typeof listReadBy>>): Resolver {
+  return (parent, args, context, info) => {
+    const page = pageReadAlong(parent, info);
+    return page ? nestedPageConnection(context.loaders, list, parent.id as number, page) : resolve(parent, args, context, info);
+  };
+}
+
+function joinedRowOrResolve(resolve: Resolver): Resolver {
+  return (parent, args, context, info) => joinedRow(parent, info.fieldName) ?? resolve(parent, args, context, info);
+}
+
+/** Puts the read-along answer ahead of the resolver of every field that declares one (@ReadsList, @ReadsJoinedRow). */
+export function answerFromReadAlong(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const resolve = field.resolve as Resolver | undefined;
+      if (!resolve) continue;
+      const list = listReadBy(field);
+      if (list) field.resolve = pageOrResolve(resolve, list);
+      else if (isJoinedRowField(field)) field.resolve = joinedRowOrResolve(resolve);
+    }
+  }
+  return schema;
+}
