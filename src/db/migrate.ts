@@ -88,8 +88,7 @@ interface RecordedMigration {
   finished_at: Date | null;
 }
 
-async function migrate(database: MigrationDatabase, directory: string): Promise<MigrationReport> {
-  const migrations = await readMigrations(directory);
+async function migrate(database: MigrationDatabase, migrations: MigrationFile[]): Promise<MigrationReport> {
   const [table] = await database.query<{ exists: boolean }>(
     `SELECT to_regclass('_prisma_migrations') IS NOT NULL AS "exists"`,
   );
@@ -173,6 +172,27 @@ function describeDatabaseError(error: unknown, sql: string): string {
 }
 
 /**
+ * The report of a database that has every migration applied, finished and unchanged; null when
+ * anything is missing, pending, unfinished or changed, which `migrate` then handles (or reports)
+ * under the lock.
+ */
+async function upToDateReport(session: SqlSession, migrations: MigrationFile[]): Promise<MigrationReport | null> {
+  let recorded: RecordedMigration[];
+  try {
+    recorded = await session.query<RecordedMigration>(
+      'SELECT migration_name, checksum, finished_at FROM _prisma_migrations WHERE rolled_back_at IS NULL',
+    );
+  } catch (error) {
+    if ((error as { code?: unknown }).code === '42P01') return null; // no _prisma_migrations table yet
+    throw error;
+  }
+  if (recorded.some((row) => row.finished_at === null)) return null;
+  const recordedChecksums = new Map(recorded.map((row) => [row.migration_name, row.checksum]));
+  if (!migrations.every((migration) => recordedChecksums.get(migration.name) === migration.checksum)) return null;
+  return { applied: [], alreadyApplied: migrations.map((migration) => migration.name) };
+}
+
+/**
  * Applies the pending migrations to a PostgreSQL database, each in its own transaction. Holds
  * Prisma's advisory lock meanwhile, so concurrent runs (or a concurrent `prisma migrate deploy`)
  * wait for each other instead of applying a migration twice.
@@ -181,6 +201,7 @@ export async function migratePostgres(
   connectionString: string,
   directory: string = migrationsDirectory,
 ): Promise<MigrationReport> {
+  const migrations = await readMigrations(directory);
   const client = new pg.Client({ connectionString });
   // A lost connection also rejects the pending query, which reports it; unheard, this event would crash the process.
   client.on('error', () => undefined);
@@ -205,8 +226,11 @@ export async function migratePostgres(
     },
   };
   try {
+    // At most starts there is nothing to apply: one statement tells, without taking the lock.
+    const upToDate = await upToDateReport(session, migrations);
+    if (upToDate) return upToDate;
     await client.query('SELECT pg_advisory_lock($1)', [prismaAdvisoryLockKey]);
-    return await migrate(database, directory);
+    return await migrate(database, migrations);
   } finally {
     // Closing the session releases the advisory lock too.
     await client.end();
@@ -223,6 +247,6 @@ export async function migratePglite(pglite: PGlite, directory: string = migratio
   });
   return migrate(
     { ...sessionOf(pglite), transaction: (work) => pglite.transaction((tx) => work(sessionOf(tx))) },
-    directory,
+    await readMigrations(directory),
   );
 }
