@@ -169,8 +169,11 @@ async function keysCommand(config: Config, action: string, args: string[]): Prom
 }
 
 async function serveCommand(config: Config): Promise<void> {
+  // Checking migrations waits on the database: the server's modules load meanwhile.
+  const opening = openMigratedDatabase(config);
+  opening.catch(() => undefined); // startServer awaits it and reports a failure
   const { startServer } = await import('./server.js');
-  await startServer(config);
+  await startServer(config, opening);
 }
 
 /** Turns errors a user can act on into one line; anything else is a bug and keeps its stack. */

@@ -3,6 +3,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
 import { loadConfig, type Config } from './config.js';
 import { openMigratedDatabase, type Database } from './db/client.js';
 import { createApolloServer } from './graphql/apollo.js';
@@ -20,13 +21,17 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-export type ApiOptions = Partial<Config> & { logger?: Logger };
+export type ApiOptions = Partial<Config> & {
+  logger?: Logger;
+  /** The schema, when the caller built it already; built here otherwise. */
+  schema?: GraphQLSchema;
+};
 
 /** Serves the API over `database`; options not given come from the environment (port 0 picks a free one). */
 export async function serveApi(database: Database, options: ApiOptions = {}): Promise<RunningApi> {
   const config = { ...loadConfig(), ...options };
   const logger = options.logger ?? createLogger(config.logLevel);
-  const apollo = await createApolloServer(await buildQuotegraphSchema(), {
+  const apollo = await createApolloServer(options.schema ?? (await buildQuotegraphSchema()), {
     introspection: config.introspection,
     queryLimits: config.queryLimits,
     logger,
@@ -58,9 +63,11 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
   };
 }
 
+type OpeningDatabase = ReturnType<typeof openMigratedDatabase>;
+
 /** Opens the database; an empty embedded database gets the seeds, so a newcomer has data at once. */
-async function openDatabase(config: Config, logger: Logger): Promise<Database> {
-  const { database } = await openMigratedDatabase(config);
+async function openDatabase(opening: OpeningDatabase, logger: Logger): Promise<Database> {
+  const { database } = await opening;
   if (database.kind === 'embedded' && (await database.prisma.article.count()) === 0) {
     const report = await seedDatabase(database.writer);
     logger.info({ articles: report.created.length }, 'seeded the embedded database');
@@ -68,10 +75,17 @@ async function openDatabase(config: Config, logger: Logger): Promise<Database> {
   return database;
 }
 
-export async function startServer(config: Config): Promise<void> {
+/**
+ * Serves the API until SIGTERM or SIGINT. `opening` is the database already being opened, when the
+ * caller started it before loading this module (the CLI does, so that the migration check's round
+ * trips overlap loading the modules); the schema is built while it opens.
+ */
+export async function startServer(config: Config, opening: OpeningDatabase = openMigratedDatabase(config)): Promise<void> {
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase(config, logger);
-  const api = await serveApi(database, { ...config, logger });
+  opening.catch(() => undefined); // awaited below; meanwhile a failure is not unhandled
+  const schema = await buildQuotegraphSchema();
+  const database = await openDatabase(opening, logger);
+  const api = await serveApi(database, { ...config, logger, schema });
   logger.info({ database: database.kind, location: database.location, url: api.url }, 'listening');
   // A person starting the server wants the address in plain words, whatever the log level.
   console.log(`Quotegraph on ${database.kind === 'embedded' ? `the embedded database in ${database.location}` : database.location}`);
