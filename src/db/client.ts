@@ -29,7 +29,8 @@ export interface ConnectOptions {
   statementTimeout?: number;
 }
 
-// The writer of each client built here, for code that holds only the client (the GraphQL context).
+// The writer of each client built here, for code that holds only the client: the ingestArticle
+// resolver, until the GraphQL context carries `writer` itself as it carries `sql`.
 const writers = new WeakMap<PrismaClient, SqlWriter>();
 
 /** The writer of the database whose Prisma client is `prisma`; it must have been opened here. */
