@@ -12,4 +12,4 @@ COPY seeds ./seeds
 RUN npm run build
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 EXPOSE 4000
-CMD ["sh", "-c", "node dist/src/cli.js migrate && node dist/src/cli.js seed && node dist/src/cli.js serve"]
+CMD ["sh", "-c", "node dist/quotegraph.mjs migrate && node dist/quotegraph.mjs seed && node dist/quotegraph.mjs serve"]

@@ -45,7 +45,7 @@ async function freePort(): Promise<number> {
 }
 
 function command(kind: ServerKind): string[] {
-  if (kind === 'quotegraph') return [path.join(packageRoot, 'dist/src/cli.js'), 'serve'];
+  if (kind === 'quotegraph') return [path.join(packageRoot, 'dist/quotegraph.mjs'), 'serve'];
   return [path.join(packageRoot, `dist/bench/${kind}-server.js`)];
 }
 

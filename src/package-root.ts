@@ -1,5 +1,5 @@
 // The folder holding package.json, found from this file so that paths work the same from src/
-// (under vitest) and from dist/src/ (after the build).
+// (under vitest), from dist/src/ (tsc) and from dist/quotegraph.mjs (the bundle).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

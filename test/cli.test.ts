@@ -10,7 +10,7 @@ import { packageRoot } from '../src/package-root.js';
 import { createEmptyDatabase } from './support/database.js';
 
 const run = promisify(execFile);
-const cli = path.join(packageRoot, 'dist/src/cli.js');
+const cli = path.join(packageRoot, 'dist/quotegraph.mjs');
 
 async function quotegraph(args: string[], env: Record<string, string> = {}) {
   try {

@@ -1,4 +1,5 @@
-// Builds the project once before the tests, so CLI tests run the same dist/ that users run.
+// Builds the project once before the tests (tsc, then the bundle), so CLI tests run the same
+// dist/quotegraph.mjs that users run.
 // A failed build does not stop the other tests; it removes the CLI so its tests fail plainly.
 // QUOTEGRAPH_SKIP_BUILD=1 skips the build while iterating on tests that do not need dist/.
 import { execFileSync } from 'node:child_process';
@@ -15,8 +16,9 @@ export default function buildOnce(): void {
       cwd: packageRoot,
       stdio: 'inherit',
     });
+    execFileSync(process.execPath, [path.join(packageRoot, 'scripts/bundle.mjs')], { cwd: packageRoot, stdio: 'inherit' });
   } catch {
     console.error('global setup: the build failed (see above); CLI tests will fail');
-    rmSync(path.join(packageRoot, 'dist/src/cli.js'), { force: true });
+    rmSync(path.join(packageRoot, 'dist/quotegraph.mjs'), { force: true });
   }
 }

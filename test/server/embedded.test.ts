@@ -16,7 +16,7 @@ afterAll(() => rm(path.dirname(dataDirectory), { recursive: true, force: true })
 /** Starts the built server on the embedded database, runs `work` against it, then stops it with SIGTERM. */
 async function withEmbeddedServer<T>(work: (url: string) => Promise<T>): Promise<{ result: T; output: string }> {
   const { DATABASE_URL: _ignored, ...environment } = process.env;
-  const child = spawn(process.execPath, [path.join(packageRoot, 'dist/src/cli.js'), 'serve'], {
+  const child = spawn(process.execPath, [path.join(packageRoot, 'dist/quotegraph.mjs'), 'serve'], {
     env: { ...environment, QUOTEGRAPH_DATA_DIR: dataDirectory, PORT: '0', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

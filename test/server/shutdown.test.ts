@@ -18,7 +18,7 @@ beforeAll(async () => {
   const database = connectPostgres(testDatabase.url);
   await seedDatabase(database.writer);
   await database.close();
-  server = spawn(process.execPath, [path.join(packageRoot, 'dist/src/cli.js'), 'serve'], {
+  server = spawn(process.execPath, [path.join(packageRoot, 'dist/quotegraph.mjs'), 'serve'], {
     env: { ...process.env, DATABASE_URL: testDatabase.url, PORT: '0', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
