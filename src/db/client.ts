@@ -29,17 +29,6 @@ export interface ConnectOptions {
   statementTimeout?: number;
 }
 
-// The writer of each client built here, for code that holds only the client: the ingestArticle
-// resolver, until the GraphQL context carries `writer` itself as it carries `sql`.
-const writers = new WeakMap<PrismaClient, SqlWriter>();
-
-/** The writer of the database whose Prisma client is `prisma`; it must have been opened here. */
-export function writerOf(prisma: PrismaClient): SqlWriter {
-  const writer = writers.get(prisma);
-  if (!writer) throw new Error('writerOf: this Prisma client was not built by connectPostgres or openEmbedded');
-  return writer;
-}
-
 /** How long to wait for a connection before telling the client the database is unavailable. */
 const CONNECT_TIMEOUT_MS = 3_000;
 
@@ -64,7 +53,6 @@ export function connectPostgres(connectionString: string, options: ConnectOption
   }
   const url = new URL(connectionString);
   const writer = poolWriter(pool, options.onStatement);
-  writers.set(prisma, writer);
   return {
     prisma,
     sql: poolReader(pool, options.onStatement),
@@ -94,7 +82,6 @@ export async function openEmbedded(dataDirectory: string): Promise<EmbeddedDatab
   const migration = await migratePglite(pglite);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   const writer = pgliteWriter(pglite);
-  writers.set(prisma, writer);
   return {
     prisma,
     sql: prismaReader(prisma),

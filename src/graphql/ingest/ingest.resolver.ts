@@ -1,6 +1,5 @@
 import { GraphQLError } from 'graphql';
 import { Args, Ctx, Mutation, Resolver } from 'type-graphql';
-import { writerOf } from '../../db/client.js';
 import { extractArticle, IngestError } from '../../ingest/extract.js';
 import { storeArticle } from '../../ingest/store.js';
 import { articleRows, type ArticleRow } from '../article/article.lists.js';
@@ -34,7 +33,7 @@ export class IngestResolver {
       if (error instanceof IngestError) throw badInput(error.message);
       throw error;
     }
-    const stored = await storeArticle(writerOf(context.prisma), draft);
+    const stored = await storeArticle(context.writer, draft);
     const article = await context.loaders.row<ArticleRow>(articleRows, stored.articleId);
     return { article: article!, created: stored.created };
   }
