@@ -12,7 +12,7 @@ import { ArticleFileError, readArticleFile } from './article-file.js';
 import { ApiKeyError, createApiKey, listApiKeys, revokeApiKey } from './auth/api-keys.js';
 import { extractArticle } from './ingest/extract.js';
 import { IngestError } from './ingest/ingest-error.js';
-import { storeArticle } from './ingest/store.js';
+import { BATCH_SIZE, storeArticles } from './ingest/store.js';
 import { seedDatabase } from './seeds.js';
 
 const USAGE = `Usage: quotegraph <command>
@@ -122,15 +122,26 @@ async function ingestCommand(config: Config, args: string[]): Promise<void> {
   }
 
   const { database } = await openMigratedDatabase(withoutTimeout(config));
+  let failed = 0;
   try {
-    for (const { file, draft } of drafts) {
-      const stored = await storeArticle(database.writer, draft);
-      const result = { file, slug: stored.slug, created: stored.created, quotes: draft.quotes.length };
-      console.log(json ? JSON.stringify(result) : `${file}: ${stored.created ? 'stored as' : 'already stored as'} ${stored.slug}`);
+    for (let start = 0; start < drafts.length; start += BATCH_SIZE) {
+      const batch = drafts.slice(start, start + BATCH_SIZE);
+      const results = await storeArticles(database.writer, batch.map(({ draft }) => draft));
+      results.forEach((stored, index) => {
+        const { file, draft } = batch[index]!;
+        if (stored instanceof Error) {
+          failed++;
+          console.error(`${file}: not stored: ${stored.message}`);
+          return;
+        }
+        const result = { file, slug: stored.slug, created: stored.created, quotes: draft.quotes.length };
+        console.log(json ? JSON.stringify(result) : `${file}: ${stored.created ? 'stored as' : 'already stored as'} ${stored.slug}`);
+      });
     }
   } finally {
     await database.close();
   }
+  if (failed > 0) throw new Error(`${failed} of ${drafts.length} article(s) were not stored`);
 }
 
 /** The value after `--name` in `args`, or a usage error. */

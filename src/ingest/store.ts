@@ -397,3 +397,38 @@ export async function storeArticle(writer: SqlWriter, draft: ArticleDraft): Prom
     }
   }
 }
+
+/** Drafts stored in one transaction by `storeArticles`: as many as one commit can wait for. */
+export const BATCH_SIZE = 50;
+
+/**
+ * Stores drafts in one transaction, in order, each under a savepoint: a draft that fails is undone
+ * alone and comes back as its error, and each draft sees the ones before it (their people, sources
+ * and topics) as it would stored one at a time. One commit, so one wait for the disk, for the
+ * whole batch instead of one per article: that wait was a third of an article's time one at a time.
+ * Nothing is reported stored before the commit.
+ */
+export async function storeArticles(writer: SqlWriter, drafts: ArticleDraft[]): Promise<(StoredArticle | Error)[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writer.transaction(async (session) => {
+        const results: (StoredArticle | Error)[] = [];
+        for (const draft of drafts) {
+          await session.query('SAVEPOINT article', []);
+          try {
+            results.push(await writeArticle(session, draft));
+            await session.query('RELEASE SAVEPOINT article', []);
+          } catch (error) {
+            // A race with another ingest: the whole batch runs again and finds the winner's rows.
+            if (isUniqueViolation(error)) throw error;
+            await session.query('ROLLBACK TO SAVEPOINT article', []);
+            results.push(error instanceof Error ? error : new Error(String(error)));
+          }
+        }
+        return results;
+      });
+    } catch (error) {
+      if (attempt >= 3 || !isUniqueViolation(error)) throw error;
+    }
+  }
+}

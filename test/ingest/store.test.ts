@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPostgres, openEmbedded, type Database } from '../../src/db/client.js';
-import { storeArticle } from '../../src/ingest/store.js';
+import { storeArticle, storeArticles } from '../../src/ingest/store.js';
 import { seedDatabase } from '../../src/seeds.js';
 import { createTestDatabase } from '../support/database.js';
 import { syntheticDraft } from '../support/drafts.js';
@@ -179,6 +179,22 @@ describe.each([
       broken.quotes[0]!.text = 'bad \u0000 text';
       await expect(storeArticle(database.writer, broken)).rejects.toThrow();
       expect(await fingerprint()).toEqual(before);
+    });
+
+    it('stores a batch in order, each draft seeing the ones before, and undoes a failing one alone', async () => {
+      const newcomer = { name: 'Batched Newcomer', aliases: [], role: null, affiliation: null };
+      const first = syntheticDraft(940, { people: [newcomer], quotes: [] });
+      const broken = syntheticDraft(941, { people: [{ name: 'Never Stored', aliases: [], role: null, affiliation: null }] });
+      broken.quotes[0]!.text = 'bad \u0000 text';
+      // A person new in the first draft: found by the later one in the same transaction, not created twice.
+      const later = syntheticDraft(942, { people: [newcomer], quotes: [] });
+      const results = await storeArticles(database.writer, [first, broken, later]);
+      expect(results[0]).toMatchObject({ created: true });
+      expect(results[1]).toBeInstanceOf(Error);
+      expect(results[2]).toMatchObject({ created: true });
+      const people = await database.prisma.person.findMany({ where: { name: { in: ['Batched Newcomer', 'Never Stored'] } }, include: { mentions: true } });
+      expect(people.map((person) => [person.name, person.mentions.length])).toEqual([['Batched Newcomer', 2]]);
+      expect(await database.prisma.article.count({ where: { contentHash: broken.contentHash } })).toBe(0);
     });
 
     it('stores timestamps as UTC, read back as the same instants, whatever the time zones', async () => {
