@@ -26,21 +26,31 @@ export const utcTimestampTypes = {
   },
 };
 
+/** Distinct statement texts prepared per process; past it, new texts run unprepared. */
+const MAX_PREPARED_STATEMENTS = 2_000;
+
 /**
- * Reads through `pool`. Each distinct statement text becomes a named prepared statement on each
- * connection the first time it runs there; the texts are few (one per list, relation and filter
- * combination), so the set stays small.
+ * Names for prepared statements, one per distinct statement text, so that PostgreSQL parses and
+ * plans each once per connection. Read statements follow the shape of each query (its selected
+ * columns, nested pages and page sizes), so their texts are as many as the shapes clients send:
+ * past MAX_PREPARED_STATEMENTS, a new text runs unnamed (planned each time) rather than let every
+ * connection's prepared statements grow without end.
  */
-export function poolReader(pool: pg.Pool, onStatement?: (sql: string) => void): SqlReader {
+export function preparedStatementNames(prefix: string): (sql: string) => string | undefined {
   const names = new Map<string, string>();
-  const nameOf = (sql: string): string => {
+  return (sql) => {
     let name = names.get(sql);
-    if (!name) {
-      name = `qg_${createHash('sha1').update(sql).digest('base64url').slice(0, 20)}`;
+    if (!name && names.size < MAX_PREPARED_STATEMENTS) {
+      name = `${prefix}${createHash('sha1').update(sql).digest('base64url').slice(0, 20)}`;
       names.set(sql, name);
     }
     return name;
   };
+}
+
+/** Reads through `pool`, each statement text prepared once per connection (`preparedStatementNames`). */
+export function poolReader(pool: pg.Pool, onStatement?: (sql: string) => void): SqlReader {
+  const nameOf = preparedStatementNames('qg_');
   return {
     async query<Row>(sql: string, parameters: readonly unknown[]): Promise<Row[]> {
       onStatement?.(sql);

@@ -2,9 +2,9 @@
 // The ingest writes through it rather than through Prisma's interactive transactions, which cost
 // about as much again as the statements they run. Two implementations: a client of the shared pg
 // pool between BEGIN and COMMIT on PostgreSQL, PGlite's own transaction on the embedded database.
-import { createHash } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
+import { preparedStatementNames } from './sql.js';
 
 /** Statements inside one transaction. */
 export interface SqlSession {
@@ -22,15 +22,7 @@ export interface SqlWriter {
  * store's texts are a handful.
  */
 export function poolWriter(pool: pg.Pool, onStatement?: (sql: string) => void): SqlWriter {
-  const names = new Map<string, string>();
-  const nameOf = (sql: string): string => {
-    let name = names.get(sql);
-    if (!name) {
-      name = `qg_write_${createHash('sha1').update(sql).digest('base64url').slice(0, 20)}`;
-      names.set(sql, name);
-    }
-    return name;
-  };
+  const nameOf = preparedStatementNames('qg_write_');
   return {
     async transaction(work) {
       const client = await pool.connect();
