@@ -234,8 +234,14 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
     let paragraphSubject: Speaker | null = null;
     const quoteTokenAt = new Map<number, number>();
     tokens.forEach((token, index) => { if (token.kind === 'quote') quoteTokenAt.set(token.start, index); });
+    // Mentions come in token order and sentences follow each other, so one cursor walks both.
+    let nextMention = 0;
     for (const sentence of analysed.sentences) {
-      const inSentence = mentions.filter((mention) => mention.first >= sentence.firstToken && mention.last < sentence.endToken);
+      while (nextMention < mentions.length && mentions[nextMention]!.first < sentence.firstToken) nextMention++;
+      const inSentence: SpeakerMention[] = [];
+      for (let m = nextMention; m < mentions.length && mentions[m]!.first < sentence.endToken; m++) {
+        if (mentions[m]!.last < sentence.endToken) inSentence.push(mentions[m]!);
+      }
       const endingAt = new Map(inSentence.map((mention) => [mention.last, mention]));
       const startingAt = new Map(inSentence.map((mention) => [mention.first, mention]));
       const position = (tokenIndex: number): number => analysed.block.start + (tokens[tokenIndex]?.start ?? 0);

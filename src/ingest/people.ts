@@ -282,7 +282,7 @@ export function findPeople(sources: readonly NameSource[], quoted: QuotedRanges 
     return found >= 0 && position < sortedQuoted[found]!.end;
   };
   const organisations = new Set<string>();
-  const isOrganisation = (candidate: Candidate): boolean => organisations.has(candidate.nameTokens.map((token) => token.lower).join(' '));
+  const isOrganisation = (candidate: Candidate): boolean => organisations.size > 0 && organisations.has(candidate.nameTokens.map((token) => token.lower).join(' '));
   const allCandidates = sources.filter((source) => !source.titleCase).flatMap((source) => candidatesInBlock(source, organisations)).filter((candidate) => !isOrganisation(candidate));
   const candidates = allCandidates.filter((candidate) => !isQuoted(candidate));
   const quotedCandidates = allCandidates.filter(isQuoted);
