@@ -90,8 +90,30 @@ function wordsOfProse(line: string, blocks: readonly TextBlock[], from: number):
   const words = line.split(/\s*(?:,|\band\b|&)\s*|\s+/u).filter((word) => word !== '').map((word) => word.toLowerCase());
   if (words.length === 0) return false;
   const body = blocks.slice(from).map((block) => block.text).join('\n');
-  const found = words.filter((word) => new RegExp(`(?<![\\p{L}])${word.replace(/[^\p{L}'’-]/gu, '')}(?![\\p{L}])`, 'u').test(body)).length;
+  const found = words.filter((word) => containsWholeWord(body, word.replace(NOT_WORD_CHARACTER, ''))).length;
   return found >= Math.min(2, words.length) && (words.length > 2 || found === words.length);
+}
+
+const NOT_WORD_CHARACTER = /[^\p{L}'’-]/gu;
+const LETTER = /\p{L}/u;
+
+/** Whether `word` occurs in `text` with no letter right before or after it. */
+function containsWholeWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = at < text.length ? text.indexOf(word, at + 1) : -1) {
+    if (!LETTER.test(codePointBefore(text, at)) && !LETTER.test(String.fromCodePoint(text.codePointAt(at + word.length) ?? 0x20))) return true;
+  }
+  return false;
+}
+
+/** The character (a whole surrogate pair if need be) that ends right before `index`; a space at the start. */
+function codePointBefore(text: string, index: number): string {
+  if (index === 0) return ' ';
+  const unit = text.charCodeAt(index - 1);
+  if (unit >= 0xdc00 && unit <= 0xdfff && index >= 2) {
+    const high = text.charCodeAt(index - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.slice(index - 2, index);
+  }
+  return text[index - 1]!;
 }
 
 function isByline(text: string): boolean {
