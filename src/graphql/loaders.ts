@@ -2,7 +2,7 @@
 // same arguments is served by one statement, and nothing is cached across requests.
 import DataLoader from 'dataloader';
 import type { SqlReader } from '../db/sql.js';
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { columnList, neededColumns } from './pagination/columns.js';
 import { joinClauses, type JoinedRow } from './pagination/joined-rows.js';
 import { countRowsByParent, fetchPagesByParent, pageColumns, SqlParameters, takeReadAlong, type ListSpec, type Page } from './pagination/keyset.js';
@@ -33,6 +33,7 @@ type Row = Record<string, unknown>;
 
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<number, unknown>>();
+  private readonly plans = new WeakMap<readonly FieldNode[], PlannedPage>();
   constructor(private readonly sql: SqlReader) {}
 
   private loader<Value>(key: string, batch: (ids: readonly number[]) => Promise<Value[]>): DataLoader<number, Value> {
@@ -66,8 +67,21 @@ export class Loaders {
 
   /** One page of `list` under the parent `parentId`, with the joins, count and nested pages `info` selects. */
   page<T extends Row>(list: NestedList, parentId: number, request: PageRequest, info?: GraphQLResolveInfo): Promise<Page<T>> {
-    const selection = info && { fieldNodes: info.fieldNodes, rowType: connectionRowType(info.returnType), info };
-    return this.pageLoader<T>(planPage(list, request, selection)).load(parentId);
+    return this.pageLoader<T>(this.plan(list, request, info)).load(parentId);
+  }
+
+  /**
+   * The page a field asks for, planned once for all its parents: graphql-js hands every parent of a
+   * list the same field nodes, and with them come the same arguments and selection.
+   */
+  private plan(list: NestedList, request: PageRequest, info: GraphQLResolveInfo | undefined): PlannedPage {
+    if (!info) return planPage(list, request);
+    let planned = this.plans.get(info.fieldNodes);
+    if (!planned) {
+      planned = planPage(list, request, { fieldNodes: info.fieldNodes, rowType: connectionRowType(info.returnType), info });
+      this.plans.set(info.fieldNodes, planned);
+    }
+    return planned;
   }
 
   /** How many rows `list` holds under the parent `parentId`. */

@@ -384,18 +384,22 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * Stores `draft` and everything it names in one transaction, so a failure leaves nothing behind.
- * Two concurrent ingests of the same text race on the content hash (and on new people's slugs);
- * the loser retries and finds the winner's rows.
+ * Runs a store transaction, again if it lost a race: two concurrent ingests of the same text race
+ * on the content hash (and on new people's slugs); the loser retries and finds the winner's rows.
  */
-export async function storeArticle(writer: SqlWriter, draft: ArticleDraft): Promise<StoredArticle> {
+async function retryingRaces<T>(store: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await writer.transaction((session) => writeArticle(session, draft));
+      return await store();
     } catch (error) {
       if (attempt >= 3 || !isUniqueViolation(error)) throw error;
     }
   }
+}
+
+/** Stores `draft` and everything it names in one transaction, so a failure leaves nothing behind. */
+export function storeArticle(writer: SqlWriter, draft: ArticleDraft): Promise<StoredArticle> {
+  return retryingRaces(() => writer.transaction((session) => writeArticle(session, draft)));
 }
 
 /** Drafts stored in one transaction by `storeArticles`: as many as one commit can wait for. */
@@ -408,27 +412,23 @@ export const BATCH_SIZE = 50;
  * whole batch instead of one per article: that wait was a third of an article's time one at a time.
  * Nothing is reported stored before the commit.
  */
-export async function storeArticles(writer: SqlWriter, drafts: ArticleDraft[]): Promise<(StoredArticle | Error)[]> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await writer.transaction(async (session) => {
-        const results: (StoredArticle | Error)[] = [];
-        for (const draft of drafts) {
-          await session.query('SAVEPOINT article', []);
-          try {
-            results.push(await writeArticle(session, draft));
-            await session.query('RELEASE SAVEPOINT article', []);
-          } catch (error) {
-            // A race with another ingest: the whole batch runs again and finds the winner's rows.
-            if (isUniqueViolation(error)) throw error;
-            await session.query('ROLLBACK TO SAVEPOINT article', []);
-            results.push(error instanceof Error ? error : new Error(String(error)));
-          }
+export function storeArticles(writer: SqlWriter, drafts: ArticleDraft[]): Promise<(StoredArticle | Error)[]> {
+  return retryingRaces(() =>
+    writer.transaction(async (session) => {
+      const results: (StoredArticle | Error)[] = [];
+      for (const draft of drafts) {
+        await session.query('SAVEPOINT article', []);
+        try {
+          results.push(await writeArticle(session, draft));
+          await session.query('RELEASE SAVEPOINT article', []);
+        } catch (error) {
+          // A race with another ingest: the whole batch runs again and finds the winner's rows.
+          if (isUniqueViolation(error)) throw error;
+          await session.query('ROLLBACK TO SAVEPOINT article', []);
+          results.push(error instanceof Error ? error : new Error(String(error)));
         }
-        return results;
-      });
-    } catch (error) {
-      if (attempt >= 3 || !isUniqueViolation(error)) throw error;
-    }
-  }
+      }
+      return results;
+    }),
+  );
 }

@@ -7,7 +7,7 @@ import type { ConnectionValue } from '../pagination/connection.type.js';
 import { dateRangeConditions } from '../pagination/date-range.js';
 import type { Filter } from '../pagination/keyset.js';
 import { PageArguments } from '../pagination/page-arguments.js';
-import { joinedRow, ReadsJoinedRow } from '../pagination/joined-rows.js';
+import { ReadsJoinedRow } from '../pagination/joined-rows.js';
 import { ReadsList } from '../pagination/nested-pages.js';
 import { readAlongRow } from '../pagination/read-along.js';
 import { listConnection, nestedConnection } from '../pagination/resolve-connection.js';
@@ -77,38 +77,37 @@ export class ArticleResolver {
     nullable: true,
     description: 'The publisher; null when the text does not name one.',
   })
-  source(@Root() article: ArticleRow, @Ctx() { loaders }: Context): SourceRow | Promise<SourceRow | null> | null {
-    if (article.sourceId === null) return null;
-    return joinedRow<SourceRow>(article, 'source') ?? loaders.row<SourceRow>(sourceRows, article.sourceId);
+  source(@Root() article: ArticleRow, @Ctx() { loaders }: Context): Promise<SourceRow | null> | null {
+    return article.sourceId === null ? null : loaders.row<SourceRow>(sourceRows, article.sourceId);
   }
 
   @FieldResolver(() => SourceConnection, { description: 'News agencies credited as contributing ("With reporting by AP").' })
   @ReadsList(contributorsOfArticle)
-  contributors(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): ConnectionValue<SourceRow> | Promise<ConnectionValue<SourceRow>> {
-    return nestedConnection<SourceRow>(loaders, contributorsOfArticle, article, page, info);
+  contributors(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<SourceRow>> {
+    return nestedConnection<SourceRow>(loaders, contributorsOfArticle, article.id, page, info);
   }
 
   @FieldResolver(() => PersonConnection, { description: 'The byline\'s authors, in byline order.' })
   @ReadsList(authorsOfArticle)
-  authors(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): ConnectionValue<PersonRow> | Promise<ConnectionValue<PersonRow>> {
-    return nestedConnection<PersonRow>(loaders, authorsOfArticle, article, page, info);
+  authors(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<PersonRow>> {
+    return nestedConnection<PersonRow>(loaders, authorsOfArticle, article.id, page, info);
   }
 
   @FieldResolver(() => PersonConnection, { description: 'People the story names (not its authors), by name.' })
   @ReadsList(peopleMentionedInArticle)
-  people(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): ConnectionValue<PersonRow> | Promise<ConnectionValue<PersonRow>> {
-    return nestedConnection<PersonRow>(loaders, peopleMentionedInArticle, article, page, info);
+  people(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<PersonRow>> {
+    return nestedConnection<PersonRow>(loaders, peopleMentionedInArticle, article.id, page, info);
   }
 
   @FieldResolver(() => TopicConnection, { description: 'What the article is about, by name.' })
   @ReadsList(topicsOfArticle)
-  topics(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): ConnectionValue<TopicRow> | Promise<ConnectionValue<TopicRow>> {
-    return nestedConnection<TopicRow>(loaders, topicsOfArticle, article, page, info);
+  topics(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<TopicRow>> {
+    return nestedConnection<TopicRow>(loaders, topicsOfArticle, article.id, page, info);
   }
 
   @FieldResolver(() => QuoteConnection, { description: 'The article\'s quotes in reading order.' })
   @ReadsList(quotesInArticle)
-  quotes(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): ConnectionValue<QuoteRow> | Promise<ConnectionValue<QuoteRow>> {
-    return nestedConnection<QuoteRow>(loaders, quotesInArticle, article, page, info);
+  quotes(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
+    return nestedConnection<QuoteRow>(loaders, quotesInArticle, article.id, page, info);
   }
 }

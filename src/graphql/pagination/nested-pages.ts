@@ -104,7 +104,7 @@ export function planPage(list: NestedList, request: PageRequest, selection?: Con
   let withCount = false;
   let pages: PlannedPage[] = [];
   if (selection) {
-    const { fieldNodes, rowType, info } = selection;
+    const { rowType, info } = selection;
     const rowFields = rowFieldsOfConnection(fieldNodes, info);
     fields = fieldNames(rowFields);
     joins = joinsSelectedOn(list.spec.joins, rowFields, info);

@@ -4,7 +4,6 @@ import type { Context } from '../context.js';
 import type { Loaders, NestedList } from '../loaders.js';
 import { toConnection, type ConnectionValue } from './connection.type.js';
 import { countRows, fetchPage, type Filter, type ListSpec, type Page } from './keyset.js';
-import { pageReadAlong } from './nested-pages.js';
 import { readAlongList } from './read-along.js';
 import { toPageRequest, type PageArguments } from './page-arguments.js';
 
@@ -25,19 +24,17 @@ export async function listConnection<Node extends Record<string, unknown>>(
 }
 
 /**
- * A page of `list` under `parent`: the one its statement read along when there is one (no
- * statement, no promise), or one loaded with the same page under every other parent.
+ * A page of `list` under the parent `parentId`, loaded with the same page under every other parent.
+ * (A page the parent's statement read along is answered before this runs: read-along-fields.ts.)
  */
-export function nestedConnection<Node extends Record<string, unknown>>(
+export async function nestedConnection<Node extends Record<string, unknown>>(
   loaders: Loaders,
   list: NestedList,
-  parent: Record<string, unknown> & { id: number },
+  parentId: number,
   page: PageArguments,
   info?: GraphQLResolveInfo,
-): ConnectionValue<Node> | Promise<ConnectionValue<Node>> {
-  const readAlong = info && pageReadAlong<Node>(parent, info);
-  if (readAlong) return nestedPageConnection(loaders, list, parent.id, readAlong);
-  return loaders.page<Node>(list, parent.id, toPageRequest(page), info).then((rows) => nestedPageConnection(loaders, list, parent.id, rows));
+): Promise<ConnectionValue<Node>> {
+  return nestedPageConnection(loaders, list, parentId, await loaders.page<Node>(list, parentId, toPageRequest(page), info));
 }
 
 /** The connection value of a nested page; its count, when not read with the page, is loaded when asked. */

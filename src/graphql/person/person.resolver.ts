@@ -49,19 +49,19 @@ export class PersonResolver {
 
   @FieldResolver(() => QuoteConnection, { description: 'What this person said, newest first.' })
   @ReadsList(quotesBySpeaker)
-  quotes(@Root() person: PersonRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): ConnectionValue<QuoteRow> | Promise<ConnectionValue<QuoteRow>> {
-    return nestedConnection<QuoteRow>(loaders, quotesBySpeaker, person, page, info);
+  quotes(@Root() person: PersonRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
+    return nestedConnection<QuoteRow>(loaders, quotesBySpeaker, person.id, page, info);
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles that name this person, newest first.' })
   @ReadsList(articlesMentioningPerson)
-  articles(@Root() person: PersonRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): ConnectionValue<ArticleRow> | Promise<ConnectionValue<ArticleRow>> {
-    return nestedConnection<ArticleRow>(loaders, articlesMentioningPerson, person, page, info);
+  articles(@Root() person: PersonRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
+    return nestedConnection<ArticleRow>(loaders, articlesMentioningPerson, person.id, page, info);
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles this person wrote (bylines), newest first.' })
   @ReadsList(articlesByAuthor)
-  authoredArticles(@Root() person: PersonRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): ConnectionValue<ArticleRow> | Promise<ConnectionValue<ArticleRow>> {
-    return nestedConnection<ArticleRow>(loaders, articlesByAuthor, person, page, info);
+  authoredArticles(@Root() person: PersonRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
+    return nestedConnection<ArticleRow>(loaders, articlesByAuthor, person.id, page, info);
   }
 }

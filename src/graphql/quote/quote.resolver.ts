@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import { toGlobalId } from '../node/global-id.js';
 import type { ConnectionValue } from '../pagination/connection.type.js';
 import { dateRangeConditions } from '../pagination/date-range.js';
-import { joinedRow, ReadsJoinedRow } from '../pagination/joined-rows.js';
+import { ReadsJoinedRow } from '../pagination/joined-rows.js';
 import type { Filter } from '../pagination/keyset.js';
 import { listConnection } from '../pagination/resolve-connection.js';
 import { personRows, type PersonRow } from '../person/person.lists.js';
@@ -59,14 +59,13 @@ export class QuoteResolver {
 
   @ReadsJoinedRow()
   @FieldResolver(() => Person, { nullable: true, description: 'The person who said it; null when the article does not name them.' })
-  speaker(@Root() quote: QuoteRow, @Ctx() { loaders }: Context): PersonRow | Promise<PersonRow | null> | null {
-    if (quote.speakerId === null) return null;
-    return joinedRow<PersonRow>(quote, 'speaker') ?? loaders.row<PersonRow>(personRows, quote.speakerId);
+  speaker(@Root() quote: QuoteRow, @Ctx() { loaders }: Context): Promise<PersonRow | null> | null {
+    return quote.speakerId === null ? null : loaders.row<PersonRow>(personRows, quote.speakerId);
   }
 
   @ReadsJoinedRow()
   @FieldResolver(() => Article, { description: 'The article the quote appears in.' })
-  article(@Root() quote: QuoteRow, @Ctx() { loaders }: Context): ArticleRow | Promise<ArticleRow> {
-    return joinedRow<ArticleRow>(quote, 'article') ?? loaders.row<ArticleRow>(articleRows, quote.articleId).then((article) => article!);
+  async article(@Root() quote: QuoteRow, @Ctx() { loaders }: Context): Promise<ArticleRow> {
+    return (await loaders.row<ArticleRow>(articleRows, quote.articleId))!;
   }
 }

@@ -31,13 +31,13 @@ export class SourceResolver {
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles this source published, newest first.' })
   @ReadsList(articlesPublishedBySource)
-  articles(@Root() source: SourceRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): ConnectionValue<ArticleRow> | Promise<ConnectionValue<ArticleRow>> {
-    return nestedConnection<ArticleRow>(loaders, articlesPublishedBySource, source, page, info);
+  articles(@Root() source: SourceRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
+    return nestedConnection<ArticleRow>(loaders, articlesPublishedBySource, source.id, page, info);
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles this source is credited as contributing to, newest first.' })
   @ReadsList(articlesContributedToBySource)
-  contributedArticles(@Root() source: SourceRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): ConnectionValue<ArticleRow> | Promise<ConnectionValue<ArticleRow>> {
-    return nestedConnection<ArticleRow>(loaders, articlesContributedToBySource, source, page, info);
+  contributedArticles(@Root() source: SourceRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
+    return nestedConnection<ArticleRow>(loaders, articlesContributedToBySource, source.id, page, info);
   }
 }

@@ -33,13 +33,13 @@ export class TopicResolver {
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles on this topic, newest first.' })
   @ReadsList(articlesOnTopic)
-  articles(@Root() topic: TopicRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): ConnectionValue<ArticleRow> | Promise<ConnectionValue<ArticleRow>> {
-    return nestedConnection<ArticleRow>(loaders, articlesOnTopic, topic, page, info);
+  articles(@Root() topic: TopicRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
+    return nestedConnection<ArticleRow>(loaders, articlesOnTopic, topic.id, page, info);
   }
 
   @FieldResolver(() => QuoteConnection, { description: 'Quotes in articles on this topic, newest first.' })
   @ReadsList(quotesOnTopic)
-  quotes(@Root() topic: TopicRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): ConnectionValue<QuoteRow> | Promise<ConnectionValue<QuoteRow>> {
-    return nestedConnection<QuoteRow>(loaders, quotesOnTopic, topic, page, info);
+  quotes(@Root() topic: TopicRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
+    return nestedConnection<QuoteRow>(loaders, quotesOnTopic, topic.id, page, info);
   }
 }

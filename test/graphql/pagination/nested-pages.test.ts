@@ -50,12 +50,18 @@ describe('nested pages', () => {
     fragment Quotes on Article { quotes(first: 3) { totalCount nodes { position text } } }`;
     const { data, statements } = await statementsFor(query, { recent: 2 });
     expect(statements).toBe(1);
+    let whole = 0;
     for (const article of data.articles.nodes) {
       const positions = article.quotes.nodes.map((quote: { position: number }) => quote.position);
       expect(article.quotes.totalCount).toBeGreaterThanOrEqual(positions.length);
       expect(article.latest.nodes.length).toBeLessThanOrEqual(2);
-      if (article.quotes.totalCount <= 3) expect(article.latest.nodes.map((quote: { position: number }) => quote.position)).toEqual(positions.slice(-2));
+      // Where the first 3 quotes are all of them, the last 2 are the last 2 of those.
+      if (article.quotes.totalCount <= 3) {
+        expect(article.latest.nodes.map((quote: { position: number }) => quote.position)).toEqual(positions.slice(-2));
+        whole++;
+      }
     }
+    expect(whole).toBeGreaterThan(0);
   });
 
   it('answer as the same page loaded on its own, forwards and backwards, with cursors and counts', async () => {
