@@ -6,10 +6,14 @@ import { packageRoot } from './package-root.js';
 export interface QueryLimits {
   /** Items a query may ask for at most, counted by multiplying page sizes down the tree. */
   maxNodes: number;
+  /** Work a query may make at most, in points (src/graphql/cost/query-cost.ts, PRICES). */
+  maxCost: number;
   maxDepth: number;
   maxAliases: number;
   /** Operation definitions one document may hold. */
   maxOperations: number;
+  /** Tokens (names, punctuation, values) one document may hold; parsing stops past it. */
+  maxTokens: number;
 }
 
 export interface Config {
@@ -26,6 +30,8 @@ export interface Config {
   introspection: boolean;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
+  /** Largest response sent, in bytes; a larger one is replaced by a RESPONSE_TOO_LARGE error. */
+  responseLimit: number;
   /** PostgreSQL statement_timeout for the API's queries, in milliseconds. */
   statementTimeout: number;
   /** Origins allowed by CORS; empty sends no CORS headers, ["*"] allows any. */
@@ -103,15 +109,19 @@ export function loadConfig(environment: Environment = process.env): Config {
     port: readPort(environment),
     production,
     ide: readBoolean(environment, 'QUOTEGRAPH_IDE', !production),
-    introspection: readBoolean(environment, 'QUOTEGRAPH_INTROSPECTION', true),
+    // The schema is public (schema.graphql), but introspection answers are large: off in production unless asked for.
+    introspection: readBoolean(environment, 'QUOTEGRAPH_INTROSPECTION', !production),
     bodyLimit: readWholeNumber(environment, 'QUOTEGRAPH_BODY_LIMIT', 600_000),
+    responseLimit: readWholeNumber(environment, 'QUOTEGRAPH_MAX_RESPONSE_BYTES', 4_000_000),
     statementTimeout: readWholeNumber(environment, 'QUOTEGRAPH_STATEMENT_TIMEOUT_MS', 5_000),
     corsOrigins: (environment.QUOTEGRAPH_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     queryLimits: {
       maxNodes: readWholeNumber(environment, 'QUOTEGRAPH_MAX_NODES', 50_000),
+      maxCost: readWholeNumber(environment, 'QUOTEGRAPH_MAX_COST', 25_000),
       maxDepth: readWholeNumber(environment, 'QUOTEGRAPH_MAX_DEPTH', 12),
       maxAliases: readWholeNumber(environment, 'QUOTEGRAPH_MAX_ALIASES', 30, 0),
       maxOperations: readWholeNumber(environment, 'QUOTEGRAPH_MAX_OPERATIONS', 5),
+      maxTokens: readWholeNumber(environment, 'QUOTEGRAPH_MAX_TOKENS', 5_000),
     },
     logLevel: readLogLevel(environment),
     shutdownTimeout: readWholeNumber(environment, 'QUOTEGRAPH_SHUTDOWN_TIMEOUT_MS', 10_000),

@@ -41,6 +41,7 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
     database,
     ide: config.ide,
     bodyLimit: config.bodyLimit,
+    responseLimit: config.responseLimit,
     corsOrigins: config.corsOrigins,
     logger,
   });

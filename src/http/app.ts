@@ -14,6 +14,8 @@ export interface AppOptions {
   ide: boolean;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
+  /** Largest response sent, in bytes. */
+  responseLimit: number;
   /** Origins allowed by CORS; empty sends no CORS headers, ["*"] allows any. */
   corsOrigins: string[];
   logger: Logger;
@@ -87,7 +89,7 @@ async function route(options: AppOptions, request: IncomingMessage, response: Se
     throw error;
   }
   const context = createContext(options.database, requestId, request.headers.authorization);
-  await handleGraphQL(options.apollo, request, response, body, context);
+  await handleGraphQL(options.apollo, request, response, body, context, options.responseLimit);
 }
 
 export function createHttpServer(options: AppOptions): Server {

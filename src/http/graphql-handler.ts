@@ -39,12 +39,28 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
   return raw;
 }
 
+/**
+ * The answer sent instead of a response over the byte limit. The cost limits keep allowed queries far
+ * below it; it stops what they cannot foresee (a few very long articles on one page).
+ */
+function responseTooLarge(bytes: number, limit: number, requestId: string): string {
+  return JSON.stringify({
+    errors: [
+      {
+        message: `The response would be ${bytes} bytes, over the limit of ${limit}: ask for fewer items or fewer large fields (body, paragraphs)`,
+        extensions: { code: 'RESPONSE_TOO_LARGE', requestId },
+      },
+    ],
+  });
+}
+
 export async function handleGraphQL(
   apollo: ApolloServer<Context>,
   request: IncomingMessage,
   response: ServerResponse,
   body: string,
   context: Context,
+  responseLimit: number,
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const result = await apollo.executeHTTPGraphQLRequest({
@@ -59,6 +75,13 @@ export async function handleGraphQL(
   for (const [name, value] of result.headers) response.setHeader(name, value);
   response.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {
+    // A string's length in UTF-16 units is at most its UTF-8 length: count bytes only near the limit.
+    const bytes = result.body.string.length * 3 > responseLimit ? Buffer.byteLength(result.body.string) : 0;
+    if (bytes > responseLimit) {
+      response.statusCode = 400;
+      response.end(responseTooLarge(bytes, responseLimit, context.requestId));
+      return;
+    }
     response.end(result.body.string);
     return;
   }

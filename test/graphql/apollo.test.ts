@@ -28,7 +28,7 @@ describe('internal errors', () => {
     const schema = await buildSchema({ resolvers: [BrokenResolver], validate: false });
     const apollo = await createApolloServer(schema, {
       introspection: false,
-      queryLimits: { maxNodes: 100, maxDepth: 5, maxAliases: 5, maxOperations: 1 },
+      queryLimits: { maxNodes: 100, maxCost: 1_000, maxDepth: 5, maxAliases: 5, maxOperations: 1, maxTokens: 1_000 },
       logger,
     });
     const response = await apollo.executeOperation(

@@ -76,7 +76,31 @@ function generatedQuery(random: Random, schema: GraphQLSchema): string {
   if (mangle < 0.2) return `${text} ${text}`;
   if (mangle < 0.23) return `query a ${text} query b ${text} fragment f on Nope { x }`;
   if (mangle < 0.25) return `{ ${'person(slug: "x") { name } '.repeat(50)} }`.replace(/person/g, (_, index: number) => `p${index}: person`);
+  if (mangle < 0.28) return fragmentDag(random);
+  if (mangle < 0.31) return aliasedIntrospection(random);
   return text;
+}
+
+/** Named fragments each spreading one or two of the level below: exponential if expanded, linear to measure. */
+function fragmentDag(random: Random): string {
+  const levels = 2 + random.integer(30);
+  const names = ['A', 'B', 'C'].slice(0, 1 + random.integer(3));
+  const leaf = random.pick(['articles(first: 1) { nodes { title } }', 'x: people(first: 2) { nodes { name } }', '__typename', 'search(query: "a") { articles(first: 1) { totalCount } }']);
+  let document = `query { ${names.map((name) => `...${name}${levels}`).join(' ')} }\n`;
+  for (const name of names) document += `fragment ${name}0 on Query { ${leaf} }\n`;
+  for (let level = 1; level <= levels; level++) {
+    for (const name of names) {
+      const spreads = Array.from({ length: 1 + random.integer(2) }, () => `...${random.pick(names)}${level - 1}`);
+      document += `fragment ${name}${level} on Query { ${spreads.join(' ')} }\n`;
+    }
+  }
+  return document;
+}
+
+/** Many aliases of introspection subtrees, which once counted as nothing. */
+function aliasedIntrospection(random: Random): string {
+  const subtree = random.pick(['__schema { types { name fields { name args { name } } } }', '__type(name: "Article") { fields { name type { name ofType { name } } } }', '__schema { queryType { name } }']);
+  return `{ ${Array.from({ length: 1 + random.integer(3_000) }, (_, index) => `i${index}: ${subtree}`).join(' ')} }`;
 }
 
 function randomVariables(random: Random): unknown {

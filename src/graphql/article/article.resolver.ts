@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
+import { PRICES } from '../cost/query-cost.js';
 import { findRowBySlug } from '../loaders.js';
 import { toGlobalId } from '../node/global-id.js';
 import type { ConnectionValue } from '../pagination/connection.type.js';
@@ -62,12 +63,12 @@ export class ArticleResolver {
     return toGlobalId('Article', article.id);
   }
 
-  @FieldResolver(() => [String], { description: 'Body paragraphs in reading order, without headings or page chrome.' })
+  @FieldResolver(() => [String], { complexity: PRICES.largeText, description: 'Body paragraphs in reading order, without headings or page chrome.' })
   paragraphs(@Root() article: ArticleRow, @Ctx() { sql }: Context): string[] | Promise<string[]> {
     return article.paragraphs ?? articleText(sql, article.id).then((text) => text.paragraphs);
   }
 
-  @FieldResolver(() => String, { description: 'The whole body, paragraphs separated by blank lines.' })
+  @FieldResolver(() => String, { complexity: PRICES.largeText, description: 'The whole body, paragraphs separated by blank lines.' })
   body(@Root() article: ArticleRow, @Ctx() { sql }: Context): string | Promise<string> {
     return article.body ?? articleText(sql, article.id).then((text) => text.body);
   }

@@ -1,5 +1,6 @@
 // Relay connection types: PageInfo, and an edge and connection type for each node type.
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { PRICES } from '../cost/query-cost.js';
 import type { Page } from './keyset.js';
 
 @ObjectType({ simpleResolvers: true, description: 'Where this page sits in its list (Relay cursor connections).' })
@@ -32,7 +33,8 @@ export function Connection<Node extends object>(nodeType: ClassType<Node>, nodeN
     @Field(() => String, { description: 'Pass as `after` or `before` to page from this item.' })
     cursor!: string;
 
-    @Field(() => nodeType, { description: `The ${nodeName}.` })
+    // The item is priced where the connection is (PRICES.item): reaching it from its edge is free.
+    @Field(() => nodeType, { complexity: 0, description: `The ${nodeName}.` })
     node!: Node;
   }
 
@@ -44,10 +46,10 @@ export function Connection<Node extends object>(nodeType: ClassType<Node>, nodeN
     @Field(() => [nodeType], { description: 'The items of this page, without cursors.' })
     nodes!: Node[];
 
-    @Field(() => PageInfo, { description: 'Cursors and flags for fetching the pages around this one.' })
+    @Field(() => PageInfo, { complexity: 0, description: 'Cursors and flags for fetching the pages around this one.' })
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: 'How many items the whole list holds, across all pages.' })
+    @Field(() => Int, { complexity: PRICES.count, description: 'How many items the whole list holds, across all pages.' })
     totalCount!: number;
   }
   return ConnectionBase;

@@ -1,4 +1,5 @@
 import { Field, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PRICES } from '../cost/query-cost.js';
 import { Node } from '../node/node.type.js';
 import { Connection } from '../pagination/connection.type.js';
 
@@ -18,7 +19,7 @@ registerEnumType(QuoteKind, {
 
 @ObjectType('Quote', { simpleResolvers: true, implements: Node, description: 'Words attributed to a speaker in an article.' })
 export class Quote extends Node {
-  @Field(() => String, { description: 'Exactly the words between the quotation marks.' })
+  @Field(() => String, { complexity: PRICES.shortText, description: 'Exactly the words between the quotation marks.' })
   text!: string;
 
   @Field(() => QuoteKind, { description: 'Whole utterance (DIRECT) or fragment in the reporter\'s sentence (PARTIAL).' })

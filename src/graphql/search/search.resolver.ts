@@ -9,6 +9,7 @@ import { PageArguments } from '../pagination/page-arguments.js';
 import { listConnection } from '../pagination/resolve-connection.js';
 import type { QuoteRow } from '../quote/quote.lists.js';
 import { QuoteConnection } from '../quote/quote.type.js';
+import { PRICES } from '../cost/query-cost.js';
 import { articlesMatching, quotesMatching } from './search.lists.js';
 import { SearchResults } from './search.type.js';
 
@@ -28,12 +29,12 @@ export class SearchResolver {
     return { query: trimmed };
   }
 
-  @FieldResolver(() => ArticleConnection, { description: 'Matching articles, best match first.' })
+  @FieldResolver(() => ArticleConnection, { complexity: PRICES.search, description: 'Matching articles, best match first.' })
   articles(@Root() results: SearchResults, @Args(() => PageArguments) page: PageArguments, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
     return listConnection<ArticleRow>(context, articlesMatching(results.query), page, { info });
   }
 
-  @FieldResolver(() => QuoteConnection, { description: 'Matching quotes, best match first.' })
+  @FieldResolver(() => QuoteConnection, { complexity: PRICES.search, description: 'Matching quotes, best match first.' })
   quotes(@Root() results: SearchResults, @Args(() => PageArguments) page: PageArguments, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
     return listConnection<QuoteRow>(context, quotesMatching(results.query), page, { info });
   }
