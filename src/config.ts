@@ -117,7 +117,7 @@ export function loadConfig(environment: Environment = process.env): Config {
     corsOrigins: (environment.QUOTEGRAPH_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     queryLimits: {
       maxNodes: readWholeNumber(environment, 'QUOTEGRAPH_MAX_NODES', 50_000),
-      maxCost: readWholeNumber(environment, 'QUOTEGRAPH_MAX_COST', 25_000),
+      maxCost: readWholeNumber(environment, 'QUOTEGRAPH_MAX_COST', 50_000),
       maxDepth: readWholeNumber(environment, 'QUOTEGRAPH_MAX_DEPTH', 12),
       maxAliases: readWholeNumber(environment, 'QUOTEGRAPH_MAX_ALIASES', 30, 0),
       maxOperations: readWholeNumber(environment, 'QUOTEGRAPH_MAX_OPERATIONS', 5),

@@ -11,6 +11,11 @@ export interface SqlReader {
   query<Row>(sql: string, parameters: readonly unknown[]): Promise<Row[]>;
 }
 
+/** `text` as a LIKE pattern that matches it literally: its `%`, `_` and `\` escaped (LIKE's escape is `\`). */
+export function literalLikePattern(text: string): string {
+  return text.replace(/[\\%_]/g, '\\$&');
+}
+
 /** Reads through Prisma's raw queries: for the embedded PGlite database, which has no pg pool. */
 export function prismaReader(prisma: PrismaClient): SqlReader {
   return { query: (sql, parameters) => prisma.$queryRawUnsafe(sql, ...parameters) };

@@ -13,6 +13,7 @@ import { classifyDatabaseError } from '../db/database-errors.js';
 import type { Logger } from '../logger.js';
 import type { Context } from './context.js';
 import { queryCostPlugin } from './cost/cost-plugin.js';
+import { requestChecksPlugin } from './request-checks.js';
 
 const INTERNAL = 'INTERNAL_SERVER_ERROR';
 
@@ -98,6 +99,7 @@ export async function createApolloServer(schema: GraphQLSchema, options: ApolloO
       // compute a policy nobody reads; nor do we report usage to Apollo's cloud.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
+      requestChecksPlugin(),
       queryCostPlugin(options.queryLimits),
       operationLogging(options.logger),
     ],

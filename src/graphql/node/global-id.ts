@@ -15,5 +15,6 @@ export function fromGlobalId(globalId: string): { type: NodeTypeName; id: number
   if (!match) return null;
   const type = NODE_TYPES.find((name) => name === match[1]);
   const id = Number(match[2]);
-  return type && Number.isSafeInteger(id) ? { type, id } : null;
+  // Ids are PostgreSQL integers: a larger number names no row (and would be refused as a parameter).
+  return type && id >= 1 && id <= 2_147_483_647 ? { type, id } : null;
 }

@@ -8,14 +8,32 @@ export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, length: number): CursorValue[] {
+/** The SQL type of one ordering column, which a cursor's value must fit. */
+export type CursorColumnType = 'timestamp' | 'int' | 'text' | 'real';
+
+const INT4_MAX = 2_147_483_647;
+
+/** Whether `value` can stand for a column of `type` without PostgreSQL refusing it. */
+function fits(value: unknown, type: CursorColumnType): boolean {
+  switch (type) {
+    case 'int':
+      return Number.isInteger(value) && Math.abs(value as number) <= INT4_MAX;
+    case 'real':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'text':
+      return typeof value === 'string' && !value.includes('\u0000');
+    case 'timestamp': {
+      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(value)) return false;
+      return !Number.isNaN(Date.parse(value));
+    }
+  }
+}
+
+/** The ordering values in `cursor`, checked against the list's column types; BAD_USER_INPUT for anything else. */
+export function decodeCursor(cursor: string, types: readonly CursorColumnType[]): CursorValue[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(values) &&
-      values.length === length &&
-      values.every((value) => typeof value === 'string' || typeof value === 'number')
-    ) {
+    if (Array.isArray(values) && values.length === types.length && values.every((value, index) => fits(value, types[index]!))) {
       return values as CursorValue[];
     }
   } catch {

@@ -6,7 +6,7 @@
 // of their parent rows' own statement.
 import type { SqlReader } from '../../db/sql.js';
 import { columnList, neededColumns } from './columns.js';
-import { decodeCursor, encodeCursor, type CursorValue } from './cursor.js';
+import { decodeCursor, encodeCursor, type CursorColumnType, type CursorValue } from './cursor.js';
 import { joinClauses, joinedTimestampColumns, takeJoinedRows, type JoinedRow } from './joined-rows.js';
 import { PageReadAlong, type PlannedPage } from './nested-pages.js';
 import type { PageRequest } from './page-arguments.js';
@@ -25,7 +25,7 @@ export class SqlParameters {
 export interface OrderColumn {
   expression: string;
   field: string;
-  type: 'timestamp' | 'int' | 'text' | 'real';
+  type: CursorColumnType;
 }
 
 /**
@@ -79,7 +79,7 @@ function pageClauses(spec: ListSpec, request: PageRequest, parameters: SqlParame
   const orderBy = spec.order.map(({ expression }) => `${expression} ${ascending ? 'ASC' : 'DESC'}`).join(', ');
   const conditions: string[] = [];
   if (request.cursor !== null) {
-    const values = decodeCursor(request.cursor, spec.order.length);
+    const values = decodeCursor(request.cursor, spec.order.map(({ type }) => type));
     const columns = spec.order.map(({ expression }) => expression).join(', ');
     const placeholders = spec.order.map(({ type }, index) => `${parameters.add(values[index])}::${type}`).join(', ');
     conditions.push(`(${columns}) ${ascending ? '>' : '<'} (${placeholders})`);

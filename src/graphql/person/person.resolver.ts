@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, ID, Query, Resolver, Root } from 'type-graphql';
+import { literalLikePattern } from '../../db/sql.js';
 import { normalizeName } from '../../ingest/identity.js';
 import { articlesByAuthor, articlesMentioningPerson, type ArticleRow } from '../article/article.lists.js';
 import { ArticleConnection } from '../article/article.type.js';
@@ -29,8 +30,10 @@ export class PersonResolver {
   people(@Args(() => PersonListArguments) args: PersonListArguments, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<PersonRow>> {
     const filter: Filter = (parameters) => {
       if (!args.name) return [];
-      // Prefix of any alias, or of any word inside one ("lav" finds "Sergey Lavrov").
-      const prefix = parameters.add(normalizeName(args.name).replace(/[%_]/g, ''));
+      // Prefix of any alias, or of any word inside one ("lav" finds "Sergey Lavrov"), taken literally.
+      const normalized = normalizeName(args.name);
+      if (normalized === '') return ['FALSE'];
+      const prefix = parameters.add(literalLikePattern(normalized));
       return [`t."id" IN (SELECT alias."personId" FROM "PersonAlias" alias
         WHERE alias."normalized" LIKE ${prefix} || '%' OR alias."normalized" LIKE '% ' || ${prefix} || '%')`];
     };

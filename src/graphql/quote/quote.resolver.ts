@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, ID, Query, Resolver, Root } from 'type-graphql';
+import { literalLikePattern } from '../../db/sql.js';
 import { normalizeName } from '../../ingest/identity.js';
 import { Article } from '../article/article.type.js';
 import { articleRows, type ArticleRow } from '../article/article.lists.js';
@@ -23,9 +24,11 @@ function quoteFilter(args: QuoteListArguments): Filter {
     const conditions: string[] = [];
     if (args.speaker) {
       // A speaker matches by any alias, or by the last word of any full-name alias (a surname).
-      const name = parameters.add(normalizeName(args.speaker));
+      const normalized = normalizeName(args.speaker);
+      const name = parameters.add(normalized);
+      const surname = parameters.add(literalLikePattern(normalized));
       conditions.push(`t."speakerId" IN (SELECT alias."personId" FROM "PersonAlias" alias
-        WHERE alias."normalized" = ${name} OR alias."normalized" LIKE '% ' || ${name})`);
+        WHERE alias."normalized" = ${name} OR alias."normalized" LIKE '% ' || ${surname})`);
     }
     if (args.article) {
       conditions.push(`t."articleId" = (SELECT "id" FROM "Article" WHERE "slug" = ${parameters.add(args.article)})`);
