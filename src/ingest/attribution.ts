@@ -115,10 +115,17 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
   /** For a quotation with no cue of its own: the person an earlier sentence of its paragraph is about. */
   const localSubjects: (Speaker | null)[] = spans.map(() => null);
 
+  /** Where the person was last mentioned before `position` (-1: not yet); mentions are sorted, so a binary search. */
   const lastMentionBefore = (personIndex: number, position: number): number => {
-    let best = -1;
-    for (const mention of people[personIndex]?.mentions ?? []) if (mention.start < position && mention.start > best) best = mention.start;
-    return best;
+    const mentions = people[personIndex]?.mentions ?? [];
+    let low = 0;
+    let high = mentions.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (mentions[middle]!.start < position) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 ? mentions[low - 1]!.start : -1;
   };
 
   const resolveDefinite = (mention: Extract<SpeakerMention, { kind: 'description' }>, position: number, exclude: number | null): Speaker => {
@@ -234,10 +241,15 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
     let paragraphSubject: Speaker | null = null;
     const quoteTokenAt = new Map<number, number>();
     tokens.forEach((token, index) => { if (token.kind === 'quote') quoteTokenAt.set(token.start, index); });
-    // Mentions come in token order and sentences follow each other, so one cursor walks both.
+    // Each quotation's mask token; spans come in text order, as do sentences.
+    const spanTokens = blockSpans.map((spanIndex) => quoteTokenAt.get(spans[spanIndex]!.regionStart - analysed.block.start) ?? -1);
+    const commaAfter = nextCommaIndex(tokens);
+    // Mentions and quotations come in token order and sentences follow each other, so one cursor walks each.
     let nextMention = 0;
+    let nextSpan = 0;
     for (const sentence of analysed.sentences) {
       while (nextMention < mentions.length && mentions[nextMention]!.first < sentence.firstToken) nextMention++;
+      while (nextSpan < blockSpans.length && spanTokens[nextSpan]! < sentence.firstToken) nextSpan++;
       const inSentence: SpeakerMention[] = [];
       for (let m = nextMention; m < mentions.length && mentions[m]!.first < sentence.endToken; m++) {
         if (mentions[m]!.last < sentence.endToken) inSentence.push(mentions[m]!);
@@ -297,17 +309,21 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
         return { cue, mention, speaker: mention ? resolve(mention, analysed, sentence, position(mention.first), sentenceSubject) : null };
       });
 
-      for (const spanIndex of blockSpans) {
-        const span = spans[spanIndex]!;
-        const quoteToken = quoteTokenAt.get(span.regionStart - analysed.block.start) ?? -1;
-        if (quoteToken < sentence.firstToken || quoteToken >= sentence.endToken) continue;
+      // Cues come in token order: a window of those near each quotation keeps a run-on sentence of many quotations
+      // (a sentence that never ends, in text built to be hostile) linear.
+      let windowStart = 0;
+      for (let spanPosition = nextSpan; spanPosition < blockSpans.length && spanTokens[spanPosition]! < sentence.endToken; spanPosition++) {
+        const spanIndex = blockSpans[spanPosition]!;
+        const quoteToken = spanTokens[spanPosition]!;
+        while (windowStart < resolvedCues.length && resolvedCues[windowStart]!.cue.index < quoteToken - MAX_CUE_DISTANCE) windowStart++;
         let best: (typeof resolvedCues)[number] | null = null;
-        for (const candidate of resolvedCues) {
+        for (let cueIndex = windowStart; cueIndex < resolvedCues.length && resolvedCues[cueIndex]!.cue.index <= quoteToken + MAX_CUE_DISTANCE; cueIndex++) {
+          const candidate = resolvedCues[cueIndex]!;
           if (!candidate.speaker) continue;
           // A verb after the quotation reports it only when its clause follows the quotation directly ("“…,” she
           // said"), not from further on in the sentence ("“sad-girl lit” and why she said no").
           if (candidate.mention && candidate.cue.kind !== 'following' && candidate.cue.index > quoteToken
-            && !followsDirectly(tokens, quoteToken, Math.min(candidate.cue.index, candidate.mention.first), covered)) continue;
+            && !followsDirectly(tokens, quoteToken, Math.min(candidate.cue.index, candidate.mention.first), covered, commaAfter)) continue;
           // A person beats an organisation ("the treaty concluded in 2010"); then the nearer verb wins.
           const personLike = candidate.mention !== null && candidate.mention.kind !== 'organisation';
           const bestPersonLike = best !== null && best.mention !== null && best.mention.kind !== 'organisation';
@@ -392,9 +408,22 @@ function opensClause(tokens: readonly Token[], sentence: Sentence, first: number
 /** Words that may stand between a quotation and the clause that reports it: the subject's modifiers. */
 const SUBJECT_MODIFIERS = new Set(['of', 'the', 'for', 'at', 'in', 'from', 'with', 'and', 'a', 'an']);
 
+/** Tokens a reporting clause may stand from its quotation and still follow it directly. */
+const MAX_REPORTING_DISTANCE = 40;
+/** Tokens a reporting verb may stand from a quotation of its sentence, either side, and still report it. */
+const MAX_CUE_DISTANCE = 80;
+
+/** For each token, the index of the next comma at or after it (tokens.length when none). */
+function nextCommaIndex(tokens: readonly Token[]): Int32Array {
+  const next = new Int32Array(tokens.length + 1).fill(tokens.length);
+  for (let index = tokens.length - 1; index >= 0; index--) next[index] = tokens[index]!.text === ',' ? index : next[index + 1]!;
+  return next;
+}
+
 /** Whether the clause of a later token follows the quotation directly: between them only punctuation, mentions
  * ("the institute's chief executive, Paul Hardacre,"), their modifiers and comma-enclosed asides. */
-function followsDirectly(tokens: readonly Token[], quoteToken: number, later: number, covered: Uint8Array): boolean {
+function followsDirectly(tokens: readonly Token[], quoteToken: number, later: number, covered: Uint8Array, commaAfter: Int32Array): boolean {
+  if (later - quoteToken > MAX_REPORTING_DISTANCE) return false;
   let commaOpen = false;
   for (let index = quoteToken + 1; index < later; index++) {
     const token = tokens[index]!;
@@ -407,7 +436,7 @@ function followsDirectly(tokens: readonly Token[], quoteToken: number, later: nu
     // Role words the mentions did not take ("the union's secretary-general, Peter Kamau Njoroge,").
     if (token.lower.split('-').some((part) => ROLE_NOUNS.has(part) || TITLE_WORDS.has(part))) continue;
     // An aside between commas is allowed when it closes before the clause ("Smith, who led the trial, said").
-    if (commaOpen && tokens.slice(index, later).some((other) => other.text === ',')) continue;
+    if (commaOpen && commaAfter[index]! < later) continue;
     // Lower-case words right before the subject are its modifiers ("tournament director Feliciano Lopez said").
     if (later - index <= 2 && tokens.slice(index, later).every((other) => other.kind === 'word' && other.text === other.lower
       && !CLAUSE_OPENERS.has(other.lower) && !WH_WORDS.has(other.lower))) continue;
@@ -484,6 +513,8 @@ function inheritSpeakers(results: Attribution[], spans: readonly QuoteSpan[], bl
     for (let k = index; k <= end; k++) if (!results[k]!.speaker && speaker) results[k]!.speaker = speaker;
     index = end;
   }
+  const lastSpanOfBlock = new Map<number, number>();
+  spans.forEach((span, index) => lastSpanOfBlock.set(span.blockIndex, index));
   for (let index = 0; index < spans.length; index++) {
     const result = results[index]!;
     if (result.speaker) continue;
@@ -504,9 +535,8 @@ function inheritSpeakers(results: Attribution[], spans: readonly QuoteSpan[], bl
       for (let back = 1; back <= 2 && !inherited; back++) {
         const previousBlock = span.blockIndex - back;
         if (previousBlock < 0) break;
-        const previousQuotes = spans.map((other, otherIndex) => ({ other, otherIndex })).filter(({ other }) => other.blockIndex === previousBlock);
-        const lastQuote = previousQuotes[previousQuotes.length - 1];
-        inherited = (lastQuote ? results[lastQuote.otherIndex]!.speaker : null) ?? blockSpeakers[previousBlock] ?? null;
+        const lastQuote = lastSpanOfBlock.get(previousBlock);
+        inherited = (lastQuote !== undefined ? results[lastQuote]!.speaker : null) ?? blockSpeakers[previousBlock] ?? null;
       }
     }
     result.speaker = inherited;
