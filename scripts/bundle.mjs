@@ -10,8 +10,13 @@ import { fileURLToPath } from 'node:url';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 await build({
-  entryPoints: [path.join(root, 'dist/src/cli.js')],
-  outfile: path.join(root, 'dist/quotegraph.mjs'),
+  // The extraction worker's thread is a file of its own, which the bundle starts beside itself.
+  entryPoints: [
+    { in: path.join(root, 'dist/src/cli.js'), out: 'quotegraph' },
+    { in: path.join(root, 'dist/src/ingest/extraction-thread.js'), out: 'extraction-thread' },
+  ],
+  outdir: path.join(root, 'dist'),
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

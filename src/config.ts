@@ -41,6 +41,8 @@ export interface Config {
   logLevel: string;
   /** Longest a graceful shutdown may take before the process exits anyway, in milliseconds. */
   shutdownTimeout: number;
+  /** Longest the pipeline may take over one article before it is refused, in milliseconds. */
+  extractionTimeout: number;
 }
 
 export class ConfigError extends Error {
@@ -125,5 +127,6 @@ export function loadConfig(environment: Environment = process.env): Config {
     },
     logLevel: readLogLevel(environment),
     shutdownTimeout: readWholeNumber(environment, 'QUOTEGRAPH_SHUTDOWN_TIMEOUT_MS', 10_000),
+    extractionTimeout: readWholeNumber(environment, 'QUOTEGRAPH_EXTRACTION_TIMEOUT_MS', 5_000),
   };
 }

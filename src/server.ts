@@ -10,6 +10,7 @@ import { createApolloServer } from './graphql/apollo.js';
 import type { Context } from './graphql/context.js';
 import { buildQuotegraphSchema } from './graphql/schema.js';
 import { createHttpServer } from './http/app.js';
+import { ExtractionWorker } from './ingest/extraction-worker.js';
 import { createLogger, type Logger } from './logger.js';
 import { seedDatabase } from './seeds.js';
 
@@ -36,9 +37,11 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
     queryLimits: config.queryLimits,
     logger,
   });
+  const extraction = new ExtractionWorker(config.extractionTimeout);
   const server = createHttpServer({
     apollo,
     database,
+    extraction,
     ide: config.ide,
     bodyLimit: config.bodyLimit,
     responseLimit: config.responseLimit,
@@ -60,6 +63,7 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
       server.closeIdleConnections();
       await closed;
       await apollo.stop();
+      await extraction.close();
     },
   };
 }

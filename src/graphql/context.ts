@@ -3,6 +3,7 @@ import { authenticate, type Viewer } from '../auth/api-keys.js';
 import type { Database } from '../db/client.js';
 import type { SqlReader } from '../db/sql.js';
 import type { SqlWriter } from '../db/writer.js';
+import type { ExtractionWorker } from '../ingest/extraction-worker.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { Loaders } from './loaders.js';
 
@@ -13,18 +14,26 @@ export interface Context {
   sql: SqlReader;
   /** For writes: the ingest's transaction. */
   writer: SqlWriter;
+  /** Drafts articles off the request thread, within a time budget (the ingest mutation). */
+  extraction: ExtractionWorker;
   loaders: Loaders;
   requestId: string;
   /** The caller's key, looked up once and only when a resolver asks (reads are public). */
   viewer(): Promise<Viewer | null | 'invalid'>;
 }
 
-export function createContext(database: Pick<Database, 'prisma' | 'sql' | 'writer'>, requestId: string, authorization?: string): Context {
+export function createContext(
+  database: Pick<Database, 'prisma' | 'sql' | 'writer'>,
+  extraction: ExtractionWorker,
+  requestId: string,
+  authorization?: string,
+): Context {
   let viewer: Promise<Viewer | null | 'invalid'> | undefined;
   return {
     prisma: database.prisma,
     sql: database.sql,
     writer: database.writer,
+    extraction,
     loaders: new Loaders(database.sql),
     requestId,
     viewer: () => (viewer ??= authenticate(database.prisma, authorization)),

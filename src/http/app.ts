@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { Database } from '../db/client.js';
+import type { ExtractionWorker } from '../ingest/extraction-worker.js';
 import { createContext, type Context } from '../graphql/context.js';
 import type { Logger } from '../logger.js';
 import { BodyTooLargeError, handleGraphQL, readBody } from './graphql-handler.js';
@@ -11,6 +12,7 @@ import { serveIde } from './ide.js';
 export interface AppOptions {
   apollo: ApolloServer<Context>;
   database: Database;
+  extraction: ExtractionWorker;
   ide: boolean;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
@@ -88,7 +90,7 @@ async function route(options: AppOptions, request: IncomingMessage, response: Se
     }
     throw error;
   }
-  const context = createContext(options.database, requestId, request.headers.authorization);
+  const context = createContext(options.database, options.extraction, requestId, request.headers.authorization);
   await handleGraphQL(options.apollo, request, response, body, context, options.responseLimit);
 }
 

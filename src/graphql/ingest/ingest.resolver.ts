@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { Args, Ctx, Mutation, Resolver } from 'type-graphql';
-import { extractArticle, IngestError } from '../../ingest/extract.js';
+import { IngestError } from '../../ingest/ingest-error.js';
 import { storeArticle } from '../../ingest/store.js';
 import { articleRows, type ArticleRow } from '../article/article.lists.js';
 import type { Context } from '../context.js';
@@ -28,7 +28,7 @@ export class IngestResolver {
     }
     let draft;
     try {
-      draft = extractArticle(text, sourceHint ? { sourceHint: sourceHint.trim() } : {});
+      draft = await context.extraction.extract(text, sourceHint ? { sourceHint: sourceHint.trim() } : {});
     } catch (error) {
       if (error instanceof IngestError) throw badInput(error.message);
       throw error;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../../src/auth/api-keys.js';
 import { packageRoot } from '../../../src/package-root.js';
 import { startTestApi, type TestApi } from '../../support/api.js';
+import { adversarialText } from '../../support/hostile-text.js';
 
 let api: TestApi;
 let editorKey: string;
@@ -53,5 +54,31 @@ describe('ingestArticle', () => {
     expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const huge = await api.query(INGEST, { text: `Headline\n\n${'word '.repeat(110_000)}` }, headers);
     expect(huge.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('ingestArticle on hostile text', () => {
+  it('refuses text over the extraction time budget, stores nothing, and /healthz answers meanwhile', async () => {
+    const slow = await startTestApi({ seed: false, config: { extractionTimeout: 200 } });
+    try {
+      const key = await createApiKey(slow.database.prisma, 'editor', 'EDITOR');
+      const text = adversarialText(480_000);
+      let pending = true;
+      const ingest = slow.query('mutation ($text: String!) { ingestArticle(text: $text) { created } }', { text }, { authorization: `Bearer ${key}` })
+        .finally(() => (pending = false));
+      let healthAnswersWhilePending = 0;
+      while (pending) {
+        const health = await fetch(new URL('/healthz', slow.url));
+        if (health.status === 200 && pending) healthAnswersWhilePending++;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const result = await ingest;
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.message).toMatch(/took longer than 200 ms/);
+      expect(healthAnswersWhilePending).toBeGreaterThan(0);
+      expect(await slow.database.prisma.article.count()).toBe(0);
+    } finally {
+      await slow.close();
+    }
   });
 });
