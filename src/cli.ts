@@ -2,11 +2,13 @@
 // The command line: serve, migrate, seed, reset and ingest. Thin by design: it parses arguments and
 // calls the functions the API uses, and turns every known failure into one line and exit code 1.
 import 'reflect-metadata';
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import pg from 'pg';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openMigratedDatabase } from './db/client.js';
+import { DataFolderLockedError, LOCK_FILE_NAME, lockDataFolder, type DataFolderLock } from './db/data-folder-lock.js';
 import { MigrationError, type MigrationReport } from './db/migrate.js';
 import { ArticleFileError, readArticleFile } from './article-file.js';
 import { ApiKeyError, createApiKey, listApiKeys, revokeApiKey } from './auth/api-keys.js';
@@ -52,8 +54,8 @@ async function migrateCommand(config: Config): Promise<void> {
   console.log(`${database.location}: ${describeMigration(migration)}`);
 }
 
-async function seedCommand(config: Config): Promise<void> {
-  const { database } = await openMigratedDatabase(withoutTimeout(config));
+async function seedCommand(config: Config, lock?: DataFolderLock): Promise<void> {
+  const { database } = await openMigratedDatabase(withoutTimeout(config), { lock });
   try {
     const report = await seedDatabase(database.writer);
     console.log(
@@ -77,11 +79,11 @@ async function confirmReset(config: Config, force: boolean): Promise<boolean> {
 }
 
 async function resetCommand(config: Config, args: string[]): Promise<void> {
-  if (!(await confirmReset(config, args.includes('--force')))) {
-    console.log('reset cancelled');
-    return;
-  }
   if (config.databaseUrl) {
+    if (!(await confirmReset(config, args.includes('--force')))) {
+      console.log('reset cancelled');
+      return;
+    }
     const client = new pg.Client({ connectionString: config.databaseUrl });
     await client.connect();
     try {
@@ -89,10 +91,24 @@ async function resetCommand(config: Config, args: string[]): Promise<void> {
     } finally {
       await client.end();
     }
-  } else {
-    await rm(config.dataDirectory, { recursive: true, force: true });
+    await seedCommand(config);
+    return;
   }
-  await seedCommand(config);
+  // The folder is emptied and seeded under its lock, taken before asking: a running server keeps
+  // its folder, and no server can open it half deleted.
+  const lock = lockDataFolder(config.dataDirectory);
+  try {
+    if (!(await confirmReset(config, args.includes('--force')))) {
+      console.log('reset cancelled');
+      return;
+    }
+    for (const entry of await readdir(config.dataDirectory)) {
+      if (entry !== LOCK_FILE_NAME) await rm(path.join(config.dataDirectory, entry), { recursive: true, force: true });
+    }
+    await seedCommand(config, lock);
+  } finally {
+    lock.release();
+  }
 }
 
 async function ingestCommand(config: Config, args: string[]): Promise<void> {
@@ -195,7 +211,8 @@ function describeFailure(error: unknown): string | null {
     error instanceof IngestError ||
     error instanceof ArticleFileError ||
     error instanceof ApiKeyError ||
-    error instanceof MigrationError
+    error instanceof MigrationError ||
+    error instanceof DataFolderLockedError
   ) {
     return error.message;
   }
