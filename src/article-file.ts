@@ -1,31 +1,53 @@
 // Reads an article file for ingestion, refusing what cannot be news text before it reaches the pipeline.
 import { readFile, stat } from 'node:fs/promises';
+import { decodeText, type TextEncodingName } from './text-decoding.js';
 
-/** A file that cannot be read as an article: missing, unreadable, too large or binary. */
+/** Why a file cannot be read as an article. */
+export type ArticleFileProblem = 'unreadable' | 'too-large' | 'binary' | 'not-utf8';
+
+/** A file that cannot be read as an article: missing, unreadable, too large, binary or in an unknown encoding. */
 export class ArticleFileError extends Error {
   override name = 'ArticleFileError';
+  readonly file: string;
+  readonly reason: ArticleFileProblem;
+  /** What is wrong, without the file's name: "no such file". */
+  readonly detail: string;
+
+  constructor(file: string, reason: ArticleFileProblem, detail: string) {
+    super(`${file}: ${detail}`);
+    this.file = file;
+    this.reason = reason;
+    this.detail = detail;
+  }
+}
+
+export interface ArticleFile {
+  text: string;
+  encoding: TextEncodingName;
+  /** What a person should check, without the file's name: a legacy encoding, replacement characters. */
+  warnings: string[];
 }
 
 /** Larger than any news article; a bigger file is almost certainly not one. */
 export const MAX_ARTICLE_BYTES = 1_000_000;
 
-export async function readArticleFile(file: string): Promise<string> {
+export async function readArticleFile(file: string): Promise<ArticleFile> {
   let bytes: Buffer;
   try {
     const info = await stat(file);
-    if (info.isDirectory()) throw new ArticleFileError(`${file} is a folder, not an article file`);
+    if (info.isDirectory()) throw new ArticleFileError(file, 'unreadable', 'it is a folder, not an article file');
     if (info.size > MAX_ARTICLE_BYTES) {
-      throw new ArticleFileError(`${file} is ${info.size} bytes; articles over ${MAX_ARTICLE_BYTES} bytes are refused`);
+      throw new ArticleFileError(file, 'too-large', `it is ${info.size} bytes; articles over ${MAX_ARTICLE_BYTES} bytes are refused`);
     }
     bytes = await readFile(file);
   } catch (error) {
     if (error instanceof ArticleFileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ArticleFileError(`${file}: no such file`);
-    if (code === 'EACCES') throw new ArticleFileError(`${file}: permission denied`);
-    throw new ArticleFileError(`${file}: cannot be read (${code ?? String(error)})`);
+    if (code === 'ENOENT') throw new ArticleFileError(file, 'unreadable', 'no such file');
+    if (code === 'EACCES') throw new ArticleFileError(file, 'unreadable', 'permission denied');
+    throw new ArticleFileError(file, 'unreadable', `it cannot be read (${code ?? String(error)})`);
   }
-  if (bytes.includes(0)) throw new ArticleFileError(`${file} is a binary file, not article text`);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  return text;
+  const decoded = decodeText(bytes);
+  if ('refused' in decoded) throw new ArticleFileError(file, decoded.refused, decoded.message);
+  return decoded;
 }

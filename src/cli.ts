@@ -2,18 +2,21 @@
 // The command line: serve, migrate, seed, reset and ingest. Thin by design: it parses arguments and
 // calls the functions the API uses, and turns every known failure into one line and exit code 1.
 import 'reflect-metadata';
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import pg from 'pg';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openMigratedDatabase } from './db/client.js';
+import { DataFolderLockedError, LOCK_FILE_NAME, lockDataFolder, type DataFolderLock } from './db/data-folder-lock.js';
 import { MigrationError, type MigrationReport } from './db/migrate.js';
-import { ArticleFileError, readArticleFile } from './article-file.js';
+import { ArticleFileError } from './article-file.js';
 import { ApiKeyError, createApiKey, listApiKeys, revokeApiKey } from './auth/api-keys.js';
-import { extractArticle } from './ingest/extract.js';
+import type { ArticleDraft } from './ingest/draft.js';
 import { IngestError } from './ingest/ingest-error.js';
-import { BATCH_SIZE, storeArticles } from './ingest/store.js';
+import { FAILURE_LABELS, ingestArticleFiles, type FileOutcome } from './ingest-files.js';
 import { seedDatabase } from './seeds.js';
+import { ProgressLine } from './terminal-progress.js';
 
 const USAGE = `Usage: quotegraph <command>
 
@@ -23,7 +26,9 @@ Commands:
   seed                           ingest every article in seeds/ (idempotent)
   reset [--force]                drop all data, migrate and seed again
   ingest [--dry-run] [--json] FILE...
-                                 ingest article files; --dry-run prints the extracted draft instead
+                                 ingest article files (UTF-8, UTF-16 with a BOM, or Windows-1252 with a
+                                 warning); stores every good file, names every bad one, exits 1 if any
+                                 failed; --dry-run prints the extracted drafts instead
   schema                         print the GraphQL schema (SDL)
   keys:create --name NAME [--role editor|reader]
                                  create an API key (shown once; only its hash is stored)
@@ -52,8 +57,8 @@ async function migrateCommand(config: Config): Promise<void> {
   console.log(`${database.location}: ${describeMigration(migration)}`);
 }
 
-async function seedCommand(config: Config): Promise<void> {
-  const { database } = await openMigratedDatabase(withoutTimeout(config));
+async function seedCommand(config: Config, lock?: DataFolderLock): Promise<void> {
+  const { database } = await openMigratedDatabase(withoutTimeout(config), { lock });
   try {
     const report = await seedDatabase(database.writer);
     console.log(
@@ -77,11 +82,11 @@ async function confirmReset(config: Config, force: boolean): Promise<boolean> {
 }
 
 async function resetCommand(config: Config, args: string[]): Promise<void> {
-  if (!(await confirmReset(config, args.includes('--force')))) {
-    console.log('reset cancelled');
-    return;
-  }
   if (config.databaseUrl) {
+    if (!(await confirmReset(config, args.includes('--force')))) {
+      console.log('reset cancelled');
+      return;
+    }
     const client = new pg.Client({ connectionString: config.databaseUrl });
     await client.connect();
     try {
@@ -89,10 +94,24 @@ async function resetCommand(config: Config, args: string[]): Promise<void> {
     } finally {
       await client.end();
     }
-  } else {
-    await rm(config.dataDirectory, { recursive: true, force: true });
+    await seedCommand(config);
+    return;
   }
-  await seedCommand(config);
+  // The folder is emptied and seeded under its lock, taken before asking: a running server keeps
+  // its folder, and no server can open it half deleted.
+  const lock = lockDataFolder(config.dataDirectory);
+  try {
+    if (!(await confirmReset(config, args.includes('--force')))) {
+      console.log('reset cancelled');
+      return;
+    }
+    for (const entry of await readdir(config.dataDirectory)) {
+      if (entry !== LOCK_FILE_NAME) await rm(path.join(config.dataDirectory, entry), { recursive: true, force: true });
+    }
+    await seedCommand(config, lock);
+  } finally {
+    lock.release();
+  }
 }
 
 async function ingestCommand(config: Config, args: string[]): Promise<void> {
@@ -103,45 +122,63 @@ async function ingestCommand(config: Config, args: string[]): Promise<void> {
   const files = args.filter((arg) => !arg.startsWith('--'));
   if (files.length === 0) throw new UsageError('ingest needs at least one FILE');
 
-  const drafts = [];
-  for (const file of files) {
-    const text = await readArticleFile(file);
-    try {
-      drafts.push({ file, draft: extractArticle(text) });
-    } catch (error) {
-      if (error instanceof IngestError) throw new IngestError(error.reason, `${file}: ${error.message}`);
-      throw error;
+  // Opened first: a folder held by a running server is refused before any file is read.
+  const database = dryRun ? null : (await openMigratedDatabase(withoutTimeout(config))).database;
+  const progress = process.stdout.isTTY && process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
+  const say = (stream: NodeJS.WriteStream, line: string) => (progress ? progress.print(stream, line) : stream.write(`${line}\n`));
+  const count = { read: 0, stored: 0, alreadyStored: 0, failed: 0, done: 0 };
+  const tally = () => `${count.stored} stored, ${count.alreadyStored} already stored, ${count.failed} failed`;
+  const showProgress = () => progress?.update(`ingest: ${count.read} of ${files.length} file(s) read; ${tally()}`);
+  const drafts: ArticleDraft[] = [];
+  const onOutcome = (outcome: FileOutcome) => {
+    count.done++;
+    if (outcome.outcome === 'failed') count.failed++;
+    else if (outcome.outcome === 'stored') count.stored++;
+    else if (outcome.outcome === 'already-stored') count.alreadyStored++;
+    showProgress(); // drawn again under the line below
+    if (outcome.outcome === 'failed') {
+      say(process.stderr, `${outcome.file}: failed (${FAILURE_LABELS[outcome.reason]}): ${outcome.message}`);
+      if (json && !dryRun) say(process.stdout, JSON.stringify({ file: outcome.file, failed: outcome.reason, message: outcome.message }));
+    } else if (outcome.outcome === 'extracted') {
+      drafts.push(outcome.draft);
+      if (!json) say(process.stdout, `${outcome.file}: "${outcome.draft.title}", ${outcome.draft.quotes.length} quote(s), ${outcome.draft.people.length} people`);
+    } else {
+      const created = outcome.outcome === 'stored';
+      say(
+        process.stdout,
+        json
+          ? JSON.stringify({ file: outcome.file, slug: outcome.slug, created, quotes: outcome.draft.quotes.length })
+          : `${outcome.file}: ${created ? 'stored as' : 'already stored as'} ${outcome.slug}`,
+      );
     }
+  };
+  try {
+    await ingestArticleFiles(files, {
+      writer: database?.writer ?? null,
+      onWarning: (file, warning) => say(process.stderr, `${file}: warning: ${warning}`),
+      onOutcome,
+      onFileRead: (read) => {
+        count.read = read;
+        showProgress();
+      },
+    });
+  } catch (error) {
+    progress?.finish();
+    // The database failed: say what was done before the error itself (reported by main).
+    if (!dryRun) console.error(`${files.length} file(s): ${tally()}, ${files.length - count.done} not attempted`);
+    throw error;
+  } finally {
+    progress?.finish();
+    await database?.close();
   }
 
   if (dryRun) {
-    const output = drafts.map(({ draft }) => draft);
-    if (json) console.log(JSON.stringify(output.length === 1 ? output[0] : output, null, 2));
-    else for (const { file, draft } of drafts) console.log(`${file}: "${draft.title}", ${draft.quotes.length} quote(s), ${draft.people.length} people`);
-    return;
+    if (json && drafts.length > 0) console.log(JSON.stringify(files.length === 1 ? drafts[0] : drafts, null, 2));
+  } else {
+    // With --json, standard output stays one JSON object a line.
+    (json ? console.error : console.log)(`${files.length} file(s): ${tally()}`);
   }
-
-  const { database } = await openMigratedDatabase(withoutTimeout(config));
-  let failed = 0;
-  try {
-    for (let start = 0; start < drafts.length; start += BATCH_SIZE) {
-      const batch = drafts.slice(start, start + BATCH_SIZE);
-      const results = await storeArticles(database.writer, batch.map(({ draft }) => draft));
-      results.forEach((stored, index) => {
-        const { file, draft } = batch[index]!;
-        if (stored instanceof Error) {
-          failed++;
-          console.error(`${file}: not stored: ${stored.message}`);
-          return;
-        }
-        const result = { file, slug: stored.slug, created: stored.created, quotes: draft.quotes.length };
-        console.log(json ? JSON.stringify(result) : `${file}: ${stored.created ? 'stored as' : 'already stored as'} ${stored.slug}`);
-      });
-    }
-  } finally {
-    await database.close();
-  }
-  if (failed > 0) throw new Error(`${failed} of ${drafts.length} article(s) were not stored`);
+  if (count.failed > 0) process.exitCode = 1;
 }
 
 /** The value after `--name` in `args`, or a usage error. */
@@ -195,7 +232,8 @@ function describeFailure(error: unknown): string | null {
     error instanceof IngestError ||
     error instanceof ArticleFileError ||
     error instanceof ApiKeyError ||
-    error instanceof MigrationError
+    error instanceof MigrationError ||
+    error instanceof DataFolderLockedError
   ) {
     return error.message;
   }

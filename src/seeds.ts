@@ -17,7 +17,7 @@ export async function seedDatabase(writer: SqlWriter, directory = seedsDirectory
   const files = (await readdir(directory)).filter((name) => name.endsWith('.txt')).sort();
   const report: SeedReport = { created: [], unchanged: [] };
   for (const file of files) {
-    const stored = await ingestText(writer, await readArticleFile(path.join(directory, file)));
+    const stored = await ingestText(writer, (await readArticleFile(path.join(directory, file))).text);
     (stored.created ? report.created : report.unchanged).push(stored.slug);
   }
   return report;

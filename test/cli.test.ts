@@ -1,6 +1,6 @@
 // The command line as users run it: the built CLI, in a child process, against real databases.
-import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -61,6 +61,72 @@ describe('ingest --dry-run --json', () => {
   });
 });
 
+/** An article a file: headline, byline, one quote. */
+const story = (name: string) =>
+  `Council vote ${name} approves a new park\n\nBy Jane Doe, Reuters\n\nThe council approved plan ${name} on Monday. "This is a good day for the city," Mayor Anna Berg said.\n`;
+
+/** Bytes of a file: latin1 strings and raw byte values. */
+const bytes = (...parts: (string | number[])[]) =>
+  Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'latin1') : Buffer.from(part))));
+
+/** A Windows-1252 article: curly quotes (0x93/0x94), an apostrophe (0x92), a dash (0x96). */
+const windows1252Story = bytes(
+  'Caf', [0xe9], ' owners welcome ', [0x93], 'fair', [0x94], ' rules\n\nBy Jane Doe, Reuters\n\n',
+  'The owners met on Monday ', [0x96], ' and agreed. ', [0x93], 'We', [0x92], 're pleased with the outcome,', [0x94], ' Mayor Anna Berg said.\n',
+);
+/** A Latin-1 article: é, ü, ß as single bytes. */
+const latin1Story = bytes(
+  'M', [0xfc], 'ller opens a caf', [0xe9], ' on the Hauptstra', [0xdf], 'e\n\nBy Jane Doe, Reuters\n\n',
+  'The caf', [0xe9], ' opened on Monday. "It is a good day for the street," Ren', [0xe9], 'e M', [0xfc], 'ller said.\n',
+);
+
+describe('ingest: files in legacy encodings, and binary files', () => {
+  async function dryRun(name: string, content: Buffer) {
+    const file = path.join(folder, name);
+    await writeFile(file, content);
+    return { file, ...(await quotegraph(['ingest', '--dry-run', '--json', file])) };
+  }
+
+  it('reads a Windows-1252 file with curly quotes as Windows-1252, with a warning naming the file', async () => {
+    const result = await dryRun('windows-1252.txt', windows1252Story);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`${result.file}: warning: not valid UTF-8; read as Windows-1252 (Latin-1): check its accented letters and quotation marks\n`);
+    const draft = JSON.parse(result.stdout);
+    expect(draft.title).toBe('Café owners welcome “fair” rules');
+    expect(draft.quotes.map((quote: { text: string }) => quote.text)).toEqual(['We’re pleased with the outcome,']);
+    expect(result.stdout).not.toContain('\ufffd');
+  });
+
+  it('reads a Latin-1 file as Latin-1, with a warning', async () => {
+    const result = await dryRun('latin-1.txt', latin1Story);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/latin-1\.txt: warning: not valid UTF-8; read as Windows-1252 \(Latin-1\)/);
+    const draft = JSON.parse(result.stdout);
+    expect(draft.title).toBe('Müller opens a café on the Hauptstraße');
+    expect(draft.people.map((person: { name: string }) => person.name)).toContain('Renée Müller');
+  });
+
+  it('reads UTF-16 with a byte-order mark, and drops a UTF-8 byte-order mark, without a warning', async () => {
+    const utf16 = await dryRun('utf-16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(story('utf-16'), 'utf16le')]));
+    expect(utf16.stderr).toBe('');
+    expect(JSON.parse(utf16.stdout).title).toBe('Council vote utf-16 approves a new park');
+    const bom = await dryRun('utf-8-bom.txt', Buffer.from(`\ufeff${story('bom')}`, 'utf8'));
+    expect(bom.stderr).toBe('');
+    expect(JSON.parse(bom.stdout).title).toBe('Council vote bom approves a new park');
+  });
+
+  it('refuses a binary file as binary, and text in another legacy encoding as not UTF-8', async () => {
+    const binary = await dryRun('photo.jpg', bytes([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10], 'JFIF', [0x00, 0x01, 0x01, 0x00, 0x48]));
+    expect(binary.code).toBe(1);
+    expect(binary.stderr).toBe(`${binary.file}: failed (binary): it contains NUL bytes; it looks like binary data, not article text\n`);
+    // Windows-1251 Cyrillic: read as Windows-1252 it would be accented gibberish.
+    const cyrillic = await dryRun('cyrillic.txt', Buffer.from([0xcc, 0xe8, 0xed, 0xe8, 0xf1, 0xf2, 0xf0, 0x20, 0xf1, 0xea, 0xe0, 0xe7, 0xe0, 0xeb, 0x0a]));
+    expect(cyrillic.code).toBe(1);
+    expect(cyrillic.stderr).toMatch(/cyrillic\.txt: failed \(not UTF-8\): it is not UTF-8, nor text in Windows-1252/);
+    expect(cyrillic.stderr).not.toMatch(/binary/);
+  });
+});
+
 describe('migrate, seed and ingest on PostgreSQL', () => {
   let database: Awaited<ReturnType<typeof createEmptyDatabase>>;
   beforeAll(async () => {
@@ -112,3 +178,125 @@ describe('migrate, seed and ingest on PostgreSQL', () => {
     expect(result.stderr).toMatch(/cannot reach the database/);
   });
 });
+
+describe('ingest FILE... on PostgreSQL: a batch with bad files in it', () => {
+  let database: Awaited<ReturnType<typeof createEmptyDatabase>>;
+  let batch: string;
+  const bad = new Map<string, RegExp>();
+  const files: string[] = [];
+  beforeAll(async () => {
+    database = await createEmptyDatabase();
+    batch = path.join(folder, 'batch');
+    await mkdir(path.join(batch, 'a-folder'), { recursive: true });
+    const badContents: Record<string, Buffer | null> = {
+      '010-empty.txt': Buffer.alloc(0),
+      '025-binary.txt': bytes([0x89], 'PNG', [0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d], 'IHDR'),
+      '040-controls.txt': bytes(...Array.from({ length: 60 }, (_, i) => [0x01 + (i % 8), 0x41])),
+      '055-no-headline.txt': Buffer.from(`${'The council met on Monday and talked about the park and the budget for a long time. '.repeat(4)}\n`),
+      '070-missing.txt': null,
+      '085-cyrillic.txt': Buffer.from([0xcc, 0xe8, 0xed, 0xe8, 0xf1, 0xf2, 0xf0, 0x20, 0xf1, 0xea, 0xe0, 0xe7, 0xe0, 0xeb, 0x0a]),
+    };
+    const badReasons: Record<string, RegExp> = {
+      '010-empty.txt': /failed \(empty\): The article text is empty/,
+      '025-binary.txt': /failed \(binary\): it contains NUL bytes/,
+      '040-controls.txt': /failed \(binary\): The input is mostly control/,
+      '055-no-headline.txt': /failed \(no article text\): The text has no headline/,
+      '070-missing.txt': /failed \(unreadable\): no such file/,
+      '085-cyrillic.txt': /failed \(not UTF-8\)/,
+      'a-folder': /failed \(unreadable\): it is a folder/,
+    };
+    for (let n = 1; n <= 93; n++) {
+      const name = `${String(n).padStart(3, '0')}.txt`;
+      const badName = Object.keys(badContents).find((key) => key.startsWith(String(n).padStart(3, '0')));
+      const file = path.join(batch, badName ?? name);
+      if (badName) {
+        if (badContents[badName]) await writeFile(file, badContents[badName]!);
+        bad.set(file, badReasons[badName]!);
+      } else {
+        await writeFile(file, n === 50 ? windows1252Story : n === 60 ? latin1Story : story(String(n)));
+      }
+      files.push(file);
+    }
+    // 93 numbered files, a folder among them, the same good file twice: 100 arguments.
+    files.splice(30, 0, path.join(batch, 'a-folder'));
+    bad.set(path.join(batch, 'a-folder'), badReasons['a-folder']!);
+    files.push(...Array.from({ length: 6 }, (_, n) => path.join(batch, `${String(n + 1).padStart(3, '0')}.txt`)));
+  });
+  afterAll(() => database?.drop());
+
+  async function articles(): Promise<{ title: string }[]> {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      return (await client.query('SELECT "title" FROM "Article" ORDER BY "title"')).rows;
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('stores every good file, names every bad one with its reason, sums up and exits 1', { timeout: 120_000 }, async () => {
+    expect(files).toHaveLength(100);
+    const result = await quotegraph(['ingest', ...files], { DATABASE_URL: database.url });
+    expect(result.code).toBe(1);
+    const errors = result.stderr.trim().split('\n');
+    for (const [file, reason] of bad) {
+      const lines = errors.filter((line) => line.startsWith(`${file}: failed`));
+      expect(lines, file).toHaveLength(1);
+      expect(lines[0]).toMatch(reason);
+    }
+    // Two warnings, seven failures, and nothing else: no stack trace.
+    expect(errors.filter((line) => line.includes(': warning: not valid UTF-8; read as Windows-1252'))).toHaveLength(2);
+    expect(errors).toHaveLength(9);
+    expect(result.stdout).not.toContain('\r');
+    expect(result.stderr).not.toContain('\r');
+    const lines = result.stdout.trim().split('\n');
+    expect(lines.at(-1)).toBe('100 file(s): 87 stored, 6 already stored, 7 failed');
+    expect(lines.filter((line) => / stored as /.test(line))).toHaveLength(93);
+
+    const titles = (await articles()).map((article) => article.title);
+    expect(titles).toHaveLength(87);
+    expect(titles).toContain('Café owners welcome “fair” rules');
+    expect(titles).toContain('Müller opens a café on the Hauptstraße');
+    expect(titles.join('')).not.toContain('\ufffd');
+  });
+
+  it('finds them stored the second time', { timeout: 120_000 }, async () => {
+    const result = await quotegraph(['ingest', ...files], { DATABASE_URL: database.url });
+    expect(result.code).toBe(1);
+    expect(result.stdout.trim().split('\n').at(-1)).toBe('100 file(s): 0 stored, 93 already stored, 7 failed');
+    expect(await articles()).toHaveLength(87);
+  });
+
+  it('prints one JSON object a line with --json, and the summary on standard error', { timeout: 60_000 }, async () => {
+    const some = [files[0]!, files[9]!, files[50]!];
+    const result = await quotegraph(['ingest', '--json', ...some], { DATABASE_URL: database.url });
+    expect(result.code).toBe(1);
+    const objects = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(objects).toEqual([
+      { file: some[0], slug: 'council-vote-1-approves-a-new-park', created: false, quotes: 1 },
+      { file: some[1], failed: 'empty', message: 'The article text is empty.' },
+      { file: some[2], slug: 'cafe-owners-welcome-fair-rules', created: false, quotes: 1 },
+    ]);
+    expect(result.stderr).toMatch(/3 file\(s\): 0 stored, 2 already stored, 1 failed\n$/);
+  });
+
+  it.skipIf(!hasScript())('shows a progress line on standard error when the output is a terminal', { timeout: 60_000 }, async () => {
+    // script(1) runs the command on a pseudo-terminal: stdout and stderr are both that terminal.
+    const command = [process.execPath, cli, 'ingest', ...files.slice(0, 20)].map((arg) => `'${arg}'`).join(' ');
+    const { stdout: screen } = await run('script', ['-qec', command, '/dev/null'], { env: { ...process.env, DATABASE_URL: database.url } }).catch(
+      (error: { stdout: string }) => ({ stdout: error.stdout }),
+    );
+    expect(screen).toMatch(/\ringest: 20 of 20 file\(s\) read; 0 stored, 19 already stored, 1 failed\u001b\[K/);
+    // Erased before the summary.
+    expect(screen).toMatch(/\r\u001b\[K20 file\(s\): 0 stored, 19 already stored, 1 failed\r?\n/);
+  });
+});
+
+function hasScript(): boolean {
+  try {
+    execFileSync('script', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}

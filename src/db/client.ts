@@ -1,9 +1,10 @@
 // The one place that builds a Prisma client: on PostgreSQL when DATABASE_URL is set, otherwise on
 // the embedded PGlite database in the data folder, created and migrated on first use.
-import { mkdirSync } from 'node:fs';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { migratePglite, migratePostgres, type MigrationReport } from './migrate.js';
 import { poolReader, prismaReader, utcTimestampTypes, type SqlReader } from './sql.js';
 import { pgliteWriter, poolWriter, type SqlWriter } from './writer.js';
@@ -72,43 +73,60 @@ export interface EmbeddedDatabase extends Database {
 
 /**
  * Opens (creating if needed) the embedded database in `dataDirectory` and applies pending
- * migrations. Opening one folder twice in a process corrupts it, so callers keep one instance.
+ * migrations. The folder's lock is taken first, so a second process (or a second opening in this
+ * one) is refused at once with a DataFolderLockedError naming the holder; closing releases it.
+ * A caller that holds the lock already (a reset, which empties the folder first) passes it in and
+ * releases it itself.
  */
-export async function openEmbedded(dataDirectory: string): Promise<EmbeddedDatabase> {
-  mkdirSync(dataDirectory, { recursive: true });
-  // Loaded here, not with this module: a server on PostgreSQL starts faster without them.
-  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
-  const pglite = await PGlite.create(dataDirectory);
-  const migration = await migratePglite(pglite);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  const writer = pgliteWriter(pglite);
-  return {
-    prisma,
-    sql: prismaReader(prisma),
-    writer,
-    kind: 'embedded',
-    location: dataDirectory,
-    migration,
-    async close() {
-      await prisma.$disconnect();
-      await pglite.close();
-    },
+export async function openEmbedded(dataDirectory: string, options: { lock?: DataFolderLock } = {}): Promise<EmbeddedDatabase> {
+  const lock = options.lock ?? lockDataFolder(dataDirectory);
+  const releaseOwnLock = () => {
+    if (!options.lock) lock.release();
   };
+  let pglite: PGlite | undefined;
+  try {
+    // Loaded here, not with this module: a server on PostgreSQL starts faster without them.
+    const [pgliteModule, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
+    pglite = await pgliteModule.PGlite.create(dataDirectory);
+    const migration = await migratePglite(pglite);
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    const writer = pgliteWriter(pglite);
+    const opened = pglite;
+    return {
+      prisma,
+      sql: prismaReader(prisma),
+      writer,
+      kind: 'embedded',
+      location: dataDirectory,
+      migration,
+      async close() {
+        try {
+          await prisma.$disconnect();
+          await opened.close();
+        } finally {
+          releaseOwnLock();
+        }
+      },
+    };
+  } catch (error) {
+    await pglite?.close().catch(() => undefined);
+    releaseOwnLock();
+    throw error;
+  }
 }
 
 /**
  * The configured database with every migration applied: PostgreSQL when `databaseUrl` is set,
  * otherwise the embedded database in `dataDirectory`. The CLI and the server both open it here.
  */
-export async function openMigratedDatabase(config: {
-  databaseUrl: string | null;
-  dataDirectory: string;
-  statementTimeout?: number;
-}): Promise<{ database: Database; migration: MigrationReport }> {
+export async function openMigratedDatabase(
+  config: { databaseUrl: string | null; dataDirectory: string; statementTimeout?: number },
+  options: { lock?: DataFolderLock } = {},
+): Promise<{ database: Database; migration: MigrationReport }> {
   if (config.databaseUrl) {
     const migration = await migratePostgres(config.databaseUrl);
     return { database: connectPostgres(config.databaseUrl, { statementTimeout: config.statementTimeout }), migration };
   }
-  const database = await openEmbedded(config.dataDirectory);
+  const database = await openEmbedded(config.dataDirectory, options);
   return { database, migration: database.migration };
 }
