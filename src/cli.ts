@@ -13,6 +13,7 @@ import { MigrationError, type MigrationReport } from './db/migrate.js';
 import { ArticleFileError } from './article-file.js';
 import { ApiKeyError, createApiKey, listApiKeys, revokeApiKey } from './auth/api-keys.js';
 import type { ArticleDraft } from './ingest/draft.js';
+import { ExtractionWorker } from './ingest/extraction-worker.js';
 import { IngestError } from './ingest/ingest-error.js';
 import { FAILURE_LABELS, ingestArticleFiles, type FileOutcome } from './ingest-files.js';
 import { seedDatabase } from './seeds.js';
@@ -152,9 +153,11 @@ async function ingestCommand(config: Config, args: string[]): Promise<void> {
       );
     }
   };
+  const extraction = new ExtractionWorker(config.extractionTimeout);
   try {
     await ingestArticleFiles(files, {
       writer: database?.writer ?? null,
+      extraction,
       onWarning: (file, warning) => say(process.stderr, `${file}: warning: ${warning}`),
       onOutcome,
       onFileRead: (read) => {
@@ -169,6 +172,7 @@ async function ingestCommand(config: Config, args: string[]): Promise<void> {
     throw error;
   } finally {
     progress?.finish();
+    await extraction.close();
     await database?.close();
   }
 

@@ -4,7 +4,7 @@
 import { ArticleFileError, readArticleFile, type ArticleFileProblem } from './article-file.js';
 import type { SqlWriter } from './db/writer.js';
 import type { ArticleDraft } from './ingest/draft.js';
-import { extractArticle } from './ingest/extract.js';
+import type { ExtractionWorker } from './ingest/extraction-worker.js';
 import { IngestError, type IngestErrorReason } from './ingest/ingest-error.js';
 import { BATCH_SIZE, storeArticles } from './ingest/store.js';
 
@@ -16,6 +16,8 @@ const INGEST_ERROR_REASONS: Record<IngestErrorReason, FileFailureReason> = {
   empty: 'empty',
   binary: 'binary',
   'no-headline': 'no-article-text',
+  'too-slow': 'extraction-failed',
+  'too-large': 'too-large',
 };
 
 /** How a person reads a reason. */
@@ -40,6 +42,8 @@ type FailedFile = Extract<FileOutcome, { outcome: 'failed' }>;
 export interface IngestFilesOptions {
   /** Where to store the drafts; null extracts only (a dry run). */
   writer: SqlWriter | null;
+  /** Drafts each file's text in a worker thread, within a time budget per article. */
+  extraction: ExtractionWorker;
   /** Something to check in a file that was read all the same (a legacy encoding), before its outcome. */
   onWarning(file: string, warning: string): void;
   /** Each file's outcome, in the order given; a stored file's once its batch is committed. */
@@ -55,12 +59,12 @@ function failed(file: string, reason: FileFailureReason, message: string): Faile
 type ReadFile = ({ draft: ArticleDraft } | FailedFile) & { file: string; warnings: string[] };
 
 /** A file's draft, or why there is none, and what to check in it. */
-async function draftOf(file: string): Promise<ReadFile> {
+async function draftOf(file: string, extraction: ExtractionWorker): Promise<ReadFile> {
   let warnings: string[] = [];
   try {
     const article = await readArticleFile(file);
     warnings = article.warnings;
-    return { file, warnings, draft: extractArticle(article.text) };
+    return { file, warnings, draft: await extraction.extract(article.text) };
   } catch (error) {
     const failure =
       error instanceof ArticleFileError
@@ -83,7 +87,7 @@ export async function ingestArticleFiles(files: readonly string[], options: Inge
   for (let start = 0; start < files.length; start += BATCH_SIZE) {
     const batch: ReadFile[] = [];
     for (const file of files.slice(start, start + BATCH_SIZE)) {
-      batch.push(await draftOf(file));
+      batch.push(await draftOf(file, options.extraction));
       options.onFileRead?.(++read);
     }
     const drafts = batch.flatMap((item) => ('outcome' in item ? [] : [item.draft]));

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../src/package-root.js';
+import { adversarialText } from './support/hostile-text.js';
 import { createEmptyDatabase } from './support/database.js';
 
 const run = promisify(execFile);
@@ -124,6 +125,19 @@ describe('ingest: files in legacy encodings, and binary files', () => {
     expect(cyrillic.code).toBe(1);
     expect(cyrillic.stderr).toMatch(/cyrillic\.txt: failed \(not UTF-8\): it is not UTF-8, nor text in Windows-1252/);
     expect(cyrillic.stderr).not.toMatch(/binary/);
+  });
+});
+
+describe('ingest: an article over the extraction time budget', () => {
+  it('refuses that file with its reason and drafts the others', { timeout: 60_000 }, async () => {
+    const hostile = path.join(folder, 'hostile.txt');
+    const plain = path.join(folder, 'plain.txt');
+    await writeFile(hostile, adversarialText(480_000));
+    await writeFile(plain, story('plain'));
+    const result = await quotegraph(['ingest', '--dry-run', hostile, plain], { QUOTEGRAPH_EXTRACTION_TIMEOUT_MS: '100' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${hostile}: failed (extraction failed): Extracting the article took longer than 100 ms and was stopped`);
+    expect(result.stdout).toContain(`${plain}: "Council vote plain approves a new park"`);
   });
 });
 
