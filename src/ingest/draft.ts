@@ -32,7 +32,12 @@ export interface PersonDraft {
 }
 
 export interface ArticleDraft {
+  /** The headline; when the text has none and the caller gave none, one derived from the first sentence. */
   title: string;
+  /** The title was derived from the story's first sentence, not printed or given. */
+  titleDerived: boolean;
+  /** Where the story was published, when the caller said (metadata or front matter). */
+  url: string | null;
   /** The byline as printed, or null. */
   byline: string | null;
   /** Names of the byline's authors. */

@@ -6,6 +6,8 @@ import { removePageChrome } from './clean.js';
 import { codePointIndexer } from './code-points.js';
 import { contentHash } from './content-hash.js';
 import { readLayout, tagLineTopics } from './layout.js';
+import { isoDate, readFrontMatter, type ArticleMetadata } from './front-matter.js';
+import { IngestError } from './ingest-error.js';
 import { findPeople, toPersonDrafts, type NameSource } from './people.js';
 import { detectQuoteStyle, findQuoteSpans, maskQuotes, maskTokens } from './quotes.js';
 import { assertReadableText } from './readable-text.js';
@@ -23,6 +25,21 @@ const LEAD_PARAGRAPHS_FOR_TOPICS = 8;
 export interface ExtractOptions {
   /** The publisher when the caller knows it and the text does not say. */
   sourceHint?: string;
+  /** What the caller knows beside the text (title, url, date, publisher): it wins over what the text says. */
+  metadata?: ArticleMetadata;
+}
+
+/** Longest derived title, in characters: about a headline's length. */
+const DERIVED_TITLE_LENGTH = 100;
+
+/** A title for a story given without one: its first sentence, cut at a word before DERIVED_TITLE_LENGTH. */
+export function deriveTitle(firstParagraph: string): string {
+  const sentence = /^.+?[.!?…](?=["”’']?\s+["“‘']?\p{Lu}|["”’']?$)/u.exec(firstParagraph)?.[0] ?? firstParagraph;
+  const plain = sentence.replace(/\s+/gu, ' ').trim();
+  if (plain.length <= DERIVED_TITLE_LENGTH) return plain.replace(/\.$/u, '');
+  const cut = plain.slice(0, DERIVED_TITLE_LENGTH);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > 40 ? cut.slice(0, lastSpace) : cut).replace(/[,;:—–-]$/u, '')}…`;
 }
 
 function groupByBlock<T extends { blockIndex: number }>(items: readonly T[]): Map<number, T[]> {
@@ -37,7 +54,9 @@ function groupByBlock<T extends { blockIndex: number }>(items: readonly T[]): Ma
 
 export function extractArticle(rawText: string, options: ExtractOptions = {}): ArticleDraft {
   assertReadableText(rawText);
-  const { blocks } = removePageChrome(splitBlocks(rawText));
+  const frontMatter = readFrontMatter(rawText);
+  const metadata = { ...frontMatter.metadata, ...options.metadata };
+  const { blocks } = removePageChrome(splitBlocks(rawText).filter((block) => block.start >= frontMatter.end));
   const layout = readLayout(blocks);
 
   // The prose that can carry speech: standfirst and body paragraphs, in reading order.
@@ -54,7 +73,7 @@ export function extractArticle(rawText: string, options: ExtractOptions = {}): A
   // Each block is tokenised once: names are read on its own tokens, speech on the same tokens with quotations masked.
   const blockTokens = speechBlocks.map((block) => tokenize(block.text));
   const nameSources: NameSource[] = [
-    { block: layout.headline, blockIndex: -1, titleCase: true },
+    ...(layout.headline ? [{ block: layout.headline, blockIndex: -1, titleCase: true }] : []),
     ...(layout.photoCaption ? [{ block: layout.photoCaption, blockIndex: -2, titleCase: false }] : []),
     ...speechBlocks.map((block, blockIndex) => ({ block, blockIndex, titleCase: false, tokens: blockTokens[blockIndex] })),
     ...layout.sectionHeadings.map((block) => ({ block, blockIndex: -3, titleCase: true })),
@@ -93,15 +112,21 @@ export function extractArticle(rawText: string, options: ExtractOptions = {}): A
   const authorNames = new Set((layout.byline?.authors ?? []).map((author) => author.toLowerCase()));
   const paragraphs = speechBlocks.slice(layout.standfirst ? 1 : 0).map((block) => block.text);
   const properWords = properWordsOf(blockTokens);
+  const firstProse = speechBlocks.find((block) => block !== layout.standfirst)?.text ?? layout.standfirst?.text;
+  const printedTitle = layout.headline?.text ?? null;
+  const title = metadata.title?.trim() || printedTitle || (firstProse ? deriveTitle(firstProse) : null);
+  if (!title) throw new IngestError('no-headline', 'The text has no article in it: no headline and no paragraphs.');
   const topics = layout.tagLine
     ? uniqueTopics(tagLineTopics(layout.tagLine), properWords)
-    : topicsFromContent([layout.headline.text, ...paragraphs.slice(0, LEAD_PARAGRAPHS_FOR_TOPICS)], personDrafts.map((person) => person.name), properWords);
+    : topicsFromContent([printedTitle ?? metadata.title ?? '', ...paragraphs.slice(0, LEAD_PARAGRAPHS_FOR_TOPICS)], personDrafts.map((person) => person.name), properWords);
 
   return {
-    title: layout.headline.text,
+    title,
+    titleDerived: !metadata.title?.trim() && !printedTitle,
+    url: metadata.url?.trim() || null,
     byline: layout.byline?.text ?? null,
     authors: layout.byline?.authors ?? [],
-    source: layout.byline?.publisher ?? layout.datelineAgency ?? options.sourceHint ?? null,
+    source: metadata.source?.trim() || layout.byline?.publisher || layout.datelineAgency || options.sourceHint || null,
     contributors: layout.contributors,
     dateline: layout.dateline,
     standfirst: layout.standfirst?.text ?? null,
@@ -109,7 +134,7 @@ export function extractArticle(rawText: string, options: ExtractOptions = {}): A
     creditLine: layout.creditLine?.text ?? null,
     paragraphs,
     sectionHeadings: layout.sectionHeadings.map((block) => block.text),
-    publishedAt: layout.publishedAt,
+    publishedAt: (metadata.publishedAt ? isoDate(metadata.publishedAt) : null) ?? layout.publishedAt,
     topics,
     people: personDrafts.filter((person) => !authorNames.has(person.name.toLowerCase())),
     quotes,

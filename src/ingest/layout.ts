@@ -12,7 +12,8 @@ export interface Byline {
 }
 
 export interface Layout {
-  headline: TextBlock;
+  /** The headline line; null when the text is the body alone (as scrapers hand it over, the title kept apart). */
+  headline: TextBlock | null;
   byline: Byline | null;
   tagLine: string | null;
   dateline: string | null;
@@ -64,8 +65,13 @@ function wordCount(text: string): number {
   return count;
 }
 
+/**
+ * A headline is short and, unlike a story's first paragraph, does not end with a full stop (nor with a
+ * quotation closed after one). A text whose first line is prose is the body alone.
+ */
 function looksLikeHeadline(text: string): boolean {
   if (text.length > 250 || wordCount(text) > 30) return false;
+  if (/[.,;:]["”’']?$/u.test(text) && !/\.\.\.$|…$/u.test(text)) return false;
   const sentenceEnds = text.match(/[.!?]["”’]?\s+[A-Z]/gu)?.length ?? 0;
   return sentenceEnds === 0 || wordCount(text) <= 20;
 }
@@ -239,7 +245,7 @@ export function readDateline(text: string): Dateline | null {
   return { dateline: place, agency, length: match[0].length };
 }
 
-/** Splits cleaned blocks into the story's parts; throws IngestError when there is no headline. */
+/** Splits cleaned blocks into the story's parts; a text with no headline line is read as the body alone. */
 export function readLayout(blocks: readonly TextBlock[]): Layout {
   let index = 0;
   let byline: Byline | null = null;
@@ -251,11 +257,10 @@ export function readLayout(blocks: readonly TextBlock[]): Layout {
     else publishedAt ??= parseDate(text);
     index++;
   }
-  const headline = blocks[index];
-  if (!headline || !looksLikeHeadline(headline.text)) {
-    throw new IngestError('no-headline', 'The text has no headline: it should open with a short title line above the story.');
-  }
-  index++;
+  const first = blocks[index];
+  if (!first) throw new IngestError('no-headline', 'The text has no article in it: no headline and no paragraphs.');
+  const headline = looksLikeHeadline(first.text) ? first : null;
+  if (headline) index++;
 
   let tagLine: string | null = null;
   let photoCaption: TextBlock | null = null;
@@ -296,7 +301,7 @@ export function readLayout(blocks: readonly TextBlock[]): Layout {
   let creditLine: TextBlock | null = null;
   let dateline: string | null = null;
   let datelineAgency: string | null = null;
-  let bodyStart = blocks[bodyFrom]?.start ?? headline.end;
+  let bodyStart = blocks[bodyFrom]?.start ?? headline?.end ?? 0;
   for (let probe = bodyFrom; probe < blocks.length; probe++) {
     const block = blocks[probe]!;
     const text = block.text;

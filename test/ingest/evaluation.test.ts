@@ -11,7 +11,7 @@ const evalDirectory = path.resolve(here, '../fixtures/eval');
 
 function draftWith(quotes: ArticleDraft['quotes'], people: ArticleDraft['people'] = []): ArticleDraft {
   return {
-    title: 't', byline: null, authors: [], source: null, contributors: [], dateline: null, standfirst: null,
+    title: 't', titleDerived: false, url: null, byline: null, authors: [], source: null, contributors: [], dateline: null, standfirst: null,
     photoCaption: null, creditLine: null, paragraphs: [], sectionHeadings: [], publishedAt: null, topics: [],
     people, quotes, contentHash: '',
   };

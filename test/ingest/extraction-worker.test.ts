@@ -23,8 +23,9 @@ describe('the extraction worker', () => {
   });
 
   it('refuses an article over its time budget, and drafts the next one on a fresh thread', async () => {
-    worker = new ExtractionWorker(100);
-    const refused = worker.extract(adversarialText(480_000));
+    // A fresh thread's first article pays for compiling the pipeline's patterns: a generous budget, a text far over it.
+    worker = new ExtractionWorker(1_000);
+    const refused = worker.extract(adversarialText(2_000_000));
     const next = worker.extract('Mayor opens bridge\n\nThe mayor opened the bridge. "It is a great day," she said.\n');
     await expect(refused).rejects.toBeInstanceOf(IngestError);
     await expect(refused).rejects.toMatchObject({ reason: 'too-slow' });

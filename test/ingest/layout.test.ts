@@ -40,7 +40,7 @@ describe('readLayout', () => {
   const layout = readLayout(splitBlocks(raw));
 
   it('reads headline, byline, date, standfirst and dateline', () => {
-    expect(layout.headline.text).toBe('Talks resume in Geneva');
+    expect(layout.headline?.text).toBe('Talks resume in Geneva');
     expect(layout.byline?.authors).toEqual(['Ann Lee']);
     expect(layout.publishedAt).toBe('2019-05-14');
     expect(layout.standfirst?.text).toBe('Negotiators will meet again next week, officials said.');

@@ -7,6 +7,8 @@ export function syntheticDraft(index: number, overrides: Partial<ArticleDraft> =
   const speaker = `Speaker${index % 3} Testperson`;
   return {
     title,
+    titleDerived: false,
+    url: null,
     byline: null,
     authors: [],
     source: 'Test Wire',
