@@ -25,8 +25,15 @@ export interface Speaker {
   description: string | null;
 }
 
+/** What named a speaker: the rule, and for rules that read a subject, what kind of words it was. */
+export interface AttributionRule {
+  rule: 'speech-verb' | 'according-to' | 'colon' | 'run-on' | 'adjacent-quote' | 'paragraph-subject' | 'previous-paragraph' | 'none';
+  subject: SpeakerMention['kind'] | 'title' | null;
+}
+
 export interface Attribution {
   speaker: Speaker | null;
+  rule: AttributionRule;
   /** The quote's own sentence has a reporting verb with a subject. */
   ownCue: 'strong' | 'weak' | null;
   /** The subject of that verb names a person or a person-like description (not an organisation). */
@@ -99,7 +106,7 @@ function followsSubject(tokens: readonly Token[], index: number): boolean {
 }
 
 export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonly QuoteSpan[], people: readonly PersonRecord[]): Attribution[] {
-  const results: Attribution[] = spans.map(() => ({ speaker: null, ownCue: null, personLikeSubject: false }));
+  const results: Attribution[] = spans.map(() => ({ speaker: null, rule: { rule: 'none', subject: null }, ownCue: null, personLikeSubject: false }));
   const unnamed: UnnamedEntity[] = [];
   const recentSubjects: SubjectRecord[] = [];
   const spansByBlock = new Map<number, number[]>();
@@ -333,14 +340,17 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
         if (best) {
           results[spanIndex] = {
             speaker: best.speaker,
+            rule: { rule: best.cue.kind === 'following' ? 'according-to' : 'speech-verb', subject: subjectKind(best.mention, best.speaker) },
             ownCue: best.cue.weak ? 'weak' : 'strong',
             personLikeSubject: best.mention !== null && best.mention.kind !== 'organisation',
           };
         } else if (tokens[quoteToken - 1]?.text === ':' && subjectMention && subjectMention.last < quoteToken) {
           // "Vega's daughter, Sofia Vega-Ruiz, read a statement to the court: “…”": a colon hands the quotation
           // to the sentence's subject.
+          const speaker = resolve(subjectMention, analysed, sentence, position(subjectMention.first), sentenceSubject);
           results[spanIndex] = {
-            speaker: resolve(subjectMention, analysed, sentence, position(subjectMention.first), sentenceSubject),
+            speaker,
+            rule: { rule: 'colon', subject: subjectKind(subjectMention, speaker) },
             ownCue: 'weak',
             personLikeSubject: true,
           };
@@ -496,6 +506,13 @@ function isParentheticalReport(tokens: readonly Token[], from: number, to: numbe
   return subject !== undefined && subject.first === from && (subject.kind === 'pronoun' || subject.kind === 'person');
 }
 
+/** What kind of words named a speaker: a name, a pronoun, a title resolved to a person, a description, an organisation. */
+function subjectKind(mention: SpeakerMention | null, speaker: Speaker | null): AttributionRule['subject'] {
+  if (!mention) return null;
+  if (mention.kind === 'description' && speaker?.personIndex != null) return 'title';
+  return mention.kind;
+}
+
 function genderFits(person: PersonRecord, gender: 'female' | 'male' | null): boolean {
   return gender === null || person.gender === null || person.gender === gender;
 }
@@ -510,7 +527,11 @@ function inheritSpeakers(results: Attribution[], spans: readonly QuoteSpan[], bl
     while (spans[end]!.continuesToNext && spans[end + 1]?.continuesFromPrevious) end++;
     if (end === index) continue;
     const speaker = results.slice(index, end + 1).find((result) => result.speaker)?.speaker ?? null;
-    for (let k = index; k <= end; k++) if (!results[k]!.speaker && speaker) results[k]!.speaker = speaker;
+    for (let k = index; k <= end; k++) {
+      if (results[k]!.speaker || !speaker) continue;
+      results[k]!.speaker = speaker;
+      results[k]!.rule = { rule: 'run-on', subject: null };
+    }
     index = end;
   }
   const lastSpanOfBlock = new Map<number, number>();
@@ -521,6 +542,7 @@ function inheritSpeakers(results: Attribution[], spans: readonly QuoteSpan[], bl
     const span = spans[index]!;
     // The nearest attributed quote in the same paragraph, the previous one first.
     let inherited: Speaker | null = null;
+    let rule: AttributionRule['rule'] = 'none';
     for (let distance = 1; distance < spans.length && !inherited; distance++) {
       const before = spans[index - distance];
       const after = spans[index + distance];
@@ -528,8 +550,12 @@ function inheritSpeakers(results: Attribution[], spans: readonly QuoteSpan[], bl
       else if (after?.blockIndex === span.blockIndex && results[index + distance]!.speaker && results[index + distance]!.ownCue) inherited = results[index + distance]!.speaker;
       if ((before === undefined || before.blockIndex !== span.blockIndex) && (after === undefined || after.blockIndex !== span.blockIndex)) break;
     }
+    if (inherited) rule = 'adjacent-quote';
     // Otherwise the person an earlier sentence of the paragraph is about.
-    inherited ??= localSubjects[index] ?? null;
+    if (!inherited && localSubjects[index]) {
+      inherited = localSubjects[index]!;
+      rule = 'paragraph-subject';
+    }
     // Otherwise the speaker of the paragraph before: its last quote's, or the last reporting verb's subject.
     if (!inherited && span.blockIndex > 0) {
       for (let back = 1; back <= 2 && !inherited; back++) {
@@ -538,7 +564,9 @@ function inheritSpeakers(results: Attribution[], spans: readonly QuoteSpan[], bl
         const lastQuote = lastSpanOfBlock.get(previousBlock);
         inherited = (lastQuote !== undefined ? results[lastQuote]!.speaker : null) ?? blockSpeakers[previousBlock] ?? null;
       }
+      if (inherited) rule = 'previous-paragraph';
     }
     result.speaker = inherited;
+    result.rule = { rule, subject: null };
   }
 }

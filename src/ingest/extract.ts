@@ -1,6 +1,7 @@
 // The pure ingestion pipeline: raw English news text in, ArticleDraft out. No I/O.
 import type { ArticleDraft, QuoteDraft } from './draft.js';
 import { attributeQuotes, type AnalysedBlock } from './attribution.js';
+import { attributionEvidence } from './confidence.js';
 import { splitBlocks, type TextBlock } from './blocks.js';
 import { removePageChrome } from './clean.js';
 import { codePointIndexer } from './code-points.js';
@@ -105,6 +106,7 @@ export function extractArticle(rawText: string, options: ExtractOptions = {}): A
       speaker: person ? person.name : null,
       speakerDescription: person ? null : speaker?.description ?? null,
       kind: quoteKind(rawText, speechBlocks[span.blockIndex]!.start, span),
+      attribution: attributionEvidence(attribution.rule),
     });
   });
 

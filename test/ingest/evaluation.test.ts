@@ -29,21 +29,21 @@ const annotation: AnnotatedArticle = {
 describe('scoreArticle', () => {
   it('counts a predicted quote that covers at least 80% of the annotated one', () => {
     const score = scoreArticle(draftWith([
-      { text: '', start: 5, end: 50, speaker: 'Doe', speakerDescription: null, kind: 'direct' },
-      { text: '', start: 100, end: 107, speaker: null, speakerDescription: 'a spokesman', kind: 'partial' },
+      { text: '', start: 5, end: 50, speaker: 'Doe', speakerDescription: null, kind: 'direct', attribution: { method: 'speech-verb:person', confidence: 0.9 } },
+      { text: '', start: 100, end: 107, speaker: null, speakerDescription: 'a spokesman', kind: 'partial', attribution: { method: 'speech-verb:description', confidence: 0.8 } },
     ]), annotation);
     expect(score.matchedQuotes).toBe(2);
     expect(score.correctSpeakers).toBe(2);
   });
 
   it('does not count a quote that covers less than 80%', () => {
-    const score = scoreArticle(draftWith([{ text: '', start: 20, end: 50, speaker: 'Jane Doe', speakerDescription: null, kind: 'direct' }]), annotation);
+    const score = scoreArticle(draftWith([{ text: '', start: 20, end: 50, speaker: 'Jane Doe', speakerDescription: null, kind: 'direct', attribution: { method: 'speech-verb:person', confidence: 0.9 } }]), annotation);
     expect(score.matchedQuotes).toBe(0);
     expect(score.misses).toContain('extra quote ""');
   });
 
   it('marks a named speaker wrong where the annotation says the speaker is unnamed', () => {
-    const score = scoreArticle(draftWith([{ text: '', start: 100, end: 107, speaker: 'Jane Doe', speakerDescription: null, kind: 'direct' }]), annotation);
+    const score = scoreArticle(draftWith([{ text: '', start: 100, end: 107, speaker: 'Jane Doe', speakerDescription: null, kind: 'direct', attribution: { method: 'speech-verb:person', confidence: 0.9 } }]), annotation);
     expect(score.correctSpeakers).toBe(0);
   });
 

@@ -29,6 +29,7 @@ export function syntheticDraft(index: number, overrides: Partial<ArticleDraft> =
       speaker,
       speakerDescription: null,
       kind: 'direct' as const,
+      attribution: { method: 'speech-verb:person', confidence: 0.95 },
     })),
     contentHash: createHash('sha256').update(title).digest('hex'),
     ...overrides,
