@@ -1,7 +1,7 @@
 // How sure the pipeline is of each kind of attribution: the share of attributions made by each rule (and kind
 // of subject) that were right on the development corpus (test/fixtures/real/tune), measured by
 // `npm run eval:extraction -- --calibration`. Editors review the least sure first.
-import type { AttributionRule } from './attribution.js';
+import type { AttributionRule } from './attribution/attribution.js';
 import type { AttributionEvidence } from './draft.js';
 
 /** Confidence by rule and subject; a rule's own entry covers subjects not listed. Placeholder until calibrated. */

@@ -1,6 +1,6 @@
 // The pure ingestion pipeline: raw English news text in, ArticleDraft out. No I/O.
 import type { ArticleDraft, QuoteDraft } from './draft.js';
-import { attributeQuotes, type AnalysedBlock } from './attribution.js';
+import { attributeQuotes, type AnalysedBlock } from './attribution/attribution.js';
 import { attributionEvidence } from './confidence.js';
 import { splitBlocks, type TextBlock } from './blocks.js';
 import { removePageChrome } from './clean.js';
@@ -90,7 +90,7 @@ export function extractArticle(rawText: string, options: ExtractOptions = {}): A
     const blockMentions = mentionsByBlock.get(blockIndex) ?? [];
     return { block, tokens, sentences: splitSentences(tokens), mentions: findSpeakerMentions(tokens, masked, block.start, blockMentions) };
   });
-  const attributions = attributeQuotes(analysed, spans, people);
+  const { attributions, learnedRoles } = attributeQuotes(analysed, spans, people);
 
   const toCodePoints = codePointIndexer(rawText);
   const quotes: QuoteDraft[] = [];
@@ -110,7 +110,7 @@ export function extractArticle(rawText: string, options: ExtractOptions = {}): A
     });
   });
 
-  const personDrafts = toPersonDrafts(people);
+  const personDrafts = toPersonDrafts(people, learnedRoles);
   const authorNames = new Set((layout.byline?.authors ?? []).map((author) => author.toLowerCase()));
   const paragraphs = speechBlocks.slice(layout.standfirst ? 1 : 0).map((block) => block.text);
   const properWords = properWordsOf(blockTokens);

@@ -394,14 +394,16 @@ function matchPartialName(people: readonly PersonRecord[], byNameWord: ReadonlyM
   return best;
 }
 
-/** The draft's view of the people: canonical name, the other forms used, role and affiliation. */
-export function toPersonDrafts(people: readonly PersonRecord[]): PersonDraft[] {
+/** The draft's view of the people: canonical name, the other forms used, role (or one the story taught by
+ * describing them, `learnedRoles`) and affiliation. */
+export function toPersonDrafts(people: readonly PersonRecord[], learnedRoles: ReadonlyMap<number, string> = new Map()): PersonDraft[] {
   return people
-    .filter((person) => person.mentions.length > 0)
-    .map((person) => ({
+    .map((person, personIndex) => ({ person, personIndex }))
+    .filter(({ person }) => person.mentions.length > 0)
+    .map(({ person, personIndex }) => ({
       name: person.name,
       aliases: [...person.surfaces].filter((alias) => alias !== person.name),
-      role: person.role,
+      role: person.role ?? learnedRoles.get(personIndex) ?? null,
       affiliation: person.affiliation,
     }));
 }

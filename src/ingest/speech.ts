@@ -1,6 +1,6 @@
 // Tells reported speech from scare quotes and titles, and a direct quotation from a partial one.
 import type { QuoteKind } from './draft.js';
-import type { Attribution } from './attribution.js';
+import type { Attribution } from './attribution/attribution.js';
 import type { QuoteSpan } from './quotes.js';
 import { NAMING_WORDS, WORK_NOUNS } from './lexicon/reporting-verbs.js';
 

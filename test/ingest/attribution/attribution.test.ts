@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../src/ingest/extract.js';
+import { extractArticle } from '../../../src/ingest/extract.js';
 
 function speakers(body: string): [string, string | null][] {
   return extractArticle(`A headline for the story\n\n${body}`).quotes.map((quote) => [quote.text, quote.speaker ?? quote.speakerDescription]);

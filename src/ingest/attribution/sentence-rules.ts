@@ -1,0 +1,100 @@
+// The rules that find a quotation's speaker in the quotation's own sentence, tried in this order:
+//   1. reportingClause: a reporting verb (or "according to") whose clause reports the quotation: "“…,” she said",
+//      "said Smith", "Smith said the plan was “dead”", "“…”, according to the ministry";
+//   2. colonIntroduction: a clause that hands the quotation on with a colon: "Smith read a statement: “…”".
+// Each returns the speaker with the evidence (rule and kind of subject), or null to let the next one try.
+import type { Discourse, Speaker } from './discourse.js';
+import type { Attribution, AttributionRule } from './attribution.js';
+import { coordinated, followsDirectly, subjectOfCue, type Cue, type SentenceView } from './sentence-view.js';
+import type { SpeakerMention } from '../speaker-mentions.js';
+
+/** A cue of the sentence with its subject and the speaker that subject names. */
+export interface ReadCue {
+  cue: Cue;
+  mention: SpeakerMention | null;
+  speaker: Speaker | null;
+}
+
+/** Tokens a reporting verb may stand from a quotation of its sentence, either side, and still report it. */
+const MAX_CUE_DISTANCE = 80;
+
+/**
+ * Reads each cue's subject and resolves it, in the sentence's order (a pronoun may refer to the sentence's subject).
+ * Where a cue's subject is no mention, the words before it describe an unnamed speaker ("the county board said").
+ */
+export function readCues(view: SentenceView, discourse: Discourse, sentenceSubject: Speaker | null): ReadCue[] {
+  const { tokens, sentence } = view;
+  return view.cues.map((cue) => {
+    let mention = subjectOfCue(view, cue);
+    const subject = view.subject;
+    if (!mention && cue.kind === 'verb' && subject && subject.last < cue.index && coordinated(view, cue.index)) {
+      // "Vidal described the defeat as “cruel” and said …": the second verb shares the sentence's subject.
+      mention = subject;
+    }
+    if (!mention && cue.kind === 'verb' && tokens[cue.index - 1]?.lower === 'which') {
+      // "a letter …, which described the closure as “…”": a thing, not a person, said it; nobody named.
+      return { cue, mention: null, speaker: { personIndex: null, description: null } };
+    }
+    if (!mention && cue.kind === 'verb' && !cue.weak) {
+      // A reporting verb whose subject is no person we know ("the county board said"): unnamed, described by
+      // the words before the verb.
+      const from = Math.max(sentence.firstToken, cue.index - 4);
+      const words = tokens.slice(from, cue.index).filter((token) => token.kind === 'word');
+      if (words.length > 0) {
+        const description = view.block.analysed.block.text.slice(words[0]!.start, words[words.length - 1]!.end);
+        return { cue, mention: null, speaker: { personIndex: null, description } };
+      }
+    }
+    return { cue, mention, speaker: mention ? discourse.resolve(mention, view.block.analysed, view.position(mention.first), sentenceSubject) : null };
+  });
+}
+
+/** What kind of words named a speaker: a name, a pronoun, a title resolved to a person, a description, an organisation. */
+export function subjectKind(mention: SpeakerMention | null, speaker: Speaker | null): AttributionRule['subject'] {
+  if (!mention) return null;
+  if (mention.kind === 'description' && speaker?.personIndex != null) return 'title';
+  return mention.kind;
+}
+
+/**
+ * Rule 1. The cue whose clause reports the quotation at `quoteToken`: a verb after the quotation counts only when its
+ * clause follows the quotation directly ("“…,” she said"), not from further on ("“sad-girl lit” and why she said no");
+ * a person beats an organisation ("the treaty concluded in 2010"), then the nearer cue wins. `cues` are in token
+ * order; `from` is where to start looking (a cursor the caller keeps, so that a sentence of many quotations stays linear).
+ */
+export function reportingClause(view: SentenceView, cues: readonly ReadCue[], quoteToken: number, from: number): Attribution | null {
+  let best: ReadCue | null = null;
+  for (let index = from; index < cues.length && cues[index]!.cue.index <= quoteToken + MAX_CUE_DISTANCE; index++) {
+    const candidate = cues[index]!;
+    if (!candidate.speaker) continue;
+    if (candidate.mention && candidate.cue.kind !== 'following' && candidate.cue.index > quoteToken
+      && !followsDirectly(view, quoteToken, Math.min(candidate.cue.index, candidate.mention.first))) continue;
+    const personLike = candidate.mention !== null && candidate.mention.kind !== 'organisation';
+    const bestPersonLike = best !== null && best.mention !== null && best.mention.kind !== 'organisation';
+    if (!best || (personLike && !bestPersonLike)
+      || (personLike === bestPersonLike && Math.abs(candidate.cue.index - quoteToken) < Math.abs(best.cue.index - quoteToken))) best = candidate;
+  }
+  if (!best) return null;
+  return {
+    speaker: best.speaker,
+    rule: { rule: best.cue.kind === 'following' ? 'according-to' : 'speech-verb', subject: subjectKind(best.mention, best.speaker) },
+    ownCue: best.cue.weak ? 'weak' : 'strong',
+    personLikeSubject: best.mention !== null && best.mention.kind !== 'organisation',
+  };
+}
+
+/** The first cue within reach of a quotation at `quoteToken`, from the cursor `from`. */
+export function firstCueInReach(cues: readonly ReadCue[], quoteToken: number, from: number): number {
+  let index = from;
+  while (index < cues.length && cues[index]!.cue.index < quoteToken - MAX_CUE_DISTANCE) index++;
+  return index;
+}
+
+/** Rule 2. "Vega's daughter, Sofia Vega-Ruiz, read a statement to the court: “…”": a colon hands the quotation to the
+ * sentence's subject. */
+export function colonIntroduction(view: SentenceView, discourse: Discourse, quoteToken: number, sentenceSubject: Speaker | null): Attribution | null {
+  const subject = view.subject;
+  if (view.tokens[quoteToken - 1]?.text !== ':' || !subject || subject.last >= quoteToken) return null;
+  const speaker = discourse.resolve(subject, view.block.analysed, view.position(subject.first), sentenceSubject);
+  return { speaker, rule: { rule: 'colon', subject: subjectKind(subject, speaker) }, ownCue: 'weak', personLikeSubject: true };
+}
