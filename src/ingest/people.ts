@@ -62,6 +62,31 @@ function isNameWord(token: Token): boolean {
   if (HONORIFICS.has(lower) || TITLE_WORDS.has(lower) || DEMONYMS.has(lower) || ROLE_NOUNS.has(lower)) return false;
   if (SPEECH_VERBS.has(lower)) return false;
   if (/\d/.test(token.text)) return false;
+  // "Los Angeles-area pharmacies", "London-based": an adjective made of a place, not a name.
+  if (HYPHENATED_ADJECTIVE.test(lower)) return false;
+  return true;
+}
+
+const HYPHENATED_ADJECTIVE = /-(?:area|based|born|bred|led|backed|owned|run|style|era|made|bound|funded|linked|affiliated|focused|related|specific|wide|registered|listed|headquartered)$/u;
+
+/**
+ * A surname that is also an ordinary word, a month, a nationality or a title ("Kevin Friend", "Theresa May",
+ * "Ken Thai", "Edmund King"): taken after a known given name or an initial, when no number follows (not "May 5")
+ * and it does not begin an organisation's name ("John Lewis Partnership").
+ */
+function isWordSurname(tokens: readonly Token[], index: number, runStart: number): boolean {
+  const token = tokens[index]!;
+  const previous = tokens[index - 1]!;
+  if (token.kind !== 'word' || !token.capitalised || token.start - previous.end > 1 || previous.possessive) return false;
+  if (HONORIFICS.has(token.lower) || SPEECH_VERBS.has(token.lower) || /\d/u.test(token.text)) return false;
+  const afterGivenName = index - runStart === 1 && (FEMININE_GIVEN_NAMES.has(previous.lower) || MASCULINE_GIVEN_NAMES.has(previous.lower));
+  const afterInitial = /^\p{Lu}\.?$/u.test(previous.text) && index - runStart >= 1;
+  const next = tokens[index + 1];
+  // "Ken Thai, the owner": a nationality after a name closes it when the clause goes on in punctuation or a verb.
+  const nationalitySurname = DEMONYMS.has(token.lower) && index - runStart >= 1
+    && (next === undefined || next.kind === 'punct' || (next.kind === 'word' && next.text === next.lower && SPEECH_VERBS.has(next.lower)));
+  if (!afterGivenName && !afterInitial && !nationalitySurname) return false;
+  if (next && (/^\d/u.test(next.text) || (next.upperInitial && NON_PERSON_HEADS.has(next.lower)))) return false;
   return true;
 }
 
@@ -99,6 +124,7 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
       const previous = tokens[j - 1]!;
       if (previous.possessive) break;
       if (token.kind === 'word' && tokens[j]!.start - previous.end <= 1 && isNameWord(token)) { last = j; j++; continue; }
+      if (last === j - 1 && isWordSurname(tokens, j, i)) { last = j; j++; break; }
       // "Edmund King", "Ann Bishop": a title word after a first name and before no other name is a surname.
       if (token.kind === 'word' && last === j - 1 && token.capitalised && SURNAME_TITLES.has(token.lower)
         && !tokens[j + 1]?.upperInitial && tokens[j]!.start - previous.end <= 1) { last = j; j++; break; }
@@ -202,8 +228,10 @@ function appositiveHead(tokens: readonly Token[], from: number): string {
   if (tokens[from]?.possessive && tokens[from + 1]?.lower === "'s") from += 1;
   else if (!['a', 'an', 'the'].includes(tokens[from]?.lower ?? '')) return '';
   let head = '';
-  for (let index = from + 1; index < tokens.length && index <= from + 5; index++) {
+  for (let index = from + 1; index < tokens.length && index <= from + 6; index++) {
     const token = tokens[index]!;
+    // "the company's tax manager": a possessive is the head's determiner, not its head.
+    if (token.lower === "'s") { head = ''; continue; }
     if (token.kind !== 'word' || APPOSITIVE_ENDS.has(token.lower)) break;
     head = token.lower;
   }

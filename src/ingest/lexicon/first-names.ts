@@ -17,7 +17,8 @@ carmen lucia isabel ana beatriz camila fernanda gabriela valentina mariana paula
 zainab mariam yasmin priya anjali sunita deepa pooja neha aiko yuki mei ling xiu hui jin min-ji ji-woo nadia nadine
 helena greta birgit hanna heidi petra sabine ursula monique sylvie nathalie isabelle camille amelie chantal brigitte
 wanjiru precious blessing joy chidinma ngozi adaeze folake nkechi thandiwe lerato naledi rosa rose melanie
-imani keisha latoya tamika shanice jade ruby poppy daisy
+imani keisha latoya tamika shanice jade ruby poppy daisy juanita gwen kathy cathy kate katie beth liz sue
+debbie tina tracy wendy joanna nicola kirsty gemma leanne hayley stacey kerry carly
 `);
 
 export const MASCULINE_GIVEN_NAMES: ReadonlySet<string> = words(`
@@ -35,5 +36,7 @@ pedro ricardo eduardo mohammed muhammad ahmed ali omar hassan hussein mahmoud ib
 raj vikram arjun sanjay anil ravi hiroshi takeshi kenji haruto wei jun hao ming jian chen-wei min-jun ji-ho kwame
 kofi chidi emeka tunde oluwaseun sipho thabo themba bongani hans klaus jurgen wolfgang stefan tobias lukas felix
 jonas henrik lars anders nils sven bjorn mikkel pierre jean-pierre jacques francois philippe olivier nicolas
-laurent thierry mathieu antoine
+laurent thierry mathieu antoine ken ted ed fred tim greg jeff andy rick ron don jon josh zach nate chad brett brent
+kurt troy glenn lance todd craig derek darren shane wade dale duane clint curtis travis marcus darius tyrone jamal
+andre reggie leon otto hugo oscar max jake luke sam harry charlie alfie archie freddie theo stanley jason
 `);

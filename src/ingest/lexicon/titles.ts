@@ -34,7 +34,9 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   'tourism', 'climate', 'planning', 'schools', 'equalities', 'development', 'industry', 'infrastructure',
   'communities', 'welfare', 'financial', 'operating', 'technical', 'technology', 'councilor', 'councilmember',
   'alderwoman', 'selectman', 'selectwoman', 'republican', 'democrat', 'democratic', 'conservative', 'tory', 'liberal',
-  'socialist',
+  'socialist', 'agent', 'supervisor', 'gm', 'mvp', 'referee', 'umpire', 'catcher', 'pitcher', 'outfielder', 'infielder',
+  'shortstop', 'quarterback', 'winger', 'trainer', 'boss', 'sheriff', 'deputies', 'magistrate', 'coroner', 'registrar',
+  'dean', 'provost', 'principal', 'headteacher', 'headmaster', 'headmistress', 'bishop', 'archdeacon', 'vicar',
 ]);
 
 /** Nouns that name what someone is; the head of a role ("a Kremlin spokesman", "the official"). Lower case. */
