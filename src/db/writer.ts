@@ -26,8 +26,13 @@ export function poolWriter(pool: pg.Pool, onStatement?: (sql: string) => void): 
   return {
     async transaction(work) {
       const client = await pool.connect();
-      // A client whose ROLLBACK failed is in an unknown state: the pool must close it, not reuse it.
+      // A client whose connection died or whose ROLLBACK failed is in an unknown state: the pool
+      // must close it, not reuse it.
       let broken: Error | undefined;
+      // While checked out the client has no listener of the pool's: when its connection dies (the
+      // database restarts), pg emits 'error' on it, and an 'error' nobody listens to ends the process.
+      const onConnectionError = (error: Error) => (broken = error);
+      client.on('error', onConnectionError);
       try {
         await client.query('BEGIN');
         const result = await work({
@@ -44,6 +49,7 @@ export function poolWriter(pool: pg.Pool, onStatement?: (sql: string) => void): 
         });
         throw error;
       } finally {
+        client.removeListener('error', onConnectionError);
         client.release(broken);
       }
     },
