@@ -33,7 +33,10 @@ export interface Config {
   queryLimits: QueryLimits;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
-  /** Longest a graceful shutdown may take before the process exits anyway, in milliseconds. */
+  /**
+   * Longest a shutdown waits for in-flight requests and keep-alive connections, in milliseconds;
+   * connections still open then are cut, and the database is closed.
+   */
   shutdownTimeout: number;
 }
 

@@ -86,6 +86,10 @@ export async function createApolloServer(schema: GraphQLSchema, options: ApolloO
     schema,
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
+    // Our stop sequence (src/server.ts) owns SIGTERM and SIGINT: Apollo's own handler stopped it
+    // while the HTTP server still served (every later request failed with a 500), and a second
+    // stop() called meanwhile waited forever on Apollo's unresolved barrier.
+    stopOnTerminationSignals: false,
     formatError,
     plugins: [
       // The IDE is served by our own HTTP layer, from local files (no CDN).
