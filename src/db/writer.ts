@@ -44,6 +44,12 @@ export function poolWriter(pool: pg.Pool, onStatement?: (sql: string) => void): 
         await client.query('COMMIT');
         return result;
       } catch (error) {
+        if (isUnanswered(error)) {
+          // The server never answered: a ROLLBACK would wait as long again. Closing the connection
+          // rolls the transaction back.
+          broken = error as Error;
+          throw error;
+        }
         await client.query('ROLLBACK').catch((rollbackError: unknown) => {
           broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
         });
@@ -54,6 +60,11 @@ export function poolWriter(pool: pg.Pool, onStatement?: (sql: string) => void): 
       }
     },
   };
+}
+
+/** pg's query_timeout fired: the statement may still be running, or the server is frozen. */
+function isUnanswered(error: unknown): boolean {
+  return error instanceof Error && error.message === 'Query read timeout';
 }
 
 /** Transactions on the embedded database: PGlite has one session and its own transaction lock. */
