@@ -26,6 +26,14 @@ export interface Config {
   introspection: boolean;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
+  /** Longest a client may take to send a request's headers, in milliseconds (a new connection's first ones too). */
+  headersTimeout: number;
+  /** Longest a client may take to send a whole request, body included, in milliseconds. */
+  requestTimeout: number;
+  /** Longest pause while a request body arrives, in milliseconds. */
+  bodyTimeout: number;
+  /** Connections open at once; more are refused at once. */
+  maxConnections: number;
   /** PostgreSQL statement_timeout for the API's queries, in milliseconds. */
   statementTimeout: number;
   /** Origins allowed by CORS; empty sends no CORS headers, ["*"] allows any. */
@@ -99,6 +107,12 @@ function readDatabaseUrl(environment: Environment): string | null {
 
 export function loadConfig(environment: Environment = process.env): Config {
   const production = environment.NODE_ENV === 'production';
+  const headersTimeout = readWholeNumber(environment, 'QUOTEGRAPH_HEADERS_TIMEOUT_MS', 10_000);
+  const requestTimeout = readWholeNumber(environment, 'QUOTEGRAPH_REQUEST_TIMEOUT_MS', 30_000);
+  // Node refuses a headers timeout longer than the request's: headers are part of the request.
+  if (headersTimeout > requestTimeout) {
+    throw new ConfigError(`QUOTEGRAPH_HEADERS_TIMEOUT_MS (${headersTimeout}) must not exceed QUOTEGRAPH_REQUEST_TIMEOUT_MS (${requestTimeout})`);
+  }
   return {
     databaseUrl: readDatabaseUrl(environment),
     dataDirectory: path.resolve(packageRoot, environment.QUOTEGRAPH_DATA_DIR?.trim() || '.data/pglite'),
@@ -108,6 +122,10 @@ export function loadConfig(environment: Environment = process.env): Config {
     ide: readBoolean(environment, 'QUOTEGRAPH_IDE', !production),
     introspection: readBoolean(environment, 'QUOTEGRAPH_INTROSPECTION', true),
     bodyLimit: readWholeNumber(environment, 'QUOTEGRAPH_BODY_LIMIT', 600_000),
+    headersTimeout,
+    requestTimeout,
+    bodyTimeout: readWholeNumber(environment, 'QUOTEGRAPH_BODY_TIMEOUT_MS', 10_000),
+    maxConnections: readWholeNumber(environment, 'QUOTEGRAPH_MAX_CONNECTIONS', 1_000),
     statementTimeout: readWholeNumber(environment, 'QUOTEGRAPH_STATEMENT_TIMEOUT_MS', 5_000),
     corsOrigins: (environment.QUOTEGRAPH_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     queryLimits: {

@@ -46,6 +46,10 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
     database,
     ide: config.ide,
     bodyLimit: config.bodyLimit,
+    headersTimeout: config.headersTimeout,
+    requestTimeout: config.requestTimeout,
+    bodyTimeout: config.bodyTimeout,
+    maxConnections: config.maxConnections,
     corsOrigins: config.corsOrigins,
     logger,
   });
