@@ -32,6 +32,14 @@ export interface Config {
   bodyLimit: number;
   /** Largest response sent, in bytes; a larger one is replaced by a RESPONSE_TOO_LARGE error. */
   responseLimit: number;
+  /** Longest a client may take to send a request's headers, in milliseconds (a new connection's first ones too). */
+  headersTimeout: number;
+  /** Longest a client may take to send a whole request, body included, in milliseconds. */
+  requestTimeout: number;
+  /** Longest pause while a request body arrives, in milliseconds. */
+  bodyTimeout: number;
+  /** Connections open at once; more are refused at once. */
+  maxConnections: number;
   /** PostgreSQL statement_timeout for the API's queries, in milliseconds. */
   statementTimeout: number;
   /** Origins allowed by CORS; empty sends no CORS headers, ["*"] allows any. */
@@ -39,7 +47,10 @@ export interface Config {
   queryLimits: QueryLimits;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
-  /** Longest a graceful shutdown may take before the process exits anyway, in milliseconds. */
+  /**
+   * Longest a shutdown waits for in-flight requests and keep-alive connections, in milliseconds;
+   * connections still open then are cut, and the database is closed.
+   */
   shutdownTimeout: number;
   /** Longest the pipeline may take over one article before it is refused, in milliseconds. */
   extractionTimeout: number;
@@ -104,6 +115,12 @@ function readDatabaseUrl(environment: Environment): string | null {
 
 export function loadConfig(environment: Environment = process.env): Config {
   const production = environment.NODE_ENV === 'production';
+  const headersTimeout = readWholeNumber(environment, 'QUOTEGRAPH_HEADERS_TIMEOUT_MS', 10_000);
+  const requestTimeout = readWholeNumber(environment, 'QUOTEGRAPH_REQUEST_TIMEOUT_MS', 30_000);
+  // Node refuses a headers timeout longer than the request's: headers are part of the request.
+  if (headersTimeout > requestTimeout) {
+    throw new ConfigError(`QUOTEGRAPH_HEADERS_TIMEOUT_MS (${headersTimeout}) must not exceed QUOTEGRAPH_REQUEST_TIMEOUT_MS (${requestTimeout})`);
+  }
   return {
     databaseUrl: readDatabaseUrl(environment),
     dataDirectory: path.resolve(packageRoot, environment.QUOTEGRAPH_DATA_DIR?.trim() || '.data/pglite'),
@@ -115,6 +132,10 @@ export function loadConfig(environment: Environment = process.env): Config {
     introspection: readBoolean(environment, 'QUOTEGRAPH_INTROSPECTION', !production),
     bodyLimit: readWholeNumber(environment, 'QUOTEGRAPH_BODY_LIMIT', 600_000),
     responseLimit: readWholeNumber(environment, 'QUOTEGRAPH_MAX_RESPONSE_BYTES', 4_000_000),
+    headersTimeout,
+    requestTimeout,
+    bodyTimeout: readWholeNumber(environment, 'QUOTEGRAPH_BODY_TIMEOUT_MS', 10_000),
+    maxConnections: readWholeNumber(environment, 'QUOTEGRAPH_MAX_CONNECTIONS', 1_000),
     statementTimeout: readWholeNumber(environment, 'QUOTEGRAPH_STATEMENT_TIMEOUT_MS', 5_000),
     corsOrigins: (environment.QUOTEGRAPH_CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     queryLimits: {

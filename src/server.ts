@@ -11,6 +11,7 @@ import type { Context } from './graphql/context.js';
 import { buildQuotegraphSchema } from './graphql/schema.js';
 import { createHttpServer } from './http/app.js';
 import { ExtractionWorker } from './ingest/extraction-worker.js';
+import { drainable } from './http/drain.js';
 import { createLogger, type Logger } from './logger.js';
 import { seedDatabase } from './seeds.js';
 
@@ -18,8 +19,12 @@ export interface RunningApi {
   server: Server;
   apollo: ApolloServer<Context>;
   url: string;
-  /** Stops accepting connections, lets in-flight requests finish, then stops Apollo. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections, answers what is in flight and what keep-alive clients send
+   * meanwhile (with `Connection: close`), closes idle connections, then stops Apollo. Connections
+   * still open after the shutdown timeout are cut; it resolves with how many.
+   */
+  close(): Promise<{ cut: number }>;
 }
 
 export type ApiOptions = Partial<Config> & {
@@ -45,9 +50,14 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
     ide: config.ide,
     bodyLimit: config.bodyLimit,
     responseLimit: config.responseLimit,
+    headersTimeout: config.headersTimeout,
+    requestTimeout: config.requestTimeout,
+    bodyTimeout: config.bodyTimeout,
+    maxConnections: config.maxConnections,
     corsOrigins: config.corsOrigins,
     logger,
   });
+  const drain = drainable(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
@@ -59,14 +69,18 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
     apollo,
     url: `http://${host}:${port}/graphql`,
     async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      await closed;
+      // Apollo keeps running until the last connection is gone: a request that keep-alive
+      // clients send while the server drains is answered, not failed.
+      const report = await drain(config.shutdownTimeout);
       await apollo.stop();
       await extraction.close();
+      return report;
     },
   };
 }
+
+/** How long stopping Apollo and closing the database may take once the connections are gone. */
+const CLOSING_MS = 5_000;
 
 type OpeningDatabase = ReturnType<typeof openMigratedDatabase>;
 
@@ -100,15 +114,22 @@ export async function startServer(config: Config, opening: OpeningDatabase = ope
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    const started = performance.now();
     logger.info({ signal }, 'shutting down: finishing in-flight requests, then closing the database');
     const deadline = setTimeout(() => {
-      logger.error({ timeoutMs: config.shutdownTimeout }, 'shutdown took too long; exiting');
+      logger.error({ timeoutMs: config.shutdownTimeout + CLOSING_MS }, 'shutdown took too long; exiting');
       process.exit(1);
-    }, config.shutdownTimeout);
+    }, config.shutdownTimeout + CLOSING_MS);
     deadline.unref();
-    await api.close();
-    await database.close();
-    logger.info('stopped');
+    try {
+      const { cut } = await api.close();
+      if (cut > 0) logger.warn({ connections: cut, timeoutMs: config.shutdownTimeout }, 'closed connections still open at the shutdown timeout');
+      await database.close();
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+    logger.info({ durationMs: Math.round(performance.now() - started) }, 'stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

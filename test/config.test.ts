@@ -1,7 +1,20 @@
+// Configuration read from the environment: the HTTP server's limits and their checks.
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 
-describe('configuration', () => {
+describe('loadConfig', () => {
+  it('bounds connections by default: headers, whole request, body pauses, and how many at once', () => {
+    expect(loadConfig({})).toMatchObject({ headersTimeout: 10_000, requestTimeout: 30_000, bodyTimeout: 10_000, maxConnections: 1_000 });
+    expect(loadConfig({ QUOTEGRAPH_MAX_CONNECTIONS: '50', QUOTEGRAPH_BODY_TIMEOUT_MS: '2000' })).toMatchObject({ maxConnections: 50, bodyTimeout: 2_000 });
+  });
+
+  it('refuses a headers timeout longer than the request timeout, and limits that are not whole numbers', () => {
+    expect(() => loadConfig({ QUOTEGRAPH_HEADERS_TIMEOUT_MS: '40000' })).toThrow(ConfigError);
+    expect(() => loadConfig({ QUOTEGRAPH_MAX_CONNECTIONS: 'many' })).toThrow(/QUOTEGRAPH_MAX_CONNECTIONS/);
+  });
+});
+
+describe('loadConfig: query limits', () => {
   it('answers introspection in development, not in production unless asked for', () => {
     expect(loadConfig({}).introspection).toBe(true);
     expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);

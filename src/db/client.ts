@@ -26,19 +26,36 @@ export interface Database {
 export interface ConnectOptions {
   /** Called with every SQL statement sent (tests count statements per request with it). */
   onStatement?: (sql: string) => void;
-  /** PostgreSQL statement_timeout in milliseconds; unset means none (migrations, seeding). */
+  /**
+   * PostgreSQL statement_timeout in milliseconds, and a little above it pg's own wait for an answer;
+   * unset means neither (migrations, seeding).
+   */
   statementTimeout?: number;
 }
 
 /** How long to wait for a connection before telling the client the database is unavailable. */
 const CONNECT_TIMEOUT_MS = 3_000;
 
+/**
+ * How much longer than statement_timeout pg waits for an answer before it gives up on the
+ * connection. statement_timeout is enforced by the server, so it cannot fire when the server is
+ * frozen (stopped, swapping, its host unreachable); this bound can.
+ */
+const QUERY_TIMEOUT_MARGIN_MS = 1_000;
+
+/** Idle time before TCP keepalive probes: a connection whose host went away without a word is found dead. */
+const KEEPALIVE_DELAY_MS = 10_000;
+
 export function connectPostgres(connectionString: string, options: ConnectOptions = {}): Database {
   // One pool for Prisma (writes, ingest) and for the API's read statements, which skip Prisma.
   const pool = new pg.Pool({
     connectionString,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    ...(options.statementTimeout ? { statement_timeout: options.statementTimeout } : {}),
+    keepAlive: true,
+    keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
+    ...(options.statementTimeout
+      ? { statement_timeout: options.statementTimeout, query_timeout: options.statementTimeout + QUERY_TIMEOUT_MARGIN_MS }
+      : {}),
     types: utcTimestampTypes,
   });
   // An idle connection dies when PostgreSQL restarts or a database is dropped; the pool replaces it

@@ -10,8 +10,10 @@ const UNAVAILABLE_CODES = new Set([
   '08000', '08001', '08003', '08004', '08006', // connection exceptions
 ]);
 const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+// "Query read timeout" is pg giving up on an answer (query_timeout, set above statement_timeout): a
+// server alive would have cancelled the statement itself first, so the database is not answering.
 const UNAVAILABLE_MESSAGE =
-  /can't reach database server|connection terminated|econnrefused|connection closed|server closed the connection|terminating connection|the database system is (starting up|shutting down|in recovery mode)|timeout exceeded when trying to connect|connection refused/i;
+  /can't reach database server|connection terminated|econnrefused|connection closed|server closed the connection|terminating connection|the database system is (starting up|shutting down|in recovery mode)|timeout exceeded when trying to connect|connection refused|query read timeout/i;
 const TIMEOUT_MESSAGE = /canceling statement due to statement timeout|57014/i;
 
 function causes(error: unknown): unknown[] {

@@ -4,7 +4,7 @@
 // pool between BEGIN and COMMIT on PostgreSQL, PGlite's own transaction on the embedded database.
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
-import { preparedStatementNames } from './sql.js';
+import { deallocateOldest, queryPrepared } from './prepared-statements.js';
 
 /** Statements inside one transaction. */
 export interface SqlSession {
@@ -19,35 +19,56 @@ export interface SqlWriter {
 /**
  * Transactions on a client of `pool`. Each statement text becomes a named prepared statement on
  * each connection the first time it runs there, so PostgreSQL parses and plans it once; the
- * store's texts are a handful.
+ * store's texts are a handful. Statements beyond the connection's bound are deallocated before
+ * BEGIN, never inside the transaction.
  */
 export function poolWriter(pool: pg.Pool, onStatement?: (sql: string) => void): SqlWriter {
-  const nameOf = preparedStatementNames('qg_write_');
   return {
     async transaction(work) {
       const client = await pool.connect();
-      // A client whose ROLLBACK failed is in an unknown state: the pool must close it, not reuse it.
+      // A client whose connection died or whose ROLLBACK failed is in an unknown state: the pool
+      // must close it, not reuse it.
       let broken: Error | undefined;
+      // While checked out the client has no listener of the pool's: when its connection dies (the
+      // database restarts), pg emits 'error' on it, and an 'error' nobody listens to ends the process.
+      const onConnectionError = (error: Error) => (broken = error);
+      client.on('error', onConnectionError);
+      let begun = false;
       try {
+        await deallocateOldest(client);
         await client.query('BEGIN');
+        begun = true;
         const result = await work({
           async query<Row>(sql: string, parameters: readonly unknown[]): Promise<Row[]> {
             onStatement?.(sql);
-            return (await client.query({ name: nameOf(sql), text: sql, values: parameters as unknown[] })).rows as Row[];
+            return (await queryPrepared(client, sql, parameters)).rows as Row[];
           },
         });
         await client.query('COMMIT');
         return result;
       } catch (error) {
+        if (!begun || isUnanswered(error)) {
+          // Failing before BEGIN, the connection is suspect and there is nothing to roll back; a
+          // server that never answered would make a ROLLBACK wait as long again. Closing the
+          // connection rolls the transaction back.
+          broken = error instanceof Error ? error : new Error(String(error));
+          throw error;
+        }
         await client.query('ROLLBACK').catch((rollbackError: unknown) => {
           broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
         });
         throw error;
       } finally {
+        client.removeListener('error', onConnectionError);
         client.release(broken);
       }
     },
   };
+}
+
+/** pg's query_timeout fired: the statement may still be running, or the server is frozen. */
+function isUnanswered(error: unknown): boolean {
+  return error instanceof Error && error.message === 'Query read timeout';
 }
 
 /** Transactions on the embedded database: PGlite has one session and its own transaction lock. */

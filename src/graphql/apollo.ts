@@ -1,5 +1,5 @@
 // Apollo Server over the Quotegraph schema: query limits before execution, errors that never leak
-// internals, and one structured log line per operation.
+// internals, and one structured log line per operation, however many of its fields failed.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -7,7 +7,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { QueryLimits } from '../config.js';
 import { classifyDatabaseError } from '../db/database-errors.js';
 import type { Logger } from '../logger.js';
@@ -16,6 +16,23 @@ import { queryCostPlugin } from './cost/cost-plugin.js';
 import { requestChecksPlugin } from './request-checks.js';
 
 const INTERNAL = 'INTERNAL_SERVER_ERROR';
+
+/** Names (an operation's, a field's) longer than this are cut in error messages and logs. */
+const MAX_NAME_LENGTH = 100;
+/** Error messages longer than this are cut, whatever made them long. */
+const MAX_MESSAGE_LENGTH = 1_000;
+
+function shortened(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length)}…` : text;
+}
+
+const LONG_QUOTED_NAME = new RegExp(`"([^"]{${MAX_NAME_LENGTH + 1},})"`, 'g');
+
+/** A message as the client and the log get it: a client may make a name as long as the body limit. */
+function shortenedMessage(message: string): string {
+  const names = message.replace(LONG_QUOTED_NAME, (_quoted, name: string) => `"${shortened(name, MAX_NAME_LENGTH)}"`);
+  return shortened(names, MAX_MESSAGE_LENGTH);
+}
 
 const DATABASE_FAILURES = {
   unavailable: { code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable right now; try again in a few seconds' },
@@ -29,47 +46,53 @@ const DATABASE_FAILURES = {
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
   const code = extensions.code;
-  if (code && code !== INTERNAL) return { ...formatted, extensions };
+  if (code && code !== INTERNAL) return { ...formatted, message: shortenedMessage(formatted.message), extensions };
   const failure = classifyDatabaseError(unwrapResolverError(error));
   const reply = failure ? DATABASE_FAILURES[failure] : { code: INTERNAL, message: 'Internal server error' };
   return { message: reply.message, locations: formatted.locations, path: formatted.path, extensions: { code: reply.code } };
 }
 
-/** Logs each operation (and internal errors, with their stack) and stamps internal errors with the request id. */
+/**
+ * Logs one line per operation, and stamps internal and database errors with the request id. A
+ * failed operation's line counts its errors by code and carries the first unexpected one (with its
+ * stack) once: a list whose every item failed used to write a line and a stack per item.
+ */
 function operationLogging(logger: Logger): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue, request }) {
       const started = performance.now();
+      let firstFailure: { error: unknown; path: GraphQLError['path'] } | undefined;
       return {
         async didEncounterErrors({ errors }) {
-          for (const error of errors) {
-            const code = error.extensions?.code;
-            if (code && code !== INTERNAL) continue;
-            const original = unwrapResolverError(error);
-            logger.error(
-              { requestId: contextValue.requestId, path: error.path, err: original, databaseFailure: classifyDatabaseError(original) },
-              'operation failed',
-            );
-          }
+          if (firstFailure) return;
+          const failed = errors.find((error) => !error.extensions?.code || error.extensions.code === INTERNAL);
+          if (failed) firstFailure = { error: unwrapResolverError(failed), path: failed.path };
         },
         async willSendResponse({ response, operationName }) {
           const result = response.body.kind === 'single' ? response.body.singleResult : null;
+          const codes: Record<string, number> = {};
           for (const error of result?.errors ?? []) {
-            if (error.extensions?.code === INTERNAL || String(error.extensions?.code).startsWith('DATABASE_')) {
+            const code = String(error.extensions?.code ?? INTERNAL);
+            codes[code] = (codes[code] ?? 0) + 1;
+            if (code === INTERNAL || code.startsWith('DATABASE_')) {
               (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
             }
           }
-          logger.info(
-            {
-              requestId: contextValue.requestId,
-              operationName: operationName ?? request.operationName ?? null,
-              durationMs: Math.round((performance.now() - started) * 10) / 10,
-              cost: result?.extensions?.cost,
-              errors: result?.errors?.map((error) => error.extensions?.code),
-              status: response.http.status ?? 200,
-            },
-            'graphql operation',
-          );
+          const name = operationName ?? request.operationName;
+          const line = {
+            requestId: contextValue.requestId,
+            operationName: typeof name === 'string' ? shortened(name, MAX_NAME_LENGTH) : null,
+            durationMs: Math.round((performance.now() - started) * 10) / 10,
+            cost: result?.extensions?.cost,
+            errors: result?.errors ? codes : undefined,
+            status: response.http.status ?? 200,
+          };
+          if (!firstFailure) return logger.info(line, 'graphql operation');
+          const databaseFailure = classifyDatabaseError(firstFailure.error);
+          const failure = { ...line, path: firstFailure.path, err: firstFailure.error, databaseFailure };
+          // The database being away or slow is an operations matter, not a bug here.
+          if (databaseFailure) logger.warn(failure, 'graphql operation failed');
+          else logger.error(failure, 'graphql operation failed');
         },
       };
     },
@@ -91,6 +114,10 @@ export async function createApolloServer(schema: GraphQLSchema, options: ApolloO
     // thousand aliases of an introspection field took 1 to 2 s to validate before the alias limit
     // could refuse them. A cap on tokens refuses such a document while parsing it.
     parseOptions: { maxTokens: options.queryLimits.maxTokens },
+    // Our stop sequence (src/server.ts) owns SIGTERM and SIGINT: Apollo's own handler stopped it
+    // while the HTTP server still served (every later request failed with a 500), and a second
+    // stop() called meanwhile waited forever on Apollo's unresolved barrier.
+    stopOnTerminationSignals: false,
     formatError,
     plugins: [
       // The IDE is served by our own HTTP layer, from local files (no CDN).

@@ -6,7 +6,7 @@ import type { Database } from '../db/client.js';
 import type { ExtractionWorker } from '../ingest/extraction-worker.js';
 import { createContext, type Context } from '../graphql/context.js';
 import type { Logger } from '../logger.js';
-import { BodyTooLargeError, handleGraphQL, readBody } from './graphql-handler.js';
+import { BodyTimeoutError, BodyTooLargeError, handleGraphQL, readBody } from './graphql-handler.js';
 import { serveIde } from './ide.js';
 
 export interface AppOptions {
@@ -18,6 +18,13 @@ export interface AppOptions {
   bodyLimit: number;
   /** Largest response sent, in bytes. */
   responseLimit: number;
+  /** Longest a client may take to send a request's headers, and a whole request, in milliseconds. */
+  headersTimeout: number;
+  requestTimeout: number;
+  /** Longest pause while a request body arrives, in milliseconds. */
+  bodyTimeout: number;
+  /** Connections open at once; more are refused. */
+  maxConnections: number;
   /** Origins allowed by CORS; empty sends no CORS headers, ["*"] allows any. */
   corsOrigins: string[];
   logger: Logger;
@@ -82,11 +89,16 @@ async function route(options: AppOptions, request: IncomingMessage, response: Se
 
   let body: string;
   try {
-    body = await readBody(request, options.bodyLimit);
+    body = await readBody(request, options.bodyLimit, options.bodyTimeout);
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
       response.setHeader('connection', 'close');
       return sendJson(response, 413, graphqlErrorBody(`Request body is larger than ${options.bodyLimit} bytes`, 'PAYLOAD_TOO_LARGE'));
+    }
+    if (error instanceof BodyTimeoutError) {
+      response.setHeader('connection', 'close');
+      const message = `The request body stopped arriving for ${options.bodyTimeout} ms`;
+      return sendJson(response, 408, graphqlErrorBody(message, 'REQUEST_TIMEOUT', requestId));
     }
     throw error;
   }
@@ -94,15 +106,47 @@ async function route(options: AppOptions, request: IncomingMessage, response: Se
   await handleGraphQL(options.apollo, request, response, body, context, options.responseLimit);
 }
 
+/** How often Node looks for connections past their headers or request timeout. */
+const TIMEOUT_CHECK_MS = 1_000;
+/** Refused connections are logged at most this often, with their number since the last line. */
+const REFUSAL_LOG_INTERVAL_MS = 10_000;
+
 export function createHttpServer(options: AppOptions): Server {
-  return createServer((request, response) => {
-    const header = request.headers['x-request-id'];
-    const requestId = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
-    response.setHeader('x-request-id', requestId);
-    route(options, request, response, requestId).catch((error: unknown) => {
-      options.logger.error({ requestId, err: error, url: request.url }, 'request failed');
-      if (!response.headersSent) sendJson(response, 500, graphqlErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR', requestId));
-      else response.end();
-    });
+  const { logger } = options;
+  const server = createServer(
+    {
+      // A connection that sends no request (or only part of one) is closed, with a 408, once
+      // these run out: without them idle and slow-header sockets stayed open for minutes.
+      headersTimeout: options.headersTimeout,
+      requestTimeout: options.requestTimeout,
+      connectionsCheckingInterval: TIMEOUT_CHECK_MS,
+    },
+    (request, response) => {
+      const header = request.headers['x-request-id'];
+      const requestId = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
+      response.setHeader('x-request-id', requestId);
+      route(options, request, response, requestId).catch((error: unknown) => {
+        if (request.socket.destroyed) {
+          // The client closed the connection (or Node closed it at the request timeout) before
+          // the request was read: nobody is left to answer, and nothing on our side failed.
+          logger.info({ requestId, reason: (error as Error).message, url: request.url?.slice(0, 200) }, 'request abandoned before it was answered');
+          return;
+        }
+        logger.error({ requestId, err: error, url: request.url?.slice(0, 200) }, 'request failed');
+        if (!response.headersSent) sendJson(response, 500, graphqlErrorBody('Internal server error', 'INTERNAL_SERVER_ERROR', requestId));
+        else response.end();
+      });
+    },
+  );
+  server.maxConnections = options.maxConnections;
+  let refused = 0;
+  let lastReported = -Infinity;
+  server.on('drop', () => {
+    refused++;
+    if (performance.now() - lastReported < REFUSAL_LOG_INTERVAL_MS) return;
+    logger.warn({ refused, maxConnections: options.maxConnections }, 'refused connections: too many open');
+    refused = 0;
+    lastReported = performance.now();
   });
+  return server;
 }

@@ -5,18 +5,37 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Context } from '../graphql/context.js';
 
 export class BodyTooLargeError extends Error {}
+export class BodyTimeoutError extends Error {}
 
-export async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+/**
+ * The request body as text, refused past `limit` bytes or when no byte arrives for `idleTimeout`
+ * ms. Either way the rest is left unread, and the connection open for an answer.
+ */
+export function readBody(request: IncomingMessage, limit: number, idleTimeout: number): Promise<string> {
   const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > limit) throw new BodyTooLargeError();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new BodyTooLargeError();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  if (declared > limit) return Promise.reject(new BodyTooLargeError());
+  // Closed by the client before we got here: its 'error' has been emitted already.
+  if (request.destroyed) return Promise.reject(new Error('aborted'));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (error?: Error) => {
+      clearTimeout(idle);
+      request.off('data', onData).off('end', onEnd).off('error', finish);
+      if (!error) return resolve(Buffer.concat(chunks).toString('utf8'));
+      request.pause();
+      reject(error);
+    };
+    const idle = setTimeout(() => finish(new BodyTimeoutError()), idleTimeout);
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) return finish(new BodyTooLargeError());
+      chunks.push(chunk);
+      idle.refresh();
+    };
+    const onEnd = () => finish();
+    request.on('data', onData).once('end', onEnd).once('error', finish);
+  });
 }
 
 function toHeaderMap(request: IncomingMessage): HeaderMap {

@@ -1,7 +1,7 @@
 // A PostgreSQL cluster of the test's own, in a temporary folder on a free port, which the test may
 // stop and start at will (never the machine's main server).
 import { execFile } from 'node:child_process';
-import { chmod, chown, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { chmod, chown, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,10 +26,37 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The postmaster's pid and the pids of every process it started (backends, checkpointer...). */
+async function clusterProcesses(dataDirectory: string): Promise<number[]> {
+  const postmaster = Number((await readFile(path.join(dataDirectory, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  const children: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    // Fields after the command name, which is in parentheses and may hold spaces: state, ppid, ...
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (parent === postmaster) children.push(Number(entry));
+  }
+  return [postmaster, ...children];
+}
+
+/** Sends `name` to `pid`, unless the process has ended meanwhile (a short-lived worker). */
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
 export interface ThrowawayPostgres {
   url: string;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** SIGSTOP to the postmaster and all its processes: the server freezes, its connections stay open. */
+  freeze(): Promise<void>;
+  /** SIGCONT to the processes `freeze` stopped. */
+  thaw(): Promise<void>;
   destroy(): Promise<void>;
 }
 
@@ -50,6 +77,7 @@ export async function createThrowawayPostgres(): Promise<ThrowawayPostgres> {
     asRoot ? run('runuser', ['-u', 'postgres', '--', path.join(bin, name), ...args]) : run(path.join(bin, name), args);
 
   await tool('initdb', ['-D', dataDirectory, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  let frozen: number[] = [];
   const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
   const cluster: ThrowawayPostgres = {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
@@ -59,7 +87,16 @@ export async function createThrowawayPostgres(): Promise<ThrowawayPostgres> {
     stop: async () => {
       await tool('pg_ctl', ['-D', dataDirectory, '-m', 'fast', '-w', 'stop']);
     },
+    freeze: async () => {
+      frozen = await clusterProcesses(dataDirectory);
+      for (const pid of frozen) signal(pid, 'SIGSTOP');
+    },
+    thaw: async () => {
+      for (const pid of frozen) signal(pid, 'SIGCONT');
+      frozen = [];
+    },
     destroy: async () => {
+      await cluster.thaw();
       await cluster.stop().catch(() => undefined);
       await rm(folder, { recursive: true, force: true });
     },
