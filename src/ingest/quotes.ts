@@ -27,11 +27,14 @@ type MarkRole = 'open' | 'close' | 'either';
 interface Mark {
   index: number;
   role: MarkRole;
+  /** Characters the mark takes: 2 for a double mark typed as two single ones (’’, '', ‘‘, ``). */
+  length: number;
 }
 
 const OPEN_CONTEXT = /[\s([{\u2014\u2013\-/:;,]/u;
 const CLOSE_CONTEXT = /[\s)\]}\u2014\u2013\-.,;:!?'’…]/u;
-const DOUBLE_MARK = /["“„«”»]/g;
+/** Double marks, including the pairs of single marks some newsrooms' systems print for them (“…’’, ``…''). */
+const DOUBLE_MARK = /["“„«”»]|’’|''|‘‘|``/g;
 const SINGLE_MARK = /['‘’]/g;
 const ENDS_SENTENCE = /[.!?…]["'’”]?\s*$/u;
 const ELISIONS = /^(?:em|n|til|tis|twas|cause|round|bout|nuff|\d0s|\d\ds)\b/iu;
@@ -54,11 +57,16 @@ function doubleMarks(text: string): Mark[] {
   for (let found = DOUBLE_MARK.exec(text); found !== null; found = DOUBLE_MARK.exec(text)) {
     const index = found.index;
     const unit = text.charCodeAt(index);
-    if (unit === 0x201c || unit === 0x201e || unit === 0xab) marks.push({ index, role: 'open' });
-    else if (unit === 0x201d || unit === 0xbb) marks.push({ index, role: 'close' });
+    if (found[0].length === 2) {
+      // A pair of single marks: closing after a word ("curse,’’"), opening before one ("‘‘We").
+      const closing = unit === 0x2019 || unit === 0x27;
+      const neighbour = closing ? text[index - 1] : text[index + 2];
+      if (neighbour !== undefined && !/\s/u.test(neighbour)) marks.push({ index, role: closing ? 'close' : 'open', length: 2 });
+    } else if (unit === 0x201c || unit === 0x201e || unit === 0xab) marks.push({ index, role: 'open', length: 1 });
+    else if (unit === 0x201d || unit === 0xbb) marks.push({ index, role: 'close', length: 1 });
     else if (unit === 0x22) {
       const role = straightRole(text, index);
-      if (role) marks.push({ index, role });
+      if (role) marks.push({ index, role, length: 1 });
     }
   }
   return marks;
@@ -75,13 +83,13 @@ function singleMarks(text: string): Mark[] {
     const letterBefore = /[\p{L}\p{N}]/u.test(previous);
     const letterAfter = /[\p{L}\p{N}]/u.test(next);
     if (letterBefore && letterAfter) continue; // don't, Russia's
-    if (char === '‘') { candidates.push({ index, role: 'open' }); continue; }
+    if (char === '‘') { candidates.push({ index, role: 'open', length: 1 }); continue; }
     if (!letterBefore && /[\s(\["“\u2014\u2013]/u.test(previous) && letterAfter) {
       if (ELISIONS.test(text.slice(index + 1, index + 6))) continue;
-      candidates.push({ index, role: 'open' });
+      candidates.push({ index, role: 'open', length: 1 });
       continue;
     }
-    if (!/\s/u.test(previous) && /[\s)\]"”\u2014\u2013.,;:!?…]/u.test(next)) candidates.push({ index, role: 'close' });
+    if (!/\s/u.test(previous) && /[\s)\]"”\u2014\u2013.,;:!?…]/u.test(next)) candidates.push({ index, role: 'close', length: 1 });
   }
   // A plural possessive ("the players' union") looks like a closing mark; it is one only when no later close follows.
   return candidates.filter((mark, position) => {
@@ -112,29 +120,33 @@ interface RawSpan {
 function spansInText(text: string, style: QuoteStyle): RawSpan[] {
   const marks = style === 'double' ? doubleMarks(text) : singleMarks(text);
   const spans: RawSpan[] = [];
-  let open = -1;
+  let open: Mark | null = null;
   // In single-quote style, double marks inside a quotation are a quote within the quote: skip over them.
   for (const mark of marks) {
-    if (open < 0) {
+    if (!open) {
       if (mark.role === 'close') {
         // A closing mark with no opening one: the quotation began at the paragraph's start (a mark was lost).
-        if (style === 'double' && spans.length === 0 && mark.index > 0) spans.push({ regionStart: 0, regionEnd: mark.index + 1, start: 0, end: mark.index, unclosed: false });
+        if (style === 'double' && spans.length === 0 && mark.index > 0) spans.push({ regionStart: 0, regionEnd: mark.index + mark.length, start: 0, end: mark.index, unclosed: false });
         continue;
       }
-      open = mark.index;
+      open = mark;
       continue;
     }
+    const contentStart: number = open.index + open.length;
     if (mark.role === 'open' && style === 'double' && text[mark.index] !== '"') {
       // A new opening mark before a close: the earlier quotation was left unclosed.
-      spans.push({ regionStart: open, regionEnd: mark.index, start: open + 1, end: trimEndIndex(text, open + 1, mark.index), unclosed: true });
-      open = mark.index;
+      spans.push({ regionStart: open.index, regionEnd: mark.index, start: contentStart, end: trimEndIndex(text, contentStart, mark.index), unclosed: true });
+      open = mark;
       continue;
     }
     if (mark.role === 'open') continue;
-    spans.push({ regionStart: open, regionEnd: mark.index + 1, start: open + 1, end: mark.index, unclosed: false });
-    open = -1;
+    spans.push({ regionStart: open.index, regionEnd: mark.index + mark.length, start: contentStart, end: mark.index, unclosed: false });
+    open = null;
   }
-  if (open >= 0) spans.push({ regionStart: open, regionEnd: text.length, start: open + 1, end: trimEndIndex(text, open + 1, text.length), unclosed: true });
+  if (open) {
+    const contentStart = open.index + open.length;
+    spans.push({ regionStart: open.index, regionEnd: text.length, start: contentStart, end: trimEndIndex(text, contentStart, text.length), unclosed: true });
+  }
   return spans.filter((span) => /[\p{L}\p{N}]/u.test(text.slice(span.start, span.end)));
 }
 

@@ -24,6 +24,12 @@ describe('findQuoteSpans', () => {
     expect(spans[1]!.continuesFromPrevious).toBe(true);
   });
 
+  it('reads a double mark typed as two single ones (’’, \'\', ‘‘, ``) as one mark', () => {
+    const spans = spansOf('“We killed the curse,’’ Montero said. ``It is done.\'\' Then ‘‘Long live it!’’');
+    expect(spans.map((span) => span.text)).toEqual(['We killed the curse,', 'It is done.', 'Long live it!']);
+    expect(spans[0]!.regionEnd - spans[0]!.end).toBe(2);
+  });
+
   it('runs an unclosed quotation to the end of its paragraph', () => {
     expect(spansOf('He said: "We are ready\n\nThe talks ended.').map((span) => span.text)).toEqual(['We are ready']);
   });
