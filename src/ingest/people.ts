@@ -150,7 +150,8 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
     // that continues an organisation's name or follows a noun for a place or a publication is no person.
     const governingWord = tokens[runStart - 1];
     const organisationWord = governingWord && (governingWord.lower === 'of' || governingWord.lower === 'for') ? tokens[runStart - 2] : governingWord;
-    if (organisationWord?.upperInitial && NON_PERSON_HEADS.has(organisationWord.lower) && !TITLE_WORDS.has(organisationWord.lower)) continue;
+    if (organisationWord?.upperInitial && NON_PERSON_HEADS.has(organisationWord.lower) && !TITLE_WORDS.has(organisationWord.lower)
+      && !HONORIFICS.has(organisationWord.lower)) continue;
     if (governingWord && governingWord.kind === 'word' && governingWord.text === governingWord.lower && NAMED_THING_NOUNS.has(governingWord.lower)) continue;
     // "The state-owned operator, Trenes Metropolitanos, said": a name in apposition to a company noun is a company's.
     const comma = tokens[runStart - 1];

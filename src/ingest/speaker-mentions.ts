@@ -192,6 +192,8 @@ function readDescription(tokens: readonly Token[], text: string, roleIndex: numb
     let end = -1;
     while (k < tokens.length && k < limit) {
       const token = tokens[k]!;
+      // "a senior official at Norway's trade ministry": a possessive inside the phrase.
+      if (token.lower === "'s" && end === k - 1) { k++; continue; }
       if (token.kind !== 'word' || SPEECH_VERBS.has(token.lower) || DESCRIPTION_BREAKERS.has(token.lower) || CALENDAR_WORDS.has(token.lower)) break;
       end = k;
       k++;

@@ -6,6 +6,8 @@
 import type { Discourse, Speaker } from './discourse.js';
 import type { Attribution, AttributionRule } from './attribution.js';
 import { coordinated, followsDirectly, subjectOfCue, type Cue, type SentenceView } from './sentence-view.js';
+import { GOVERNING_WORDS, VERB_FILLERS } from '../lexicon/clause-words.js';
+import { SPEECH_VERBS } from '../lexicon/reporting-verbs.js';
 import type { SpeakerMention } from '../speaker-mentions.js';
 
 /** A cue of the sentence with its subject and the speaker that subject names. */
@@ -37,16 +39,51 @@ export function readCues(view: SentenceView, discourse: Discourse, sentenceSubje
     }
     if (!mention && cue.kind === 'verb' && !cue.weak) {
       // A reporting verb whose subject is no person we know ("the county board said"): unnamed, described by
-      // the words before the verb.
-      const from = Math.max(sentence.firstToken, cue.index - 4);
-      const words = tokens.slice(from, cue.index).filter((token) => token.kind === 'word');
-      if (words.length > 0) {
-        const description = view.block.analysed.block.text.slice(words[0]!.start, words[words.length - 1]!.end);
-        return { cue, mention: null, speaker: { personIndex: null, description } };
-      }
+      // the noun phrase before the verb, when there is one.
+      const description = unnamedSubject(view, cue.index);
+      if (description) return { cue, mention: null, speaker: { personIndex: null, description } };
     }
     return { cue, mention, speaker: mention ? discourse.resolve(mention, view.block.analysed, view.position(mention.first), sentenceSubject) : null };
   });
+}
+
+/** Words that open a noun phrase naming who spoke ("the county board", "a spokesman", "their lawyers"). */
+const PHRASE_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those', 'one', 'two', 'three', 'several', 'some', 'many', 'other']);
+/** Words that end a subject phrase on its left: a clause starts after them. */
+const PHRASE_BOUNDARIES = new Set(['and', 'but', 'or', 'nor', 'who', 'whom', 'which', 'that', 'when', 'while', 'after', 'before', 'because', 'as', 'if', 'since', 'until', 'although', 'though', 'where', 'whether', 'than', 'so']);
+/** Longest unnamed subject, in words. */
+const MAX_SUBJECT_WORDS = 10;
+
+/**
+ * The noun phrase right before a reporting verb that names no known person ("the county board said", "Paramedics
+ * told the inquest"), or null: a verb after "to" is an infinitive ("to urge"), after "who" a relative clause, and words
+ * governed by a preposition ("throughout the state", "in the industry") are not a subject.
+ */
+function unnamedSubject(view: SentenceView, cueIndex: number): string | null {
+  const { tokens, sentence } = view;
+  let k = cueIndex - 1;
+  while (k >= sentence.firstToken && tokens[k]!.kind === 'word' && VERB_FILLERS.has(tokens[k]!.lower)) k--;
+  const last = k;
+  let first = -1;
+  let words = 0;
+  while (k >= sentence.firstToken && words < MAX_SUBJECT_WORDS) {
+    const token = tokens[k]!;
+    if (token.lower === "'s" && tokens[k - 1]?.kind === 'word') { k--; continue; }
+    if (token.kind !== 'word' || PHRASE_BOUNDARIES.has(token.lower) || SPEECH_VERBS.has(token.lower)) break;
+    first = k;
+    words++;
+    k--;
+  }
+  if (first < 0) return null;
+  const opener = tokens[first]!;
+  const head = tokens[last]!;
+  // The phrase must stand where a clause starts: the sentence's start, punctuation or a conjunction.
+  const before = tokens[first - 1];
+  const startsClause = first === sentence.firstToken || before?.kind !== 'word' || PHRASE_BOUNDARIES.has(before.lower);
+  const namesSomeone = PHRASE_DETERMINERS.has(opener.lower) || opener.upperInitial;
+  if (!startsClause || !namesSomeone || opener.lower === 'to' || GOVERNING_WORDS.has(opener.lower) || GOVERNING_WORDS.has(head.lower)
+    || PHRASE_DETERMINERS.has(head.lower)) return null;
+  return view.block.analysed.block.text.slice(opener.start, head.end);
 }
 
 /** What kind of words named a speaker: a name, a pronoun, a title resolved to a person, a description, an organisation. */

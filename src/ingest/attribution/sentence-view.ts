@@ -176,9 +176,10 @@ function leftSubject(tokens: readonly Token[], sentence: Sentence, cueIndex: num
       let j = k - 1;
       while (j >= sentence.firstToken && tokens[j]!.text !== opener && tokens[j]!.kind !== 'quote') j--;
       if (j < sentence.firstToken || tokens[j]!.kind === 'quote') return null;
-      // "Labour's spokeswoman, Priya Nandakumar, said": the name between the commas is the subject.
+      // "Labour's spokeswoman, Priya Nandakumar, said" and "The state-owned operator, Trenes Metropolitanos, said":
+      // the name between the commas is the subject.
       const named = endingAt.get(k - 1);
-      if (named && named.kind === 'person' && named.first === j + 1) return named;
+      if (named && (named.kind === 'person' || named.kind === 'organisation') && named.first === j + 1) return named;
       const segmentFirst = tokens[j + 1];
       if (closer === ',' && isParentheticalReport(tokens, j + 1, k, endingAt)) {
         // "Her midwife, she said, had already told her": the aside reports who said it, the subject is before it.
