@@ -3,7 +3,7 @@
 import type { PersonMention } from './people.js';
 import type { Token } from './tokens.js';
 import { CALENDAR_WORDS, COMMON_WORDS } from './lexicon/non-person-words.js';
-import { DEMONYMS, ROLE_NOUNS } from './lexicon/titles.js';
+import { anaphoricHead, ANAPHORIC_PERSON_NOUNS, DEMONYMS, ROLE_NOUNS } from './lexicon/titles.js';
 import { SPEECH_VERBS } from './lexicon/reporting-verbs.js';
 
 export type SpeakerMention =
@@ -69,7 +69,7 @@ export function findSpeakerMentions(tokens: readonly Token[], text: string, bloc
         continue;
       }
     }
-    if (ROLE_NOUNS.has(token.lower) && !(tokens[index + 1] && taken[index + 1])) {
+    if ((ROLE_NOUNS.has(token.lower) || ANAPHORIC_PERSON_NOUNS.has(anaphoricHead(token.lower))) && !(tokens[index + 1] && taken[index + 1])) {
       const description = readDescription(tokens, text, index, taken);
       if (description) {
         mentions.push(description);
@@ -159,7 +159,7 @@ function readDescription(tokens: readonly Token[], text: string, roleIndex: numb
   // "deputy leader", "chief executive": the last of consecutive role nouns is the head.
   let headIndex = roleIndex;
   while (tokens[headIndex + 1]?.kind === 'word' && ROLE_NOUNS.has(tokens[headIndex + 1]!.lower) && !taken[headIndex + 1]) headIndex++;
-  const head = tokens[headIndex]!;
+  const head = { ...tokens[headIndex]!, lower: anaphoricHead(tokens[headIndex]!.lower) };
   let first = roleIndex;
   let determiner: string | null = null;
   for (let k = roleIndex - 1; k >= 0 && headIndex - k <= 7; k--) {

@@ -3,7 +3,7 @@
 // description becomes a role). It turns a mention into a speaker: a name into its person, a pronoun into the person
 // it refers to, a title into the person who holds it. The people it is given are never changed.
 import { PLURAL_HEAD, ROLE_EQUIVALENTS } from '../lexicon/clause-words.js';
-import { DEMONYMS, ROLE_NOUNS } from '../lexicon/titles.js';
+import { ANAPHORIC_PERSON_NOUNS, DEMONYMS, ROLE_NOUNS } from '../lexicon/titles.js';
 import type { Gender, PersonRecord } from '../people.js';
 import type { SpeakerMention } from '../speaker-mentions.js';
 import type { AnalysedBlock } from './sentence-view.js';
@@ -98,6 +98,11 @@ export class Discourse {
 
   private resolvePronoun(mention: Extract<SpeakerMention, { kind: 'pronoun' }>, analysed: AnalysedBlock, position: number, subjectOfSentence: Speaker | null): Speaker {
     if (mention.plural) return { personIndex: null, description: analysed.tokens[mention.first]!.text.toLowerCase() };
+    // "the Spaniard", "the 20-year-old": an epithet for someone the story has named.
+    if (mention.last > mention.first) {
+      const referent = this.namedReferent(mention.gender, position);
+      return referent !== null ? { personIndex: referent, description: null } : { personIndex: null, description: null };
+    }
     if (subjectOfSentence && (subjectOfSentence.personIndex === null || this.genderFits(subjectOfSentence.personIndex, mention.gender))) return subjectOfSentence;
     for (let k = this.recentSubjects.length - 1; k >= 0 && k >= this.recentSubjects.length - PRONOUN_REACH; k--) {
       const speaker = this.recentSubjects[k]!;
@@ -158,9 +163,30 @@ export class Discourse {
       }
       if (best) return best;
     }
+    // "The mother-of-four said", "the offender said": a person of the story, referred to as a pronoun would.
+    if (ANAPHORIC_PERSON_NOUNS.has(head) && mention.modifiers.length <= 1) {
+      const referent = this.namedReferent(ANAPHORIC_PERSON_NOUNS.get(head) ?? null, position);
+      if (referent !== null) return { personIndex: referent, description: null };
+    }
     const introduced = this.introducedNext(mention, position);
     if (introduced !== null) return { personIndex: introduced, description: null };
     return { personIndex: null, description: mention.text };
+  }
+
+  /** The named person a pronoun-like phrase refers to: the latest subject of that gender, else the latest mentioned. */
+  private namedReferent(gender: Gender, position: number): number | null {
+    for (let k = this.recentSubjects.length - 1; k >= 0 && k >= this.recentSubjects.length - PRONOUN_REACH; k--) {
+      const { personIndex } = this.recentSubjects[k]!;
+      if (personIndex !== null && this.genderFits(personIndex, gender)) return personIndex;
+    }
+    let best: number | null = null;
+    let bestSeen = -1;
+    this.people.forEach((_person, personIndex) => {
+      if (gender !== null && this.genderOf(personIndex) !== gender) return;
+      const seen = this.lastMentionBefore(personIndex, position);
+      if (seen > bestSeen) { bestSeen = seen; best = personIndex; }
+    });
+    return best;
   }
 
   /**
@@ -173,7 +199,7 @@ export class Discourse {
     if (blockIndex < 0 || blockIndex > 1 || PLURAL_HEAD.test(mention.head) || !this.blocks[blockIndex + 1]) return null;
     const nextStart = this.blocks[blockIndex + 1]!.block.start;
     const personIndex = this.people.findIndex((person) => person.mentions.find((seen) => seen.blockIndex >= 0)?.start === nextStart);
-    if (personIndex < 0) return null;
+    if (personIndex < 0 || !this.genderFits(personIndex, ANAPHORIC_PERSON_NOUNS.get(mention.head) ?? null)) return null;
     // "John Smith, the opposition leader, said" is someone else than "the prime minister" of the lead.
     const role = this.roleOf(personIndex);
     const heads = [mention.head.replace(/s$/u, ''), ...(ROLE_EQUIVALENTS.get(mention.head) ?? [])];

@@ -110,3 +110,23 @@ export const DEMONYMS: ReadonlyMap<string, string> = new Map([
   ['libyan', 'Libya'], ['sudanese', 'Sudan'], ['yemeni', 'Yemen'], ['european', 'European Union'],
   ['eu', 'European Union'], ['un', 'United Nations'], ['u.n.', 'United Nations'], ['nato', 'NATO'],
 ]);
+
+/**
+ * Nouns for a person in the story rather than an office: "the mother-of-four said", "the offender said" refer back to
+ * someone already named, as a pronoun does, with the gender the noun carries (null: either). Lower case.
+ */
+export const ANAPHORIC_PERSON_NOUNS: ReadonlyMap<string, 'female' | 'male' | null> = new Map([
+  ['mother', 'female'], ['mum', 'female'], ['mom', 'female'], ['woman', 'female'], ['wife', 'female'], ['daughter', 'female'],
+  ['girl', 'female'], ['widow', 'female'], ['grandmother', 'female'], ['granddaughter', 'female'], ['sister', 'female'],
+  ['aunt', 'female'], ['father', 'male'], ['dad', 'male'], ['man', 'male'], ['husband', 'male'], ['son', 'male'], ['boy', 'male'],
+  ['widower', 'male'], ['grandfather', 'male'], ['grandson', 'male'], ['brother', 'male'], ['uncle', 'male'],
+  ['victim', null], ['offender', null], ['defendant', null], ['accused', null], ['pensioner', null], ['retiree', null],
+  ['teenager', null], ['suspect', null], ['attacker', null], ['survivor', null], ['patient', null], ['claimant', null],
+  ['plaintiff', null], ['complainant', null], ['deceased', null],
+]);
+
+/** "mother-of-four", "father-of-two": the noun before "-of-". */
+export function anaphoricHead(word: string): string {
+  const hyphen = /^([a-z]+)-of-[a-z]+$/u.exec(word);
+  return hyphen ? hyphen[1]! : word;
+}

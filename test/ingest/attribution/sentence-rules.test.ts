@@ -14,8 +14,7 @@ describe('reportingClause: an unnamed subject is the noun phrase before the verb
   });
 
   it('takes no phrase governed by a preposition, after "to" or inside a relative clause', () => {
-    const [[, , method]] = speakers('Ann Lee said the group is reaching out to doctors throughout the state to urge calm.\n\n"We even had fraud," she said.');
-    expect(method).toBe('speech-verb:pronoun');
+    expect(speakers('Ann Lee said the group is reaching out to doctors throughout the state to urge calm.\n\n"We even had fraud," she said.')[0]![2]).toBe('speech-verb:pronoun');
     expect(speakers('Ann Lee said the group is reaching out to doctors throughout the state to urge calm.\n\n"We even had fraud," she said.')[0]![1]).toBe('Ann Lee');
     expect(speakers('Donald Trump, who had pledged to revive manufacturing, lashed out.\n\n"This is the thanks we get," he wrote.')[0]![1]).toBe('Donald Trump');
   });
@@ -23,5 +22,17 @@ describe('reportingClause: an unnamed subject is the noun phrase before the verb
   it('takes a name or an organisation set off by commas as the subject', () => {
     expect(speakers('The state-owned operator, Trenes Metropolitanos, said it had "activated a contingency plan" with buses.'))
       .toEqual([['activated a contingency plan', 'Trenes Metropolitanos', 'speech-verb:organisation']]);
+  });
+});
+
+describe('the discourse: descriptions and epithets that refer back to a named person', () => {
+  it('reads "the mother-of-four said" and "the offender said" as the person the story is about', () => {
+    const body = 'Rana Elasmar told the court she turned away from her attacker.\n\n"I could have been killed," the mother-of-four said.\n\nStipe Lozina said he was sorry.\n\nThe offender also said he was "a sick man".';
+    expect(speakers(body).map(([text, speaker]) => [text, speaker])).toEqual([['I could have been killed,', 'Rana Elasmar'], ['a sick man', 'Stipe Lozina']]);
+  });
+
+  it('reads an epithet as a named person, never as an unnamed description', () => {
+    const body = 'Arsenal boss Mikel Arteta refused to blame the striker.\n\nThe French striker fired straight at the keeper late on.\n\n"He had a great game," said the Spaniard.';
+    expect(speakers(body)[0]![1]).toBe('Mikel Arteta');
   });
 });
