@@ -131,9 +131,15 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
       if (token.kind === 'word' && PARTICLES.has(token.text) && tokens[j + 1] && isNameWord(tokens[j + 1]!)) { j++; continue; }
       break;
     }
-    const nameTokens = tokens.slice(i, last + 1);
-    const runStart = i;
+    let nameTokens = tokens.slice(i, last + 1);
+    let runStart = i;
     i = last + 1;
+    // "First Minister of Scotland Nicola Sturgeon", "Toxicologist David Rose", "Action Society Juanita du Preez": a
+    // word before a known given name that is no given name itself belongs to the title or organisation before the name.
+    if (nameTokens.length >= 3 && isGivenName(nameTokens[1]!.lower) && !isGivenName(nameTokens[0]!.lower)) {
+      nameTokens = nameTokens.slice(1);
+      runStart += 1;
+    }
     if (nameTokens.length > 4) continue;
     const joined = nameTokens.length === 1 ? nameTokens[0]!.lower : nameTokens.map((token) => token.lower).join(' ');
     if (PLACE_NAMES.has(joined)) continue;
@@ -151,7 +157,7 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
     const governingWord = tokens[runStart - 1];
     const organisationWord = governingWord && (governingWord.lower === 'of' || governingWord.lower === 'for') ? tokens[runStart - 2] : governingWord;
     if (organisationWord?.upperInitial && NON_PERSON_HEADS.has(organisationWord.lower) && !TITLE_WORDS.has(organisationWord.lower)
-      && !HONORIFICS.has(organisationWord.lower)) continue;
+      && !HONORIFICS.has(organisationWord.lower) && !isGivenName(nameTokens[0]!.lower)) continue;
     if (governingWord && governingWord.kind === 'word' && governingWord.text === governingWord.lower && NAMED_THING_NOUNS.has(governingWord.lower)) continue;
     // "The state-owned operator, Trenes Metropolitanos, said": a name in apposition to a company noun is a company's.
     const comma = tokens[runStart - 1];
@@ -265,6 +271,10 @@ function readAppositiveRole(tokens: readonly Token[], from: number, text: string
   return text.slice(roleStart.start, tokens[end - 1]!.end);
 }
 
+function isGivenName(word: string): boolean {
+  return FEMININE_GIVEN_NAMES.has(word) || MASCULINE_GIVEN_NAMES.has(word);
+}
+
 /** "Sarah Jennings" is she, "Tom Baker" he, unless the text says otherwise. */
 function givenNameGender(firstWord: string): Gender {
   if (FEMININE_GIVEN_NAMES.has(firstWord)) return 'female';
@@ -357,11 +367,29 @@ export function findPeople(sources: readonly NameSource[], quoted: QuotedRanges 
   for (const candidate of candidates) {
     if (candidate.nameTokens.length < 2) continue;
     const key = candidate.nameTokens.map((token) => token.lower).join(' ');
-    if (!byFullName.has(key)) {
-      // A longer form of a known name ("George W. Bush" and "George Bush") is the same person.
-      const name = candidate.blockText.slice(candidate.nameTokens[0]!.start, candidate.nameTokens[candidate.nameTokens.length - 1]!.end);
-      byFullName.set(key, register({ name, nameTokens: candidate.nameTokens.map((token) => token.text), surfaces: new Set(), role: null, affiliation: null, gender: givenNameGender(candidate.nameTokens[0]!.lower), mentions: [] }));
+    if (byFullName.has(key)) continue;
+    const name = candidate.blockText.slice(candidate.nameTokens[0]!.start, candidate.nameTokens[candidate.nameTokens.length - 1]!.end);
+    const words = candidate.nameTokens.map((token) => token.text);
+    // A longer or shorter form of a known name ("Louis Butler Lyttle" and "Louis Lyttle", "George W. Bush" and
+    // "George Bush") is the same person, named by the fullest form.
+    const known = people.findIndex((person) => person.nameTokens.length >= 2 && person.nameTokens.length !== words.length
+      && person.nameTokens[0]!.toLowerCase() === words[0]!.toLowerCase() && person.nameTokens.at(-1)!.toLowerCase() === words.at(-1)!.toLowerCase());
+    if (known >= 0) {
+      const person = people[known]!;
+      if (words.length > person.nameTokens.length) {
+        person.surfaces.add(person.name);
+        person.name = name;
+        person.nameTokens = words;
+        for (const word of words) {
+          const list = byNameWord.get(word.toLowerCase()) ?? [];
+          if (!list.includes(known)) list.push(known);
+          byNameWord.set(word.toLowerCase(), list);
+        }
+      }
+      byFullName.set(key, known);
+      continue;
     }
+    byFullName.set(key, register({ name, nameTokens: words, surfaces: new Set(), role: null, affiliation: null, gender: givenNameGender(candidate.nameTokens[0]!.lower), mentions: [] }));
   }
   const mentions: PersonMention[] = [];
   const lastSeen = new Map<number, number>();

@@ -9,7 +9,9 @@ import { SPEECH_VERBS } from './lexicon/reporting-verbs.js';
 export type SpeakerMention =
   | { kind: 'person'; personIndex: number; first: number; last: number }
   | { kind: 'pronoun'; gender: 'female' | 'male' | null; plural: boolean; first: number; last: number }
-  | { kind: 'description'; definite: boolean; head: string; modifiers: string[]; text: string; first: number; last: number }
+  | { kind: 'description'; definite: boolean; head: string; modifiers: string[]; text: string; first: number; last: number;
+      /** "his father", "the deceased's father": someone's relation, never the possessor themselves. */
+      possessed?: boolean }
   | { kind: 'organisation'; text: string; first: number; last: number };
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'his', 'her', 'their', 'its', 'our', 'two', 'three', 'four', 'several', 'some', 'many', 'other', 'this', 'that', 'these', 'those', 'each', "'s"]);
@@ -125,9 +127,12 @@ export function findSpeakerMentions(tokens: readonly Token[], text: string, bloc
     if (mention.kind === 'description' && next?.kind === 'person' && tokens[mention.last + 1]?.text === ',' && next.first === mention.last + 2) {
       return { kind: 'person', personIndex: next.personIndex, first: mention.first, last: mention.last };
     }
-    // "Birgit Holm, 68, a retired pharmacist": a description in apposition after a name is that person too.
+    // "Birgit Holm, 68, a retired pharmacist" and "Lord Bilimoria, the first president of the CBI": a description in
+    // apposition after a name is that person too.
     const previous = mentions[position - 1];
-    if (mention.kind === 'description' && !mention.definite && previous?.kind === 'person' && tokens[previous.last + 1]?.text === ',') {
+    // A definite one only when no verb follows it: in "Responding to Mr Pryce, the minister said" it is a new subject.
+    const verbAfter = tokens[mention.last + 1]?.kind === 'word' && (SPEECH_VERBS.has(tokens[mention.last + 1]!.lower) || CLAUSE_VERBS.has(tokens[mention.last + 1]!.lower));
+    if (mention.kind === 'description' && !mention.possessed && (!mention.definite || !verbAfter) && previous?.kind === 'person' && tokens[previous.last + 1]?.text === ',') {
       const age = tokens[previous.last + 2];
       const gap = age && /^\d+$/u.test(age.text) && tokens[previous.last + 3]?.text === ',' ? 3 : 1;
       if (mention.first === previous.last + gap + 1) return { kind: 'person', personIndex: previous.personIndex, first: mention.first, last: mention.last };
@@ -137,6 +142,8 @@ export function findSpeakerMentions(tokens: readonly Token[], text: string, bloc
 }
 
 const POSSESSIVE_MARKS = new Set(["'", '’']);
+/** Verbs and auxiliaries that, right after a noun phrase, make it a clause's subject. */
+const CLAUSE_VERBS = new Set(['has', 'had', 'have', 'was', 'is', 'were', 'are', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'did', 'does', 'also', 'later']);
 /** Nouns for a nationality that stand for a person ("the Spaniard"); demonym adjectives count too ("the Russian"). */
 const NATIONALITY_NOUNS = new Set(['spaniard', 'briton', 'frenchman', 'frenchwoman', 'dutchman', 'dutchwoman', 'swede', 'dane',
   'finn', 'pole', 'scot', 'welshman', 'welshwoman', 'irishman', 'irishwoman', 'englishman', 'englishwoman', 'kiwi', 'aussie']);
@@ -202,5 +209,6 @@ function readDescription(tokens: readonly Token[], text: string, roleIndex: numb
   }
   const modifiers = tokens.slice(first, headIndex).filter((token) => token.kind === 'word' && !DETERMINERS.has(token.lower)).map((token) => token.lower);
   const definite = determiner !== null && !INDEFINITE.has(determiner) && !(plural && determiner === null);
-  return { kind: 'description', definite, head: head.lower, modifiers, text: text.slice(tokens[first]!.start, tokens[last]!.end), first, last };
+  const possessed = determiner === "'s" || determiner === 'his' || determiner === 'her' || determiner === 'their' || determiner === 'its';
+  return { kind: 'description', definite, head: head.lower, modifiers, text: text.slice(tokens[first]!.start, tokens[last]!.end), first, last, possessed };
 }

@@ -139,7 +139,8 @@ export class Discourse {
     if (equivalents) tiers.push({ heads: equivalents, holderOnly: true });
     const roleMatches = (personIndex: number, strict: boolean, tier: (typeof tiers)[number]): boolean => {
       const person = this.people[personIndex]!;
-      const role = `${this.roleOf(personIndex) ?? ''} ${person.affiliation ?? ''}`.toLowerCase();
+      // The role the text gives, and the words it printed before the name ("father John", "Coroner Alan Blunsdon").
+      const role = `${this.roleOf(personIndex) ?? ''} ${person.affiliation ?? ''} ${[...person.surfaces].join(' ')}`.toLowerCase();
       if (head !== 'counterpart' && !tier.heads.some((word) => role.includes(word))) return false;
       if (tier.holderOnly && /\b(?:shadow|former|ex)\b/u.test(role)) return false;
       if (!strict) return true;
@@ -164,7 +165,7 @@ export class Discourse {
       if (best) return best;
     }
     // "The mother-of-four said", "the offender said": a person of the story, referred to as a pronoun would.
-    if (ANAPHORIC_PERSON_NOUNS.has(head) && mention.modifiers.length <= 1) {
+    if (ANAPHORIC_PERSON_NOUNS.has(head) && mention.modifiers.length <= 1 && !mention.possessed) {
       const referent = this.namedReferent(ANAPHORIC_PERSON_NOUNS.get(head) ?? null, position);
       if (referent !== null) return { personIndex: referent, description: null };
     }

@@ -136,6 +136,9 @@ export function subjectOfCue(view: SentenceView, cue: Cue): SpeakerMention | nul
   if (cue.kind === 'participle') {
     const adjacent = endingAt.get(cue.index - 1);
     if (adjacent) return adjacent;
+    // ", adding: …" hangs on the clause's subject: the sentence's subject when it comes first (an organisation only
+    // when no person or pronoun does: "Former England international Eni Aluko …, adding").
+    if (view.subject && view.subject.last < cue.index) return view.subject;
     const main = view.mentions.find((mention) => mention.last < cue.index && !GOVERNING_WORDS.has(tokens[mention.first - 1]?.lower ?? ''));
     return main ?? null;
   }
@@ -149,7 +152,24 @@ export function subjectOfCue(view: SentenceView, cue: Cue): SpeakerMention | nul
     || (before?.kind === 'punct' && tokens[cue.index - 2]?.kind === 'quote')
     // "The walks did not need to be brisk, said Dr. Haapala": a person, not a place ("said Oslo would").
     || (before?.text === ',' && after !== null && after.kind !== 'organisation');
-  return inverted ? after : null;
+  if (!inverted || !after) return null;
+  // "said University of California, San Diego's chancellor, Pradeep Khosla": the person the phrase ends in.
+  return after.kind === 'person' || after.kind === 'pronoun' ? after : (personInApposition(view, after) ?? after);
+}
+
+/** Tokens an appositive chain may run after a mention to the person it names. */
+const APPOSITION_REACH = 12;
+
+/** The person named at the end of an appositive chain that starts with `mention` ("X, Y's chancellor, Name"). */
+function personInApposition(view: SentenceView, mention: SpeakerMention): SpeakerMention | null {
+  const { tokens, sentence } = view;
+  for (let index = mention.last + 1; index < sentence.endToken && index <= mention.last + APPOSITION_REACH; index++) {
+    const token = tokens[index]!;
+    if (token.kind === 'quote' || SPEECH_VERBS.has(token.lower) || (token.kind === 'punct' && token.text !== ',' && token.lower !== "'s")) return null;
+    const found = view.startingAt.get(index);
+    if (found?.kind === 'person') return tokens[index - 1]?.text === ',' || tokens[index - 1]?.kind === 'word' ? found : null;
+  }
+  return null;
 }
 
 /** Walks left from a reporting verb over auxiliaries, adverbs, time phrases and appositives to its subject. */
@@ -179,6 +199,9 @@ function leftSubject(tokens: readonly Token[], sentence: Sentence, cueIndex: num
       // "Labour's spokeswoman, Priya Nandakumar, said" and "The state-owned operator, Trenes Metropolitanos, said":
       // the name between the commas is the subject.
       const named = endingAt.get(k - 1);
+      // "Sen. Sherrod Brown, D-Ohio, said": a short tag after a person belongs to them; the person is the subject.
+      const before = endingAt.get(j - 1);
+      if (before?.kind === 'person' && k - j <= 4 && (!named || named.kind !== 'person')) return before;
       if (named && (named.kind === 'person' || named.kind === 'organisation') && named.first === j + 1) return named;
       const segmentFirst = tokens[j + 1];
       if (closer === ',' && isParentheticalReport(tokens, j + 1, k, endingAt)) {

@@ -21,6 +21,8 @@ const IRREGULAR_FORMS: readonly string[] = [
   'said', 'says', 'saying', 'told', 'tells', 'telling', 'wrote', 'writes', 'written', 'writing', 'spoke', 'spoken',
   'speaks', 'speaking', 'thought', 'cried', 'cries', 'replied', 'replies', 'denied', 'denies', 'testified',
   'testifies', 'quipped', 'quipping', 'slammed', 'slamming', 'dubbed', 'dubbing', 'termed', 'put',
+  // Findings of courts, inquiries and studies ("the judges found", "the report finds"): weak, their own sentence only.
+  'found', 'finds',
 ];
 
 function inflect(stem: string): string[] {
@@ -63,7 +65,7 @@ export const WEAK_SPEECH_VERBS: ReadonlySet<string> = new Set(
    'rule', 'term', 'dub', 'praise', 'blast', 'slam', 'criticise', 'criticize', 'hail', 'welcome', 'applaud', 'thank',
    'accuse', 'condemn', 'denounce', 'characterise', 'characterize', 'report', 'highlight', 'signal', 'indicate',
    'estimate', 'forecast', 'continue', 'point', 'express', 'post', 'question', 'charge', 'brief', 'put', 'speak']
-    .flatMap(inflect).concat(['thought', 'dubbed', 'dubbing', 'termed', 'put', 'spoke', 'speaks', 'speaking', 'spoken']),
+    .flatMap(inflect).concat(['thought', 'dubbed', 'dubbing', 'termed', 'put', 'spoke', 'speaks', 'speaking', 'spoken', 'found', 'finds']),
 );
 
 /** Participles that hang a quote on the clause's subject (", saying: ..."). */

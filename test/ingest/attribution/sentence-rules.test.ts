@@ -36,3 +36,22 @@ describe('the discourse: descriptions and epithets that refer back to a named pe
     expect(speakers(body)[0]![1]).toBe('Mikel Arteta');
   });
 });
+
+describe('reportingClause: subjects set off or ahead of the verb', () => {
+  it('reads a party tag after a name as the person\'s: "Sen. Sherrod Brown, D-Ohio, said"', () => {
+    expect(speakers('U.S. Sen. Sherrod Brown, D-Ohio, said the decision was "corporate greed at its worst."')[0]![1]).toBe('Sherrod Brown');
+  });
+
+  it('follows an inverted subject to the person it names: "said University of California, San Diego\'s chancellor, Pradeep Khosla"', () => {
+    expect(speakers('"Walter was the most brilliant scientist I have ever known," said University of California, San Diego\'s chancellor, Pradeep Khosla.')[0]![1]).toBe('Pradeep Khosla');
+  });
+
+  it('hangs a participle on the clause\'s subject, a person before an organisation', () => {
+    expect(speakers('Former England women\'s international Eni Aluko was also left dismayed by the decision, adding: "I feel sorry for defenders."')[0]![1]).toBe('Eni Aluko');
+  });
+
+  it('resolves "the deceased\'s father" to the person printed as a father, not to the deceased', () => {
+    const body = 'Louis Lyttle, son of chain boss John Lyttle, died at home. His father John identified him.\n\nLouis had plans for the future.\n\nIn a statement, the deceased\'s father said: "Louis was a positive character."';
+    expect(speakers(body)[0]![1]).toBe('John Lyttle');
+  });
+});
