@@ -61,7 +61,7 @@ function isNameWord(token: Token): boolean {
   if (ORGANISATION_PLURALS.has(lower) || (lower.endsWith('s') && ROLE_NOUNS.has(lower.slice(0, -1)))) return false;
   if (HONORIFICS.has(lower) || TITLE_WORDS.has(lower) || DEMONYMS.has(lower) || ROLE_NOUNS.has(lower)) return false;
   if (SPEECH_VERBS.has(lower)) return false;
-  if (/\d/.test(token.text)) return false;
+  if (/\d/.test(token.text) || isNameSuffix(token)) return false;
   // "Los Angeles-area pharmacies", "London-based": an adjective made of a place, not a name.
   if (HYPHENATED_ADJECTIVE.test(lower)) return false;
   return true;
@@ -104,6 +104,8 @@ interface Candidate {
   appositiveRole: string | null;
   /** The candidate stands where a name is expected even without a first name: after a title, before "said". */
   strongEvidence: boolean;
+  /** Letters after the name that are part of the mention but not of the name ("QC", "MP", "OBE"). */
+  postNominal: Token | null;
   offset: number;
   blockText: string;
 }
@@ -127,13 +129,20 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
       if (last === j - 1 && isWordSurname(tokens, j, i)) { last = j; j++; break; }
       // "Edmund King", "Ann Bishop": a title word after a first name and before no other name is a surname.
       if (token.kind === 'word' && last === j - 1 && token.capitalised && SURNAME_TITLES.has(token.lower)
-        && !tokens[j + 1]?.upperInitial && tokens[j]!.start - previous.end <= 1) { last = j; j++; break; }
+        && (!tokens[j + 1]?.upperInitial || isNameSuffix(tokens[j + 1]!)) && tokens[j]!.start - previous.end <= 1) { last = j; j++; break; }
       if (token.kind === 'word' && PARTICLES.has(token.text) && tokens[j + 1] && isNameWord(tokens[j + 1]!)) { j++; continue; }
       break;
     }
-    let nameTokens = tokens.slice(i, last + 1);
+    // "Martin Luther King Jr.": a generational suffix is part of the name; "Michael Mansfield QC": letters after it
+    // belong to the mention only.
+    const suffixAt = tokens[last + 1]?.text === ',' ? last + 2 : last + 1;
+    const suffix = tokens[suffixAt];
+    if (suffix && suffix.kind === 'word' && GENERATIONAL_SUFFIXES.has(suffix.lower.replace(/\.$/u, ''))) last = suffixAt;
+    let nameTokens = tokens.slice(i, last + 1).filter((token) => token.kind === 'word');
     let runStart = i;
     i = last + 1;
+    const postNominal = tokens[i]?.kind === 'word' && POST_NOMINALS.has(tokens[i]!.text.replace(/\.$/u, '')) ? tokens[i]! : null;
+    if (postNominal) i++;
     // "First Minister of Scotland Nicola Sturgeon", "Toxicologist David Rose", "Action Society Juanita du Preez": a
     // word before a known given name that is no given name itself belongs to the title or organisation before the name.
     if (nameTokens.length >= 3 && isGivenName(nameTokens[1]!.lower) && !isGivenName(nameTokens[0]!.lower)) {
@@ -159,6 +168,12 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
     if (organisationWord?.upperInitial && NON_PERSON_HEADS.has(organisationWord.lower) && !TITLE_WORDS.has(organisationWord.lower)
       && !HONORIFICS.has(organisationWord.lower) && !isGivenName(nameTokens[0]!.lower)) continue;
     if (governingWord && governingWord.kind === 'word' && governingWord.text === governingWord.lower && NAMED_THING_NOUNS.has(governingWord.lower)) continue;
+    // "Marks & Spencer", "Procter & Gamble": names joined by an ampersand are a firm's; so is a name a "which" clause
+    // describes ("Tesco, which owns …").
+    if (tokens[runStart - 1]?.text === '&' || tokens[last + 1]?.text === '&' || (tokens[last + 1]?.text === ',' && tokens[last + 2]?.lower === 'which')) {
+      organisations.add(joined);
+      continue;
+    }
     // "The state-owned operator, Trenes Metropolitanos, said": a name in apposition to a company noun is a company's.
     const comma = tokens[runStart - 1];
     const appositiveNoun = tokens[runStart - 2];
@@ -169,7 +184,7 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
       continue;
     }
     if (source.titleCase) {
-      found.push({ blockIndex, nameTokens, titleTokens: [], appositiveRole: null, strongEvidence: false, offset: block.start, blockText: block.text });
+      found.push({ blockIndex, nameTokens, titleTokens: [], appositiveRole: null, strongEvidence: false, postNominal, offset: block.start, blockText: block.text });
       continue;
     }
     // The title before the name: title words, demonyms and capitalised organisation words ("Kremlin spokesman").
@@ -194,9 +209,15 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
     let followedBySpeech = false;
     for (let k = last + 1; k < Math.min(tokens.length, last + 4); k++) {
       const token = tokens[k]!;
-      if (token.kind === 'word' && SPEECH_VERBS.has(token.lower) && token.text === token.lower) { followedBySpeech = true; break; }
+      if (token.kind === 'word' && SPEECH_VERBS.has(token.lower) && token.text === token.lower) {
+        // "Tesco said its sales rose": a firm speaks of "its" own.
+        if (nameTokens.length === 1 && tokens[k + 1]?.lower === 'its') { organisations.add(joined); followedBySpeech = false; }
+        else followedBySpeech = true;
+        break;
+      }
       if (!(token.kind === 'word' && SUBJECT_FILLERS.has(token.lower))) break;
     }
+    if (organisations.has(joined)) continue;
     const governing = tokens[runStart - 1];
     if (governing && governing.kind === 'word' && ['at', 'of', 'in', 'from', 'with', 'to', 'for', 'by', 'on', 'about'].includes(governing.lower)) followedBySpeech = false;
     const precededByHonorific = titleTokens.length > 0 && HONORIFICS.has(titleTokens[titleTokens.length - 1]!.lower);
@@ -204,10 +225,20 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
     // "Mendes' mother, Elena, watched": a name set off by commas after a role noun is that person's.
     const namesRole = tokens[runStart - 1]?.text === ',' && ROLE_NOUNS.has(tokens[runStart - 2]?.lower ?? '') && after?.text === ',';
     const strongEvidence = titleTokens.length > 0 || precededByHonorific || followedBySpeech || appositiveRole !== null || namesRole;
-    found.push({ blockIndex, nameTokens, titleTokens, appositiveRole, strongEvidence, offset: block.start, blockText: block.text });
+    found.push({ blockIndex, nameTokens, titleTokens, appositiveRole, strongEvidence: strongEvidence || (postNominal !== null && nameTokens.length >= 2), postNominal, offset: block.start, blockText: block.text });
   }
   return found;
 }
+
+/** "Jr.", "III", "QC": a word that follows a name and is never one. */
+function isNameSuffix(token: Token): boolean {
+  return GENERATIONAL_SUFFIXES.has(token.lower.replace(/\.$/u, '')) || POST_NOMINALS.has(token.text.replace(/\.$/u, ''));
+}
+
+/** Suffixes that are part of a name: "Jr", "Sr", "III". Lower case, no period. */
+const GENERATIONAL_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+/** Letters printed after a name that are not part of it: ranks, honours, degrees, seats. As printed. */
+const POST_NOMINALS = new Set(['QC', 'KC', 'SC', 'MP', 'MEP', 'MSP', 'MLA', 'TD', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'GBE', 'PhD', 'MD', 'FRS', 'Esq']);
 
 /** First words of the place names of several words ("new" of "new zealand"), to test only runs that may be one. */
 const PLACE_FIRST_WORDS = new Set([...PLACE_NAMES].filter((place) => place.includes(' ')).map((place) => place.split(' ')[0]!));
@@ -344,9 +375,10 @@ export function findPeople(sources: readonly NameSource[], quoted: QuotedRanges 
     const person = people[personIndex]!;
     const firstToken = candidate.titleTokens[0] ?? candidate.nameTokens[0]!;
     const lastToken = candidate.nameTokens[candidate.nameTokens.length - 1]!;
-    const surface = candidate.blockText.slice(firstToken.start, lastToken.end);
+    const surfaceEnd = candidate.postNominal ?? lastToken;
+    const surface = candidate.blockText.slice(firstToken.start, surfaceEnd.end);
     const name = candidate.blockText.slice(candidate.nameTokens[0]!.start, lastToken.end);
-    const mention: PersonMention = { personIndex, blockIndex: candidate.blockIndex, start: candidate.offset + firstToken.start, end: candidate.offset + lastToken.end, surface, name };
+    const mention: PersonMention = { personIndex, blockIndex: candidate.blockIndex, start: candidate.offset + firstToken.start, end: candidate.offset + surfaceEnd.end, surface, name };
     person.mentions.push(mention);
     if (surface !== person.name) person.surfaces.add(surface);
     if (name !== person.name) person.surfaces.add(name);
@@ -448,7 +480,25 @@ function matchPartialName(people: readonly PersonRecord[], byNameWord: ReadonlyM
     const score = preference * 1e6 + (lastSeen.get(index) ?? -1);
     if (score > bestScore) { best = index; bestScore = score; }
   }
-  return best;
+  return best ?? matchSpellingVariant(people, word);
+}
+
+/** A name folded for comparing spellings: no accents, spaces, hyphens or apostrophes ("De Marco" = "DeMarco" = "demarco"). */
+function foldedName(words: readonly string[]): string {
+  return words.join('').normalize('NFKD').replace(/[\u0300-\u036f]/gu, '').replace(/[\s'’.-]/gu, '').toLowerCase();
+}
+
+/** "DeMarco" for Carla De Marco, "Nevarez" for Poncho Nevárez: a surname spelled another way in the same story. */
+function matchSpellingVariant(people: readonly PersonRecord[], word: string): number | undefined {
+  const folded = foldedName([word]);
+  if (folded.length < 3) return undefined;
+  const index = people.findIndex((person) => {
+    const words = person.nameTokens;
+    if (words.length < 2) return false;
+    const surname = words.slice(words.findIndex((part, position) => position > 0 && (PARTICLES.has(part.toLowerCase()) || position === words.length - 1)));
+    return foldedName(surname) === folded || foldedName(words.slice(-1)) === folded;
+  });
+  return index >= 0 ? index : undefined;
 }
 
 /** The draft's view of the people: canonical name, the other forms used, role (or one the story taught by

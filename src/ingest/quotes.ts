@@ -133,8 +133,9 @@ function spansInText(text: string, style: QuoteStyle): RawSpan[] {
       continue;
     }
     const contentStart: number = open.index + open.length;
-    if (mark.role === 'open' && style === 'double' && text[mark.index] !== '"') {
-      // A new opening mark before a close: the earlier quotation was left unclosed.
+    if (mark.role === 'open' && style === 'double' && (text[mark.index] !== '"' || runsOn(text, contentStart, mark.index))) {
+      // A new opening mark before a close: the earlier quotation was left unclosed (the run-on convention: a quotation
+      // that goes on into a new sentence opens a new mark without closing the last).
       spans.push({ regionStart: open.index, regionEnd: mark.index, start: contentStart, end: trimEndIndex(text, contentStart, mark.index), unclosed: true });
       open = mark;
       continue;
@@ -148,6 +149,15 @@ function spansInText(text: string, style: QuoteStyle): RawSpan[] {
     spans.push({ regionStart: open.index, regionEnd: text.length, start: contentStart, end: trimEndIndex(text, contentStart, text.length), unclosed: true });
   }
   return spans.filter((span) => /[\p{L}\p{N}]/u.test(text.slice(span.start, span.end)));
+}
+
+/**
+ * Whether a straight mark that can only open ("… back down. "We have") starts a new piece of a run-on quotation: the
+ * words before it end a sentence or a clause. (A straight mark cannot tell opening from closing by its shape.)
+ */
+function runsOn(text: string, contentStart: number, markIndex: number): boolean {
+  const before = text.slice(contentStart, markIndex).trimEnd();
+  return before.length > 0 && /[.!?…:;,—–-]$/u.test(before);
 }
 
 function trimEndIndex(text: string, from: number, to: number): number {

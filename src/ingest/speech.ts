@@ -75,7 +75,9 @@ export function isSpeech(raw: string, blockStart: number, span: QuoteSpan, attri
   // characterising something in its own words.
   const lead = raw.slice(Math.max(blockStart, span.regionStart - 80), span.regionStart);
   if (CHARACTERISING.test(lead)) return true;
-  const naming = NAMING_WORDS.has(before) && !(WORK_NOUNS.has(before) && /^\p{Ll}/u.test(span.text));
+  // A colon hands speech on ("told the Today programme: “…”"); it never stands between a title and its noun.
+  const afterColon = /:\s*$/u.test(raw.slice(Math.max(0, span.regionStart - 3), span.regionStart));
+  const naming = NAMING_WORDS.has(before) && !afterColon && !(WORK_NOUNS.has(before) && /^\p{Ll}/u.test(span.text));
   if (count <= 6 && (naming || /known as\s*$/u.test(twoBefore)) && !(before === 'called' && hasOwnCue)) return false;
   if (looksLikeTitle(span.text) && count <= 8 && !hasOwnCue) return false;
   if (count > SHORT_QUOTE_WORDS) return true;

@@ -5,7 +5,7 @@
 // Each returns the speaker with the evidence (rule and kind of subject), or null to let the next one try.
 import type { Discourse, Speaker } from './discourse.js';
 import type { Attribution, AttributionRule } from './attribution.js';
-import { coordinated, followsDirectly, subjectOfCue, type Cue, type SentenceView } from './sentence-view.js';
+import { coordinated, followsDirectly, passiveAgent, subjectOfCue, type Cue, type SentenceView } from './sentence-view.js';
 import { GOVERNING_WORDS, VERB_FILLERS } from '../lexicon/clause-words.js';
 import { SPEECH_VERBS } from '../lexicon/reporting-verbs.js';
 import type { SpeakerMention } from '../speaker-mentions.js';
@@ -27,7 +27,9 @@ const MAX_CUE_DISTANCE = 80;
 export function readCues(view: SentenceView, discourse: Discourse, sentenceSubject: Speaker | null): ReadCue[] {
   const { tokens, sentence } = view;
   return view.cues.map((cue) => {
-    let mention = subjectOfCue(view, cue);
+    const agent = passiveAgent(view, cue);
+    if (agent === undefined) return { cue, mention: null, speaker: { personIndex: null, description: null } };
+    let mention = agent ?? subjectOfCue(view, cue);
     const subject = view.subject;
     if (!mention && cue.kind === 'verb' && subject && subject.last < cue.index && coordinated(view, cue.index)) {
       // "Vidal described the defeat as “cruel” and said …": the second verb shares the sentence's subject.

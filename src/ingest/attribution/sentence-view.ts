@@ -144,6 +144,8 @@ export function subjectOfCue(view: SentenceView, cue: Cue): SpeakerMention | nul
   }
   const left = leftSubject(tokens, sentence, cue.index, endingAt);
   if (left) return left;
+  const antecedent = relativeAntecedent(view, cue.index);
+  if (antecedent) return antecedent;
   // "“…,” said Smith": the subject follows the verb only where the verb follows the quotation or opens the
   // sentence; elsewhere the noun after the verb is its object ("but told Tuttle", "and accused the union").
   const before = tokens[cue.index - 1];
@@ -170,6 +172,34 @@ function personInApposition(view: SentenceView, mention: SpeakerMention): Speake
     if (found?.kind === 'person') return tokens[index - 1]?.text === ',' || tokens[index - 1]?.kind === 'word' ? found : null;
   }
   return null;
+}
+
+/** "Anita Patel, who accused the board of “…”": the person a relative clause's verb belongs to. */
+function relativeAntecedent(view: SentenceView, cueIndex: number): SpeakerMention | null {
+  const { tokens, sentence, endingAt } = view;
+  let k = cueIndex - 1;
+  while (k >= sentence.firstToken && tokens[k]!.kind === 'word' && VERB_FILLERS.has(tokens[k]!.lower)) k--;
+  if (tokens[k]?.lower !== 'who' || tokens[k - 1]?.text !== ',') return null;
+  const antecedent = endingAt.get(k - 2);
+  return antecedent && antecedent.kind !== 'organisation' ? antecedent : null;
+}
+
+/** Verbs whose passive makes the subject the one spoken to ("she was warned that …", "they were told by X"). */
+const ADDRESSEE_VERBS = new Set(['told', 'warned', 'asked', 'informed', 'advised', 'assured', 'reminded', 'urged', 'ordered', 'instructed', 'promised', 'cautioned', 'briefed']);
+const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
+
+/**
+ * A passive reporting verb: the sentence's subject heard the words. The speaker is the agent after "by" ("were told by
+ * council leader Tom Reed that …"), or nobody the sentence names (`undefined`); null when the verb is not passive.
+ */
+export function passiveAgent(view: SentenceView, cue: Cue): SpeakerMention | undefined | null {
+  const { tokens, sentence } = view;
+  if (cue.kind !== 'verb' || !ADDRESSEE_VERBS.has(tokens[cue.index]!.lower)) return null;
+  let k = cue.index - 1;
+  while (k >= sentence.firstToken && tokens[k]!.kind === 'word' && /ly$/u.test(tokens[k]!.lower) && tokens[k]!.lower.length > 4) k--;
+  if (!PASSIVE_AUXILIARIES.has(tokens[k]?.lower ?? '')) return null;
+  if (tokens[cue.index + 1]?.lower !== 'by') return undefined;
+  return view.startingAt.get(cue.index + 2) ?? view.startingAt.get(cue.index + 3) ?? undefined;
 }
 
 /** Walks left from a reporting verb over auxiliaries, adverbs, time phrases and appositives to its subject. */

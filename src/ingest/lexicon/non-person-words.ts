@@ -24,6 +24,7 @@ updated published posted breaking exclusive analysis opinion comment editorial l
 mostly mainly largely partly especially particularly notably clearly obviously apparently reportedly allegedly
 officials police authorities critics experts analysts residents witnesses people officers troops forces
 american british russian chinese french german european western eastern northern southern
+one two three four five six seven eight nine ten eleven twelve dozens hundreds thousands millions
 `);
 
 /** Months, days and seasons. */
