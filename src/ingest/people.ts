@@ -106,6 +106,10 @@ interface Candidate {
   strongEvidence: boolean;
   /** Letters after the name that are part of the mention but not of the name ("QC", "MP", "OBE"). */
   postNominal: Token | null;
+  /** The preposition right before the name, if any ("in", "at"): places follow those. */
+  governedBy: string | null;
+  /** ", Texas" after the name: a town and its state or country. */
+  placeFollows: boolean;
   offset: number;
   blockText: string;
 }
@@ -145,7 +149,8 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
     if (postNominal) i++;
     // "First Minister of Scotland Nicola Sturgeon", "Toxicologist David Rose", "Action Society Juanita du Preez": a
     // word before a known given name that is no given name itself belongs to the title or organisation before the name.
-    if (nameTokens.length >= 3 && isGivenName(nameTokens[1]!.lower) && !isGivenName(nameTokens[0]!.lower)) {
+    if (nameTokens.length >= 3 && !isGivenName(nameTokens[0]!.lower) && (isGivenName(nameTokens[1]!.lower)
+      || PLACE_NAMES.has(nameTokens[0]!.lower) || OCCUPATION_ENDING.test(nameTokens[0]!.lower))) {
       nameTokens = nameTokens.slice(1);
       runStart += 1;
     }
@@ -184,7 +189,7 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
       continue;
     }
     if (source.titleCase) {
-      found.push({ blockIndex, nameTokens, titleTokens: [], appositiveRole: null, strongEvidence: false, postNominal, offset: block.start, blockText: block.text });
+      found.push({ blockIndex, nameTokens, titleTokens: [], appositiveRole: null, strongEvidence: false, postNominal, governedBy: null, placeFollows: false, offset: block.start, blockText: block.text });
       continue;
     }
     // The title before the name: title words, demonyms and capitalised organisation words ("Kremlin spokesman").
@@ -225,7 +230,13 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
     // "Mendes' mother, Elena, watched": a name set off by commas after a role noun is that person's.
     const namesRole = tokens[runStart - 1]?.text === ',' && ROLE_NOUNS.has(tokens[runStart - 2]?.lower ?? '') && after?.text === ',';
     const strongEvidence = titleTokens.length > 0 || precededByHonorific || followedBySpeech || appositiveRole !== null || namesRole;
-    found.push({ blockIndex, nameTokens, titleTokens, appositiveRole, strongEvidence: strongEvidence || (postNominal !== null && nameTokens.length >= 2), postNominal, offset: block.start, blockText: block.text });
+    const placeWord = tokens[last + 1]?.text === ',' ? tokens[last + 2] : undefined;
+    const placeFollows = placeWord !== undefined && placeWord.upperInitial && PLACE_NAMES.has(placeWord.lower);
+    const governedBy = governing?.kind === 'word' && titleTokens.length === 0 ? governing.lower : null;
+    found.push({
+      blockIndex, nameTokens, titleTokens, appositiveRole, strongEvidence: strongEvidence || (postNominal !== null && nameTokens.length >= 2),
+      postNominal, governedBy, placeFollows, offset: block.start, blockText: block.text,
+    });
   }
   return found;
 }
@@ -300,6 +311,35 @@ function readAppositiveRole(tokens: readonly Token[], from: number, text: string
   }
   if (!sawRole || !roleStart) return null;
   return text.slice(roleStart.start, tokens[end - 1]!.end);
+}
+
+/** "Broadcaster", "Toxicologist", "Historian": a word for someone's trade, printed before a name like a title. */
+const OCCUPATION_ENDING = /(?:er|or|ist|ian)$/u;
+
+/** Places follow these, people seldom ("in El Paso", "at Eagle Pass"). */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'across', 'throughout']);
+
+/** The words the story prints in lower case: a capitalised run made of such words is a heading or a thing, not a name. */
+function lowerCaseWords(sources: readonly NameSource[]): Set<string> {
+  const words = new Set<string>();
+  for (const source of sources) {
+    if (source.titleCase) continue;
+    for (const match of source.block.text.matchAll(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*/gu)) words.add(match[0]);
+  }
+  return words;
+}
+
+/**
+ * Whether a run of capitalised words with no title, honorific or reporting verb around it is a person's full name:
+ * yes when it opens with a known given name; no when one of its words is printed in lower case elsewhere in the
+ * story ("Low-Cost Ventilator", "Black Lives Matter"), when it opens with a place ("Chicago Cubs"), or when it stands
+ * where places do ("in El Paso", "Eagle Pass, Texas").
+ */
+function isPlausibleFullName(candidate: Candidate, vocabulary: ReadonlySet<string>): boolean {
+  if (candidate.strongEvidence || candidate.nameTokens.some((token) => isGivenName(token.lower))) return true;
+  if (candidate.nameTokens.some((token) => vocabulary.has(token.lower))) return false;
+  if (PLACE_NAMES.has(candidate.nameTokens[0]!.lower)) return false;
+  return !candidate.placeFollows && !(candidate.governedBy !== null && PLACE_PREPOSITIONS.has(candidate.governedBy));
 }
 
 function isGivenName(word: string): boolean {
@@ -395,9 +435,10 @@ export function findPeople(sources: readonly NameSource[], quoted: QuotedRanges 
     return mention;
   };
 
+  const vocabulary = lowerCaseWords(sources);
   // Full names first, so that surnames can find them wherever they appear.
   for (const candidate of candidates) {
-    if (candidate.nameTokens.length < 2) continue;
+    if (candidate.nameTokens.length < 2 || !isPlausibleFullName(candidate, vocabulary)) continue;
     const key = candidate.nameTokens.map((token) => token.lower).join(' ');
     if (byFullName.has(key)) continue;
     const name = candidate.blockText.slice(candidate.nameTokens[0]!.start, candidate.nameTokens[candidate.nameTokens.length - 1]!.end);
