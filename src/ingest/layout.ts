@@ -34,7 +34,7 @@ export interface Layout {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_PATTERN = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DATELINE = new RegExp(
-  `^((?:[A-Z][A-Z.'’-]+)(?: [A-Z][A-Z.'’-]+){0,3}(?:, (?:[A-Z][\\p{L}.'’-]+)(?: [A-Z][\\p{L}.'’-]+){0,2})?(?:,? ${MONTH_PATTERN} \\d{1,2}(?:, \\d{4})?)?)\\s*(?:\\(([^)]{1,40})\\))?\\s*(?:—|–|--|-|:)\\s*`,
+  `^((?:[A-Z][A-Z.'’-]+)(?: [A-Z][A-Z.'’-]+){0,3}(?:, (?:[A-Z][\\p{L}.'’-]+)(?: [A-Z][\\p{L}.'’-]+){0,2})?(?:,? (?:${MONTH_PATTERN} \\d{1,2}(?:, \\d{4})?|\\d{1,2} ${MONTH_PATTERN}(?:,? \\d{4})?))?)\\s*(?:\\(([^)]{1,40})\\))?\\s*(?:—|–|--|-|:)\\s*`,
   'u',
 );
 /** "Sochi, Russia — " in sentence case: only with a spaced dash, so ordinary sentences never match. */
@@ -229,6 +229,8 @@ function parseDate(text: string): string | null {
 export interface Dateline {
   dateline: string;
   agency: string | null;
+  /** The date the dateline gives in full ("GENEVA, March 4, 2026 —"), as YYYY-MM-DD; null without a year. */
+  date: string | null;
   /** Length of the dateline prefix, dash and spaces included. */
   length: number;
 }
@@ -242,7 +244,11 @@ export function readDateline(text: string): Dateline | null {
   if (!/^["“‘']?[\p{Lu}\p{N}]/u.test(rest) || place.length < 3) return null;
   if (match[0].trimEnd().endsWith(':') && !/,/.test(place)) return null;
   const agency = match[2] ? agencyName(match[2]) ?? match[2].trim() : null;
-  return { dateline: place, agency, length: match[0].length };
+  // "GENEVA, Switzerland, March 4, 2026": the place is what comes before the date.
+  const dated = MONTH_FIRST_DATE.exec(place) ?? DAY_FIRST_DATE.exec(place);
+  const date = dated ? parseDate(dated[0]) : null;
+  const placeOnly = dated ? place.slice(0, dated.index).replace(/[,\s]+$/u, '') : place.replace(new RegExp(`,?\\s*${MONTH_PATTERN}\\s+\\d{1,2}$`, 'u'), '');
+  return { dateline: placeOnly || place, agency, length: match[0].length, date };
 }
 
 /** Splits cleaned blocks into the story's parts; a text with no headline line is read as the body alone. */
@@ -310,6 +316,7 @@ export function readLayout(blocks: readonly TextBlock[]): Layout {
       if (found && wordCount(text) > 8) {
         dateline = found.dateline;
         datelineAgency = found.agency;
+        publishedAt ??= found.date;
         bodyStart = block.start + found.length;
       }
     }
@@ -319,6 +326,14 @@ export function readLayout(blocks: readonly TextBlock[]): Layout {
     paragraphs.push(block);
   }
 
+  // A page may print its date far from the headline, among the chrome ("Updated", "Tue, February 24, 2026 at 10:50
+  // AM UTC"): the first line that is only a date, before the story's first long paragraph.
+  if (!publishedAt) {
+    for (const block of blocks) {
+      if (wordCount(block.text) > 40) break;
+      if (block.text.length <= 80 && DATE_LINE.test(block.text)) { publishedAt = parseDate(block.text); break; }
+    }
+  }
   return {
     headline, byline, tagLine, dateline, datelineAgency, standfirst, photoCaption, creditLine,
     contributors: creditLine ? creditContributors(creditLine.text) : [],

@@ -17,7 +17,10 @@ describe('readDateline', () => {
   it('reads the place and the agency of the usual dateline forms', () => {
     expect(readDateline('SOCHI, Russia—U.S. officials met.')).toMatchObject({ dateline: 'SOCHI, Russia', agency: null });
     expect(readDateline('WASHINGTON (AP) — The Senate voted.')).toMatchObject({ dateline: 'WASHINGTON', agency: 'Associated Press' });
-    expect(readDateline('LONDON, May 3 (Reuters) - Shares fell.')).toMatchObject({ dateline: 'LONDON, May 3', agency: 'Reuters' });
+    // The place is the dateline; its date is the article's when the year is printed.
+    expect(readDateline('LONDON, May 3 (Reuters) - Shares fell.')).toMatchObject({ dateline: 'LONDON', agency: 'Reuters', date: null });
+    expect(readDateline('GENEVA, Switzerland, March 4, 2026 — Talks resumed.')).toMatchObject({ dateline: 'GENEVA, Switzerland', date: '2026-03-04' });
+    expect(readDateline('LONDON, 4 March 2026 - Ministers met.')).toMatchObject({ dateline: 'LONDON', date: '2026-03-04' });
   });
 
   it('does not read an ordinary sentence as a dateline', () => {
