@@ -67,8 +67,9 @@ export function removePageChrome(blocks: readonly TextBlock[]): CleanedBlocks {
   for (const block of blocks) {
     if (isPageChrome(block.text)) {
       dropped.push(block);
-      // Only a list that closes the page is skipped; above the headline "Related" lines are plain navigation.
-      inRelatedList = isRelatedMarker(block.text) && kept.length > 3;
+      // Only a list that closes the page is skipped; above the headline "Related" lines are plain navigation. The
+      // list's own section labels are chrome too and keep it going.
+      inRelatedList = (inRelatedList || isRelatedMarker(block.text)) && kept.length > 3;
       continue;
     }
     if (inRelatedList && looksLikeLink(block.text)) {

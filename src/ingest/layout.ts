@@ -39,6 +39,14 @@ const DATELINE = new RegExp(
 );
 /** "Sochi, Russia — " in sentence case: only with a spaced dash, so ordinary sentences never match. */
 const SENTENCE_CASE_DATELINE = /^((?:[A-Z][\p{Ll}'’-]+)(?: [A-Z][\p{Ll}'’-]+){0,2}(?:, [A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){0,2})?)\s*(?:\(([^)]{1,40})\))?\s+(?:—|–|--)\s+/u;
+/** Credits a photo caption carries whatever else it says (quotes of a sign included): "(Tony Dejak/AP Photo)",
+ * "REUTERS/Ahmed Jadallah", "Image: John Lubbock (flickr)", a gallery's "[1/2]". */
+const PHOTO_CREDITS = [
+  /\([^()]{2,80}\/(?:AP|Reuters|AFP|Getty|EPA|Shutterstock|Bloomberg|Alamy|PA|via)\b[^)]*\)/u,
+  /\b(?:REUTERS|AFP|AP|EPA)\/\p{Lu}/u,
+  /\b(?:Image|Photo|Picture|Photograph|Credit)\s*:\s*.{2,60}\((?:flickr|wikimedia|wikimedia commons|twitter|instagram|facebook|file)\)/iu,
+  /^\[\d+\/\d+\]/u,
+];
 const CAPTION_MARKERS = [
   /\((?:left|right|center|centre|L|R|C|top|bottom|front|back|foreground|background|(?:second|third) (?:from )?(?:left|right)|file(?: photo)?|pictured)\)/u,
   /^(?:photo|image|picture|file photo|caption|pictured)\s*[:|]/iu,
@@ -48,7 +56,7 @@ const CAPTION_MARKERS = [
   /\b(?:is|are) (?:seen|pictured) (?:in|at|during|on)\b/u,
   /^(?:FILE|File)\s*[-–—:]/u,
 ];
-const CREDIT_LINE = /^[(—–-]?\s*(?:with (?:additional )?(?:reporting|assistance) (?:by|from)|additional reporting (?:by|from)|reporting by|writing by|editing by|compiled by|contributing(?: reporting)?(?: by)?:?|contributors?:|this (?:story|report|article) (?:was|has been) (?:compiled|written|prepared|updated)|(?:the )?(?:associated press|ap|reuters|afp) (?:writers?|reporters?|correspondents?) .{1,120} contributed|.{1,160} contributed (?:to )?(?:this|the) (?:report|story|article))/iu;
+const CREDIT_LINE = /^[(—–-]?\s*(?:with (?:additional )?(?:reporting|assistance) (?:by|from)|additional reporting (?:by|from)|reporting by|writing by|editing by|compiled by|contributing(?: reporting)?(?: by)?:?|contributors?:|this (?:story|report|article) (?:was|has been) (?:compiled|written|prepared|updated)|(?:the )?(?:associated press|ap|reuters|afp) (?:writers?|reporters?|correspondents?) .{1,120} contributed|.{1,160} contributed (?:to )?(?:this|the) (?:report|story|article)|.{1,200} contributed (?:reporting|research|additional reporting|data analysis)\.?$)/iu;
 /** Every credit line has one of these words; testing for them first spares most paragraphs the full pattern. */
 const CREDIT_HINT = /contribut|reporting|editing|writing|compiled|written|prepared|updated|assistance/iu;
 const DATE_LINE = new RegExp(`^(?:(?:published|updated|posted|last updated|first published)\\s*:?\\s*)?(?:\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?\\s*(?:[a-z]{2,4}\\b)?\\s*[,·|—–-]?\\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:${MONTH_PATTERN}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH_PATTERN},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})`, 'iu');
@@ -321,7 +329,7 @@ export function readLayout(blocks: readonly TextBlock[]): Layout {
       }
     }
     if (CREDIT_HINT.test(text) && CREDIT_LINE.test(text) && wordCount(text) <= 40) { creditLine = block; continue; }
-    if (isCaption(text) && !/["“”]/u.test(text)) { photoCaption ??= block; continue; }
+    if ((isCaption(text) && !/["“”]/u.test(text)) || (wordCount(text) <= 70 && PHOTO_CREDITS.some((credit) => credit.test(text)))) { photoCaption ??= block; continue; }
     if (isSectionHeading(text) && probe + 1 < blocks.length && paragraphs.length > 0) { sectionHeadings.push(block); continue; }
     paragraphs.push(block);
   }
@@ -345,7 +353,6 @@ export function readLayout(blocks: readonly TextBlock[]): Layout {
 export function creditContributors(text: string): string[] {
   const afterBy = text.replace(/^\(?\s*/u, '').replace(/\)\s*$/u, '').replace(/^.*?\b(?:by|from|contributing:?|contributors?:)\s+/iu, '');
   const parts = afterBy.split(/\s*(?:,|;|\band\b|&)\s*/iu).map((part) => part.trim().replace(/\.$/, '')).filter((part) => part !== '');
-  const agencies = parts.filter((part) => agencyName(part) !== null);
-  if (agencies.length > 0) return agencies;
-  return parts.filter((part) => /^\p{Lu}\p{Ll}+(?: \p{Lu}[\p{L}'’-]+){1,3}$/u.test(part));
+  // Only news organisations contribute as sources; the reporters and editors a credit line names are no sources.
+  return parts.filter((part) => agencyName(part) !== null);
 }

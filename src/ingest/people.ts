@@ -173,6 +173,8 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
     if (organisationWord?.upperInitial && NON_PERSON_HEADS.has(organisationWord.lower) && !TITLE_WORDS.has(organisationWord.lower)
       && !HONORIFICS.has(organisationWord.lower) && !isGivenName(nameTokens[0]!.lower)) continue;
     if (governingWord && governingWord.kind === 'word' && governingWord.text === governingWord.lower && NAMED_THING_NOUNS.has(governingWord.lower)) continue;
+    // "Tony Dejak/AP", "REUTERS/Ahmed Jadallah": a name beside a slash is a photographer's credit.
+    if (tokens[runStart - 1]?.text === '/' || tokens[last + 1]?.text === '/') continue;
     // "Marks & Spencer", "Procter & Gamble": names joined by an ampersand are a firm's; so is a name a "which" clause
     // describes ("Tesco, which owns …").
     if (tokens[runStart - 1]?.text === '&' || tokens[last + 1]?.text === '&' || (tokens[last + 1]?.text === ',' && tokens[last + 2]?.lower === 'which')) {

@@ -32,3 +32,16 @@ describe('splitBlocks', () => {
     expect(raw.slice(blocks[1]!.start, blocks[1]!.end)).toBe(blocks[1]!.text);
   });
 });
+
+describe('chrome around real pages', () => {
+  it('drops a closing list of other stories through its section labels, and newsletter and follow lines', () => {
+    const blocks = ['Story headline', 'The story paragraph one is long enough to be prose.', 'Second paragraph of the story, also prose.',
+      'Third paragraph, the last of the story.', 'In Other News', 'Entertainment', 'Robert Carradine’s manner of death confirmed, according to medical examiner',
+      'Finance', 'Anthropic says it will challenge a designation in court'];
+    const text = blocks.join('\n\n');
+    const kept = removePageChrome(splitBlocks(text)).blocks.map((block) => block.text);
+    expect(kept).toEqual(blocks.slice(0, 4));
+    expect(isPageChrome('Get Our Top Investigations Subscribe to the Big Story newsletter.')).toBe(true);
+    expect(isPageChrome('Follow Nightengale on Twitter and Facebook')).toBe(true);
+  });
+});

@@ -70,3 +70,20 @@ describe('extractArticle offsets', () => {
     expect(extractArticle('A headline\n\nBy Jo Bloggs, REUTERS\n\nSome text.', { sourceHint: 'Example Daily' }).source).toBe('Reuters');
   });
 });
+
+describe('credits name no people and no sources', () => {
+  it('keeps photographers, contributing reporters and a credit line\'s editors out of people and sources', () => {
+    const text = [
+      'Mayor opens bridge',
+      'An engineer works on the deck in Bristol on Monday. (Tony Dejak/AP Photo)',
+      'The mayor, Ann Lee, opened the bridge on Tuesday. "It is a great day," Lee said.',
+      'Lots of people came. Image: John Lubbock (flickr).',
+      'Maya Miller and Sean Campbell contributed reporting.',
+      '(Reporting by Anna Petrova; Editing by John Smith)',
+    ].join('\n\n');
+    const draft = extractArticle(text);
+    expect(draft.people.map((person) => person.name)).toEqual(['Ann Lee']);
+    expect(draft.contributors).toEqual([]);
+    expect(draft.source).toBeNull();
+  });
+});

@@ -63,9 +63,10 @@ describe('readLayout', () => {
 });
 
 describe('creditContributors', () => {
-  it('names the agencies of a credit line, or its people when it names no agency', () => {
+  it('names the agencies of a credit line, never its reporters or editors', () => {
     expect(creditContributors('With reporting by AP, Reuters, AFP, and TASS')).toEqual(['AP', 'Reuters', 'AFP', 'TASS']);
-    expect(creditContributors('Reporting by Ann Lee and Tom Hart')).toEqual(['Ann Lee', 'Tom Hart']);
+    expect(creditContributors('Reporting by Ann Lee and Tom Hart')).toEqual([]);
+    expect(creditContributors('(Reporting by Anna Petrova; Editing by John Smith)')).toEqual([]);
   });
 });
 
