@@ -1,6 +1,6 @@
 // Prints how well the extraction pipeline finds quotes, speakers and people: on the seed oracle, on the real
 // corpus (tuning and held-out parts, test/fixtures/real) and on the fictional sets kept as unit cases.
-// Run after the build: node dist/scripts/eval-extraction.js [--verbose] [--sets real-tune,seeds,...]
+// Run after the build: node dist/scripts/eval-extraction.js [--verbose] [--calibration] [--sets=real-tune,seeds,...]
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractArticle } from '../src/ingest/extract.js';
@@ -39,11 +39,20 @@ function scoreSet(root: string, set: EvaluationSet): ArticleScore[] {
   });
 }
 
+function wilsonLowerBound(right: number, total: number, z = 1): number {
+  if (total === 0) return 0;
+  const share = right / total;
+  const centre = share + (z * z) / (2 * total);
+  const spread = z * Math.sqrt((share * (1 - share)) / total + (z * z) / (4 * total * total));
+  return (centre - spread) / (1 + (z * z) / total);
+}
+
 const percent = (value: number): string => `${(value * 100).toFixed(1)}%`.padStart(7);
 
 function main(): void {
   const root = packageRoot;
   const verbose = process.argv.includes('--verbose');
+  const calibration = process.argv.includes('--calibration');
   const chosen = process.argv.find((argument) => argument.startsWith('--sets='))?.slice('--sets='.length).split(',');
   const sets = SETS.filter((set) => existsSync(path.join(root, set.annotations)) && (!chosen || chosen.includes(set.name)));
   console.log('set                articles  precision   recall       F1  speaker   people');
@@ -52,6 +61,33 @@ function main(): void {
     const summary = summariseScores(scores);
     console.log(`${set.name.padEnd(19)}${String(summary.articles).padStart(8)}  ${percent(summary.precision)}  ${percent(summary.recall)}  ${percent(summary.f1)}  ${percent(summary.speakerAccuracy)}  ${percent(summary.peopleRecall)}`);
     if (verbose) for (const score of scores) for (const miss of score.misses) console.log(`    ${score.file}: ${miss}`);
+    if (calibration) printCalibration(scores);
+  }
+}
+
+/** Per attribution method: how many quotes it named a speaker for and how many of those were right; then how right
+ * the attributions at or above each confidence were. */
+function printCalibration(scores: readonly ArticleScore[]): void {
+  const byMethod = new Map<string, { total: number; correct: number; confidence: number }>();
+  const all = scores.flatMap((score) => score.attributions);
+  for (const { method, confidence, correct } of all) {
+    const entry = byMethod.get(method) ?? { total: 0, correct: 0, confidence };
+    entry.total++;
+    if (correct) entry.correct++;
+    byMethod.set(method, entry);
+  }
+  console.log('    method                         quotes  right  accuracy  confidence');
+  for (const [method, { total, correct, confidence }] of [...byMethod].sort((a, b) => b[1].total - a[1].total)) {
+    console.log(`    ${method.padEnd(30)}${String(total).padStart(7)}${String(correct).padStart(7)}  ${percent(correct / total)}     ${confidence.toFixed(2)}`);
+  }
+  // What src/ingest/confidence.ts should say: the share right, estimated conservatively (the lower end of its Wilson
+  // interval at one standard error), so that a rule seen right on few quotes does not claim certainty.
+  const suggested = [...byMethod].map(([method, { total, correct }]) => `'${method}': ${wilsonLowerBound(correct, total).toFixed(2)}`);
+  console.log(`    suggested confidence: { ${suggested.join(', ')} }`);
+  for (const threshold of [0.5, 0.7, 0.8, 0.9, 0.95]) {
+    const above = all.filter((attribution) => attribution.confidence >= threshold);
+    const right = above.filter((attribution) => attribution.correct).length;
+    console.log(`    confidence >= ${threshold.toFixed(2)}: ${above.length} attributions, ${percent(above.length === 0 ? 1 : right / above.length)} right`);
   }
 }
 

@@ -29,6 +29,8 @@ export interface ArticleScore {
   correctSpeakers: number;
   annotatedPeople: number;
   foundPeople: number;
+  /** Each matched quote's attribution evidence and whether its speaker was right, for calibrating confidence. */
+  attributions: { method: string; confidence: number; correct: boolean }[];
   /** What went wrong, for a person reading the report. */
   misses: string[];
 }
@@ -78,6 +80,7 @@ function isFormOf(predicted: string, person: AnnotatedPerson): boolean {
 
 export function scoreArticle(draft: ArticleDraft, annotation: AnnotatedArticle): ArticleScore {
   const misses: string[] = [];
+  const attributions: ArticleScore['attributions'] = [];
   const used = new Set<number>();
   let matchedQuotes = 0;
   let correctSpeakers = 0;
@@ -98,6 +101,7 @@ export function scoreArticle(draft: ArticleDraft, annotation: AnnotatedArticle):
     const predicted = draft.quotes[best]!;
     const person = annotated.speaker === null ? null : annotation.people.find((candidate) => candidate.name === annotated.speaker) ?? { name: annotated.speaker };
     const correct = person === null ? predicted.speaker === null : predicted.speaker !== null && isFormOf(predicted.speaker, person);
+    attributions.push({ method: predicted.attribution?.method ?? 'none', confidence: predicted.attribution?.confidence ?? 0, correct });
     if (correct) correctSpeakers++;
     else misses.push(`speaker of "${annotated.text.slice(0, 40)}": expected ${annotated.speaker ?? 'unnamed'}, got ${predicted.speaker ?? 'unnamed'}`);
   }
@@ -118,6 +122,7 @@ export function scoreArticle(draft: ArticleDraft, annotation: AnnotatedArticle):
     correctSpeakers,
     annotatedPeople: annotation.people.length,
     foundPeople,
+    attributions,
     misses,
   };
 }
