@@ -65,6 +65,16 @@ function opensSentence(raw: string, blockStart: number, position: number): boole
   return lead === '' || /[.!?:;—–"”’]$/u.test(lead);
 }
 
+/** A thing with words on it, then the word that introduces them, right before a quotation. */
+const INSCRIPTION = /\b(?:signs?|banners?|placards?|posters?|billboards?|t-shirts?|shirts?|plaques?|graffiti|motto|inscriptions?|headlines?|(?:referendum|ballot) question)\b(?:\s+[\p{L}'’-]+){0,3}?\s*(?:saying|reading|read|reads|that (?:read|reads|said|says)|which (?:read|reads|said|says)|with the words|asking|:|,)?\s*$/iu;
+
+/** A quotation that is all a parenthesis holds, right after another quotation: its translation. */
+function isBracketedTranslation(raw: string, span: QuoteSpan): boolean {
+  const before = raw.slice(Math.max(0, span.regionStart - 4), span.regionStart);
+  const after = raw.slice(span.regionEnd, span.regionEnd + 2);
+  return /["”’']\s*[([]$/u.test(before) && /^[)\]]/u.test(after);
+}
+
 /** Whether a quoted span is someone's speech, given what attribution found in its own sentence. */
 export function isSpeech(raw: string, blockStart: number, span: QuoteSpan, attribution: Attribution): boolean {
   const before = previousWord(raw, span.regionStart);
@@ -78,6 +88,9 @@ export function isSpeech(raw: string, blockStart: number, span: QuoteSpan, attri
   // A colon hands speech on ("told the Today programme: “…”"); it never stands between a title and its noun.
   const afterColon = /:\s*$/u.test(raw.slice(Math.max(0, span.regionStart - 3), span.regionStart));
   const naming = NAMING_WORDS.has(before) && !afterColon && !(WORK_NOUNS.has(before) && /^\p{Ll}/u.test(span.text));
+  // Words written on a thing ("a banner saying “…”", "placards reading “…”"), a referendum's question, and a translation
+  // in brackets after a quotation ("“kuffar” (“unbelievers”)") are nobody's speech here.
+  if (INSCRIPTION.test(lead) || isBracketedTranslation(raw, span)) return false;
   if (count <= 6 && (naming || /known as\s*$/u.test(twoBefore)) && !(before === 'called' && hasOwnCue)) return false;
   if (looksLikeTitle(span.text) && count <= 8 && !hasOwnCue) return false;
   if (count > SHORT_QUOTE_WORDS) return true;

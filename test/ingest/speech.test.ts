@@ -46,3 +46,13 @@ describe('isSpeech on descriptions and labels', () => {
     expect(quotes('The video was viewed four million times in a week, the book\'s "TikTok moment."')).toEqual([]);
   });
 });
+
+describe('words that are nobody\'s speech', () => {
+  it('refuses sign and banner text, a referendum question and a bracketed translation', () => {
+    const quotes = (body: string) => extractArticle(`A headline for the story\n\n${body}`).quotes.map((quote) => quote.text);
+    expect(quotes('People held a banner saying "united in diversity" and marched. Others carried placards reading "Stop the war now".')).toEqual([]);
+    expect(quotes('Voters were asked the referendum question "Should Scotland be an independent country?" in 2014.')).toEqual([]);
+    expect(quotes('He shouted "kuffar" ("unbelievers") at the crowd, the officer said, adding that he was "very calm afterwards, calm and quiet".'))
+      .toEqual(['kuffar', 'very calm afterwards, calm and quiet']);
+  });
+});
