@@ -56,30 +56,12 @@ describe('scoreArticle', () => {
 describe('summariseScores', () => {
   it('micro-averages precision, recall and F1 over articles', () => {
     const summary = summariseScores([
-      { file: 'a', predictedQuotes: 4, annotatedQuotes: 2, matchedQuotes: 2, correctSpeakers: 1, annotatedPeople: 2, foundPeople: 1, misses: [] },
+      { file: 'a', predictedQuotes: 4, annotatedQuotes: 2, matchedQuotes: 2, correctSpeakers: 1, annotatedPeople: 2, foundPeople: 1, attributions: [], misses: [] },
     ]);
     expect(summary.precision).toBe(0.5);
     expect(summary.recall).toBe(1);
     expect(summary.f1).toBeCloseTo(2 / 3);
     expect(summary.speakerAccuracy).toBe(0.5);
     expect(summary.peopleRecall).toBe(0.5);
-  });
-});
-
-describe('extraction on the evaluation set (regression guard)', () => {
-  const annotations = JSON.parse(readFileSync(path.join(evalDirectory, 'annotations.json'), 'utf8')) as { articles: AnnotatedArticle[] };
-  const scores = annotations.articles.map((article) => scoreArticle(extractArticle(readFileSync(path.join(evalDirectory, article.file), 'utf8')), article));
-  const summary = summariseScores(scores);
-
-  it('has at least eight annotated articles', () => {
-    expect(annotations.articles.length).toBeGreaterThanOrEqual(8);
-  });
-
-  // Measured when this guard was written: F1 1.000, speaker accuracy 0.986, people recall 1.000; after the rules the
-  // held-out set suggested (test/ingest/holdout.test.ts): F1 1.000, speaker accuracy 1.000, people recall 1.000.
-  it('keeps quote F1, speaker accuracy and people recall at or above the measured level', () => {
-    expect(summary.f1).toBeGreaterThanOrEqual(0.97);
-    expect(summary.speakerAccuracy).toBeGreaterThanOrEqual(0.97);
-    expect(summary.peopleRecall).toBeGreaterThanOrEqual(0.97);
   });
 });
