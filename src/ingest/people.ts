@@ -7,6 +7,7 @@ import { CALENDAR_WORDS, COMMON_WORDS, COMPANY_NOUNS, NON_PERSON_HEADS, PLACE_NA
 import { DEMONYMS, FEMININE_WORDS, HONORIFICS, MASCULINE_WORDS, ROLE_NOUNS, TITLE_WORDS } from './lexicon/titles.js';
 import { SPEECH_VERBS } from './lexicon/reporting-verbs.js';
 import { FEMININE_GIVEN_NAMES, MASCULINE_GIVEN_NAMES } from './lexicon/first-names.js';
+import { GIVEN_NAMES } from './lexicon/given-names.js';
 
 export type Gender = 'female' | 'male' | null;
 
@@ -79,7 +80,7 @@ function isWordSurname(tokens: readonly Token[], index: number, runStart: number
   const previous = tokens[index - 1]!;
   if (token.kind !== 'word' || !token.capitalised || token.start - previous.end > 1 || previous.possessive) return false;
   if (HONORIFICS.has(token.lower) || SPEECH_VERBS.has(token.lower) || /\d/u.test(token.text)) return false;
-  const afterGivenName = index - runStart === 1 && (FEMININE_GIVEN_NAMES.has(previous.lower) || MASCULINE_GIVEN_NAMES.has(previous.lower));
+  const afterGivenName = index - runStart === 1 && isGivenName(previous.lower);
   const afterInitial = /^\p{Lu}\.?$/u.test(previous.text) && index - runStart >= 1;
   const next = tokens[index + 1];
   // "Ken Thai, the owner": a nationality after a name closes it when the clause goes on in punctuation or a verb.
@@ -345,7 +346,7 @@ function isPlausibleFullName(candidate: Candidate, vocabulary: ReadonlySet<strin
 }
 
 function isGivenName(word: string): boolean {
-  return FEMININE_GIVEN_NAMES.has(word) || MASCULINE_GIVEN_NAMES.has(word);
+  return FEMININE_GIVEN_NAMES.has(word) || MASCULINE_GIVEN_NAMES.has(word) || GIVEN_NAMES.has(word);
 }
 
 /** "Sarah Jennings" is she, "Tom Baker" he, unless the text says otherwise. */
