@@ -71,7 +71,7 @@ export function findSpeakerMentions(tokens: readonly Token[], text: string, bloc
         continue;
       }
     }
-    if ((ROLE_NOUNS.has(token.lower) || ANAPHORIC_PERSON_NOUNS.has(anaphoricHead(token.lower))) && !(tokens[index + 1] && taken[index + 1])) {
+    if (isPersonNoun(token.lower) && !(tokens[index + 1] && taken[index + 1])) {
       const description = readDescription(tokens, text, index, taken);
       if (description) {
         mentions.push(description);
@@ -139,6 +139,11 @@ export function findSpeakerMentions(tokens: readonly Token[], text: string, bloc
     }
     return mention;
   });
+}
+
+/** A role or a person-noun, singular or plural ("the judges", "prosecutors", "the mother-of-four"). */
+function isPersonNoun(word: string): boolean {
+  return ROLE_NOUNS.has(word) || ANAPHORIC_PERSON_NOUNS.has(anaphoricHead(word)) || (word.length > 4 && word.endsWith('s') && ROLE_NOUNS.has(word.slice(0, -1)));
 }
 
 const POSSESSIVE_MARKS = new Set(["'", '’']);

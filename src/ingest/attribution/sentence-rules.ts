@@ -39,9 +39,9 @@ export function readCues(view: SentenceView, discourse: Discourse, sentenceSubje
       // "a letter …, which described the closure as “…”": a thing, not a person, said it; nobody named.
       return { cue, mention: null, speaker: { personIndex: null, description: null } };
     }
-    if (!mention && cue.kind === 'verb' && !cue.weak) {
-      // A reporting verb whose subject is no person we know ("the county board said"): unnamed, described by
-      // the noun phrase before the verb, when there is one.
+    if (!mention && cue.kind === 'verb') {
+      // A reporting verb whose subject is no person we know ("the county board said", "the judges found"): unnamed,
+      // described by the noun phrase before the verb, when there is one.
       const description = unnamedSubject(view, cue.index);
       if (description) return { cue, mention: null, speaker: { personIndex: null, description } };
     }
