@@ -166,7 +166,7 @@ describe('attribution: asides, colons and things that speak', () => {
     expect(speakers('Mr. Tom Okafor spoke.\n\nHe read from a letter the company had sent, which described the closure as "a realignment of services."')).toEqual([
       ['a realignment of services.', null],
     ]);
-    expect(speakers('The drivers walked out after their union rejected a pay offer it called "insulting."')).toEqual([['insulting.', null]]);
+    expect(speakers('The drivers walked out after their union rejected a pay offer it called "insulting."')).toEqual([['insulting.', 'their union']]);
   });
 });
 
