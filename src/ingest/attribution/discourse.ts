@@ -22,6 +22,9 @@ interface UnnamedEntity {
   position: number;
 }
 
+/** Offices a story may name its lead by without repeating the name ("the prime minister", "the president"). */
+const LEAD_OFFICES = new Set(['minister', 'president', 'chancellor', 'premier', 'governor', 'mayor', 'taoiseach']);
+
 /** How far back (in subjects) a pronoun looks for the person it refers to. */
 const PRONOUN_REACH = 12;
 
@@ -171,7 +174,28 @@ export class Discourse {
     }
     const introduced = this.introducedNext(mention, position);
     if (introduced !== null) return { personIndex: introduced, description: null };
+    const lead = this.leadOfficeHolder(mention, exclude);
+    if (lead !== null) return { personIndex: lead, description: null };
     return { personIndex: null, description: mention.text };
+  }
+
+  /**
+   * "Tony Blair has defended the plans … The prime minister told the Commons": a head of government or state the
+   * story refers to by office only is the person its lead is about, when the text gives that person no other role.
+   */
+  private leadOfficeHolder(mention: DescriptionMention, exclude: number | null): number | null {
+    // "The president of the police union" heads something else than a country.
+    if (!LEAD_OFFICES.has(mention.head) || mention.possessed || PLURAL_HEAD.test(mention.head) || /\b(?:of|for|at|in)\b/iu.test(mention.text)) return null;
+    let lead: number | null = null;
+    let leadStart = Infinity;
+    this.people.forEach((person, personIndex) => {
+      const first = person.mentions.find((seen) => seen.blockIndex >= 0);
+      if (first && first.start < leadStart) { leadStart = first.start; lead = personIndex; }
+    });
+    if (lead === null || lead === exclude || this.roleOf(lead)) return null;
+    // Only a lead in the story's first paragraphs.
+    const leadBlock = this.people[lead]!.mentions.find((seen) => seen.blockIndex >= 0)!.blockIndex;
+    return leadBlock <= 1 ? lead : null;
   }
 
   /** The named person a pronoun-like phrase refers to: the latest subject of that gender, else the latest mentioned. */

@@ -18,6 +18,8 @@ describe('attribution patterns', () => {
     ['a passive makes the subject the one spoken to', 'Jane Cole, the nurse, was warned by managers that "nothing would change". She left a week later.', null],
     ['a passive\'s agent is the speaker', 'The residents were told by council leader Tom Reed that the plan was "final".', 'Tom Reed'],
     ['a relative clause belongs to its antecedent', 'Anita Patel, who accused the board of "hiding the figures", resigned on Monday.', 'Anita Patel'],
+    ['an office named alone is the lead\'s holder, when the text gives the lead no other role', 'Tony Blair has defended the pension plans.\n\nThe prime minister told the Commons: "We have made the right choices."', 'Tony Blair'],
+    ['but a president of something else is nobody named', 'George Floyd died in police custody.\n\nThe president of the city\'s police union called the protests "a terrorist movement".', null],
     ['a colon hands the quotation to the subject', 'Health Secretary Alan Milburn told MPs: "We will not accept this."', 'Alan Milburn'],
     ['a programme named before a colon is no title of the quotation', 'Conservative leader Michael Howard told BBC Radio 4\'s Today programme: "It is a shambles."', 'Michael Howard'],
     ['an honorific and a surname are the person named in full before', 'Tom Hargreaves runs the mill.\n\n"We need more orders," said Mr Hargreaves.', 'Tom Hargreaves'],
