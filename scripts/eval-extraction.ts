@@ -82,7 +82,7 @@ function printCalibration(scores: readonly ArticleScore[]): void {
   }
   // What src/ingest/confidence.ts should say: the share right, estimated conservatively (the lower end of its Wilson
   // interval at one standard error), so that a rule seen right on few quotes does not claim certainty.
-  const suggested = [...byMethod].map(([method, { total, correct }]) => `'${method}': ${wilsonLowerBound(correct, total).toFixed(2)}`);
+  const suggested = [...byMethod].map(([method, { total, correct }]) => `'${method}': ${(Math.floor(wilsonLowerBound(correct, total) * 100) / 100).toFixed(2)}`);
   console.log(`    suggested confidence: { ${suggested.join(', ')} }`);
   for (const threshold of [0.5, 0.7, 0.8, 0.9, 0.95]) {
     const above = all.filter((attribution) => attribution.confidence >= threshold);

@@ -11,19 +11,19 @@ import type { AttributionEvidence } from './draft.js';
  * tuning corpus: quotes attributed this way, right (confidence).
  */
 const CONFIDENCE: Record<string, number> = {
-  'speech-verb:person': 0.96, // 128, 125: "…," Smith said
-  'run-on': 0.96, // 22, 22: a piece of a quotation run over paragraphs
+  'speech-verb:person': 0.95, // 128, 125: "…," Smith said
+  'run-on': 0.95, // 22, 22: a piece of a quotation run over paragraphs
   'speech-verb:pronoun': 0.91, // 75, 71: "…," she said
-  'adjacent-quote': 0.88, // 65, 60: the quotation beside it in the paragraph
+  'adjacent-quote': 0.9, // 65, 61: the quotation beside it in the paragraph
   'previous-paragraph': 0.86, // 37, 34: the speaker of the paragraph before
-  'speech-verb:description': 0.84, // 15, 14: a spokesman said
-  'speech-verb:organisation': 0.83, // 14, 13: the ministry said
+  'speech-verb:description': 0.86, // 18, 17: a spokesman said
+  'speech-verb:organisation': 0.8, // 12, 11: the ministry said
   'according-to': 0.8, // 4, 4 (with the seeds): according to X
   'speech-verb': 0.7, // 12, 10: an unnamed subject phrase ("the county board said")
   colon: 0.6, // 5, 4: X said: "…"
   none: 0.5, // 4, 3: no speaker found
   'speech-verb:title': 0.44, // 10, 6: the minister said, resolved to a person
-  'paragraph-subject': 0.14, // 3, 1: the person an earlier sentence is about
+  'paragraph-subject': 0.21, // 2, 1: the person an earlier sentence is about
 };
 
 export function attributionEvidence(rule: AttributionRule): AttributionEvidence {
