@@ -34,7 +34,9 @@ export interface ExtractOptions {
 const DERIVED_TITLE_LENGTH = 100;
 
 /** A title for a story given without one: its first sentence, cut at a word before DERIVED_TITLE_LENGTH. */
-export function deriveTitle(firstParagraph: string): string {
+export function deriveTitle(paragraph: string): string {
+  // An editor's note in brackets ("(This story has been corrected …)") is no part of the story's first sentence.
+  const firstParagraph = paragraph.replace(/^\([^)]{0,300}\)\s*/u, '') || paragraph;
   const sentence = /^.+?[.!?…](?=["”’']?\s+["“‘']?\p{Lu}|["”’']?$)/u.exec(firstParagraph)?.[0] ?? firstParagraph;
   const plain = sentence.replace(/\s+/gu, ' ').trim();
   if (plain.length <= DERIVED_TITLE_LENGTH) return plain.replace(/\.$/u, '');
@@ -114,7 +116,8 @@ export function extractArticle(rawText: string, options: ExtractOptions = {}): A
   const authorNames = new Set((layout.byline?.authors ?? []).map((author) => author.toLowerCase()));
   const paragraphs = speechBlocks.slice(layout.standfirst ? 1 : 0).map((block) => block.text);
   const properWords = properWordsOf(blockTokens);
-  const firstProse = speechBlocks.find((block) => block !== layout.standfirst)?.text ?? layout.standfirst?.text;
+  // The first paragraph of prose: not the standfirst, nor an editor's note wholly in brackets.
+  const firstProse = speechBlocks.find((block) => block !== layout.standfirst && !/^\(.*\)$/su.test(block.text))?.text ?? layout.standfirst?.text;
   const printedTitle = layout.headline?.text ?? null;
   const title = metadata.title?.trim() || printedTitle || (firstProse ? deriveTitle(firstProse) : null);
   if (!title) throw new IngestError('no-headline', 'The text has no article in it: no headline and no paragraphs.');

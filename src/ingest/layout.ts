@@ -249,7 +249,8 @@ export function readDateline(text: string): Dateline | null {
   const place = match[1]!.trim();
   // An all-caps opening word that is a sentence ("THE END -") is not a place; a dateline is followed by prose.
   const rest = text.slice(match[0].length);
-  if (!/^["“‘']?[\p{Lu}\p{N}]/u.test(rest) || place.length < 3) return null;
+  // ("(This story has been corrected …)" may open the prose too.)
+  if (!/^[("“‘']?[\p{Lu}\p{N}]/u.test(rest) || place.length < 3) return null;
   if (match[0].trimEnd().endsWith(':') && !/,/.test(place)) return null;
   const agency = match[2] ? agencyName(match[2]) ?? match[2].trim() : null;
   // "GENEVA, Switzerland, March 4, 2026": the place is what comes before the date.
