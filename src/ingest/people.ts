@@ -122,7 +122,14 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
   const found: Candidate[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!isNameWord(tokens[i]!)) { i++; continue; }
+    // "Bill Brown", "Mark Carney": a given name that is also an ordinary word starts a name when a surname follows.
+    const givenNameFirst = !isNameWord(tokens[i]!) && isCapitalisedGivenName(tokens[i]!) && tokens[i + 1] !== undefined
+      && (isNameWord(tokens[i + 1]!) || isWordSurname(tokens, i + 1, i));
+    // "Judge Early", "Mr Young", "Lord King": after a title or honorific, an ordinary word capitalised is a surname.
+    const surnameAfterTitle = !isNameWord(tokens[i]!) && isTitledWordSurname(tokens, i);
+    if (!isNameWord(tokens[i]!) && !givenNameFirst && !surnameAfterTitle) { i++; continue; }
+    // "Addressing Morris, the judge said": a participle opening a sentence is no name.
+    if (opensSentenceAt(tokens, i) && /ing$/u.test(tokens[i]!.lower) && tokens[i]!.lower.length >= 6 && !isGivenName(tokens[i]!.lower)) { i++; continue; }
     // A run of name words, allowing lower-case particles between them ("Ursula von der Leyen").
     let j = i + 1;
     let last = i;
@@ -225,7 +232,6 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
       }
       if (!(token.kind === 'word' && SUBJECT_FILLERS.has(token.lower))) break;
     }
-    if (organisations.has(joined)) continue;
     const governing = tokens[runStart - 1];
     if (governing && governing.kind === 'word' && ['at', 'of', 'in', 'from', 'with', 'to', 'for', 'by', 'on', 'about'].includes(governing.lower)) followedBySpeech = false;
     const precededByHonorific = titleTokens.length > 0 && HONORIFICS.has(titleTokens[titleTokens.length - 1]!.lower);
@@ -269,7 +275,10 @@ const ORGANISATION_PLURALS = new Set(['unions', 'councils', 'ministries', 'agenc
 /** Lower-case nouns that a place's or a publication's name follows ("the village Salmon Flats", "the journal X"). */
 const NAMED_THING_NOUNS = new Set(['journal', 'newspaper', 'magazine', 'station', 'village', 'town', 'city', 'district',
   'province', 'region', 'county', 'suburb', 'neighbourhood', 'neighborhood', 'street', 'road', 'river', 'lake', 'island',
-  'hospital', 'school', 'university', 'festival', 'book', 'novel', 'film', 'album', 'ship', 'vessel', 'app', 'brand']);
+  'hospital', 'school', 'university', 'festival', 'book', 'novel', 'film', 'album', 'ship', 'vessel', 'app', 'brand',
+  // Organisations named after their noun ("the network Parlireach", "the charity Mind", "the firm Ahrefs").
+  'network', 'charity', 'organisation', 'organization', 'firm', 'company', 'group', 'union', 'party', 'agency',
+  'consultancy', 'think-tank', 'startup', 'start-up', 'platform', 'website', 'outlet', 'publication', 'broadcaster', 'team', 'club', 'band']);
 
 const APPOSITIVE_ENDS = new Set(['who', 'which', 'that', 'whose', 'of', 'for', 'at', 'in', 'on', 'behind', 'with', 'from', 'to', 'by', 'and', 'based']);
 
@@ -308,7 +317,8 @@ function readAppositiveRole(tokens: readonly Token[], from: number, text: string
     const token = tokens[end]!;
     if (token.kind !== 'word') break;
     if (ROLE_NOUNS.has(token.lower)) sawRole = true;
-    if (SPEECH_VERBS.has(token.lower) && token.text === token.lower) break;
+    // "Addressing Morris, the judge said": a phrase that goes on into a verb is a new clause's subject, no appositive.
+    if (SPEECH_VERBS.has(token.lower) && token.text === token.lower) return null;
     if (['who', 'which', 'that', 'whose', 'and', 'but'].includes(token.lower)) break;
     end++;
   }
@@ -343,6 +353,33 @@ function isPlausibleFullName(candidate: Candidate, vocabulary: ReadonlySet<strin
   if (candidate.nameTokens.some((token) => vocabulary.has(token.lower))) return false;
   if (PLACE_NAMES.has(candidate.nameTokens[0]!.lower)) return false;
   return !candidate.placeFollows && !(candidate.governedBy !== null && PLACE_PREPOSITIONS.has(candidate.governedBy));
+}
+
+/** Titles printed before one person's surname ("Judge Early", "Baroness Jolly", "Sheriff Young"). */
+const PERSON_TITLES = new Set(['judge', 'justice', 'sheriff', 'baron', 'baroness', 'lord', 'lady', 'sir', 'dame', 'captain', 'capt',
+  'sergeant', 'sgt', 'detective', 'inspector', 'constable', 'coach', 'professor', 'senator', 'sen', 'governor', 'gov', 'mayor',
+  'president', 'chancellor', 'councillor', 'commissioner', 'superintendent', 'colonel', 'general', 'admiral', 'bishop', 'rabbi', 'imam']);
+
+function isCapitalisedGivenName(token: Token): boolean {
+  return token.kind === 'word' && token.capitalised && isGivenName(token.lower) && !HONORIFICS.has(token.lower) && !SPEECH_VERBS.has(token.lower);
+}
+
+/** An ordinary word, capitalised mid-sentence right after a title or honorific and before no other capital: a surname. */
+function isTitledWordSurname(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index]!;
+  const previous = tokens[index - 1];
+  if (token.kind !== 'word' || !token.capitalised || !previous || previous.kind !== 'word') return false;
+  if (!(HONORIFICS.has(previous.lower) || (PERSON_TITLES.has(previous.lower) && previous.upperInitial))) return false;
+  if (HONORIFICS.has(token.lower) || TITLE_WORDS.has(token.lower) || ROLE_NOUNS.has(token.lower) || SPEECH_VERBS.has(token.lower)
+    || PLACE_NAMES.has(token.lower) || NON_PERSON_HEADS.has(token.lower)) return false;
+  const next = tokens[index + 1];
+  return !(next && next.kind === 'word' && next.upperInitial) && !(next && /^\d/u.test(next.text));
+}
+
+/** Whether the token at `index` opens a sentence: the block's first, or after a full stop, question or exclamation mark. */
+function opensSentenceAt(tokens: readonly Token[], index: number): boolean {
+  const previous = tokens[index - 1];
+  return previous === undefined || (previous.kind === 'punct' && /[.!?]/u.test(previous.text));
 }
 
 function isGivenName(word: string): boolean {
@@ -395,8 +432,15 @@ export function findPeople(sources: readonly NameSource[], quoted: QuotedRanges 
     return found >= 0 && position < sortedQuoted[found]!.end;
   };
   const organisations = new Set<string>();
-  const isOrganisation = (candidate: Candidate): boolean => organisations.size > 0 && organisations.has(candidate.nameTokens.map((token) => token.lower).join(' '));
-  const allCandidates = sources.filter((source) => !source.titleCase).flatMap((source) => candidatesInBlock(source, organisations)).filter((candidate) => !isOrganisation(candidate));
+  const read = sources.filter((source) => !source.titleCase).flatMap((source) => candidatesInBlock(source, organisations));
+  // A surname the story also prints in a full name ("Crishala Reed … Reed, a 28-year-old mail carrier") is the
+  // person's, whatever an appositive made of one mention of it.
+  const fullNameWords = new Set(read.filter((candidate) => candidate.nameTokens.length >= 2).flatMap((candidate) => candidate.nameTokens.map((token) => token.lower)));
+  const isOrganisation = (candidate: Candidate): boolean => {
+    const joined = candidate.nameTokens.map((token) => token.lower).join(' ');
+    return organisations.has(joined) && !(candidate.nameTokens.length === 1 && fullNameWords.has(joined));
+  };
+  const allCandidates = read.filter((candidate) => !isOrganisation(candidate));
   const candidates = allCandidates.filter((candidate) => !isQuoted(candidate));
   const quotedCandidates = allCandidates.filter(isQuoted);
   const people: PersonRecord[] = [];

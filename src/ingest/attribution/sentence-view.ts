@@ -214,6 +214,11 @@ function leftSubject(tokens: readonly Token[], sentence: Sentence, cueIndex: num
     }
     if (k < sentence.firstToken) return null;
     const mention = endingAt.get(k);
+    // "Dr. Tristan Smith of University College London said": the person whose organisation it is.
+    if (mention?.kind === 'organisation' && ['of', 'from', 'at'].includes(tokens[mention.first - 1]?.lower ?? '')) {
+      const owner = endingAt.get(mention.first - 2);
+      if (owner?.kind === 'person') return owner;
+    }
     if (mention) return mention;
     const token = tokens[k]!;
     if (token.kind === 'word' && OWN_MESSAGE_NOUNS.has(token.lower) && tokens[k - 1]?.lower === "'s") {
