@@ -180,7 +180,11 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
     const organisationWord = governingWord && (governingWord.lower === 'of' || governingWord.lower === 'for') ? tokens[runStart - 2] : governingWord;
     if (organisationWord?.upperInitial && NON_PERSON_HEADS.has(organisationWord.lower) && !TITLE_WORDS.has(organisationWord.lower)
       && !HONORIFICS.has(organisationWord.lower) && !isGivenName(nameTokens[0]!.lower)) continue;
-    if (governingWord && governingWord.kind === 'word' && governingWord.text === governingWord.lower && NAMED_THING_NOUNS.has(governingWord.lower)) continue;
+    if (governingWord && governingWord.kind === 'word' && governingWord.text === governingWord.lower && NAMED_THING_NOUNS.has(governingWord.lower)) {
+      // "the network Parlireach": every later "Parlireach" is the network too.
+      organisations.add(joined);
+      continue;
+    }
     // "Tony Dejak/AP", "REUTERS/Ahmed Jadallah": a name beside a slash is a photographer's credit.
     if (tokens[runStart - 1]?.text === '/' || tokens[last + 1]?.text === '/') continue;
     // "Marks & Spencer", "Procter & Gamble": names joined by an ampersand are a firm's; so is a name a "which" clause
@@ -571,6 +575,22 @@ function matchPartialName(people: readonly PersonRecord[], byNameWord: ReadonlyM
   return best ?? matchSpellingVariant(people, word);
 }
 
+/** Whether two words differ by at most one letter inserted, deleted or changed. */
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) { i++; j++; continue; }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else { i++; j++; }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
 /** A name folded for comparing spellings: no accents, spaces, hyphens or apostrophes ("De Marco" = "DeMarco" = "demarco"). */
 function foldedName(words: readonly string[]): string {
   return words.join('').normalize('NFKD').replace(/[\u0300-\u036f]/gu, '').replace(/[\s'’.-]/gu, '').toLowerCase();
@@ -580,13 +600,18 @@ function foldedName(words: readonly string[]): string {
 function matchSpellingVariant(people: readonly PersonRecord[], word: string): number | undefined {
   const folded = foldedName([word]);
   if (folded.length < 3) return undefined;
-  const index = people.findIndex((person) => {
+  const surnames = people.map((person) => {
     const words = person.nameTokens;
-    if (words.length < 2) return false;
+    if (words.length < 2) return [];
     const surname = words.slice(words.findIndex((part, position) => position > 0 && (PARTICLES.has(part.toLowerCase()) || position === words.length - 1)));
-    return foldedName(surname) === folded || foldedName(words.slice(-1)) === folded;
+    return [foldedName(surname), foldedName(words.slice(-1))];
   });
-  return index >= 0 ? index : undefined;
+  const exact = surnames.findIndex((forms) => forms.includes(folded));
+  if (exact >= 0) return exact;
+  // "Mr Bradlery" for Ben Bradley: a long surname one letter off, when exactly one person's is.
+  if (folded.length < 6) return undefined;
+  const near = surnames.flatMap((forms, index) => (forms.some((form) => form.length >= 6 && editDistanceAtMostOne(form, folded)) ? [index] : []));
+  return near.length === 1 ? near[0] : undefined;
 }
 
 /** The draft's view of the people: canonical name, the other forms used, role (or one the story taught by

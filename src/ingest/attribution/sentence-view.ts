@@ -244,7 +244,9 @@ function leftSubject(tokens: readonly Token[], sentence: Sentence, cueIndex: num
         k = j - 1;
         continue;
       }
-      const isAppositive = segmentFirst !== undefined && (APPOSITIVE_OPENERS.has(segmentFirst.lower) || ROLE_NOUNS.has(segmentFirst.lower) || /^\d/u.test(segmentFirst.text) || closer === ')');
+      // An aside: a relative clause, a role, an age, a bracket, or a participle phrase ("Andrew Tucker, defending Darby, said").
+      const participle = segmentFirst !== undefined && segmentFirst.text === segmentFirst.lower && /ing$/u.test(segmentFirst.lower);
+      const isAppositive = segmentFirst !== undefined && (APPOSITIVE_OPENERS.has(segmentFirst.lower) || ROLE_NOUNS.has(segmentFirst.lower) || /^\d/u.test(segmentFirst.text) || closer === ')' || participle);
       if (!isAppositive || !endingAt.get(j - 1) && tokens[j - 1]?.kind !== 'word') return null;
       k = j - 1;
       continue;

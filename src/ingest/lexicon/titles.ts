@@ -36,7 +36,7 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   'alderwoman', 'selectman', 'selectwoman', 'republican', 'democrat', 'democratic', 'conservative', 'tory', 'liberal',
   'socialist', 'agent', 'supervisor', 'gm', 'mvp', 'referee', 'umpire', 'catcher', 'pitcher', 'outfielder', 'infielder',
   'shortstop', 'quarterback', 'winger', 'trainer', 'boss', 'sheriff', 'deputies', 'magistrate', 'coroner', 'registrar',
-  'dean', 'provost', 'principal', 'headteacher', 'headmaster', 'headmistress', 'bishop', 'archdeacon', 'vicar',
+  'dean', 'provost', 'principal', 'headteacher', 'headmaster', 'headmistress', 'bishop', 'archdeacon', 'vicar', 'tsar', 'tzar', 'czar',
 ]);
 
 /** Nouns that name what someone is; the head of a role ("a Kremlin spokesman", "the official"). Lower case. */
