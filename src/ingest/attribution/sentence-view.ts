@@ -9,6 +9,7 @@ import {
   GOVERNING_WORDS,
   SENTENCE_OPENING_CUES,
   SUBJECT_MODIFIERS,
+  SUBORDINATORS,
   TIME_OPENERS,
   TIME_WORDS,
   VERB_FILLERS,
@@ -76,6 +77,7 @@ export function blockView(analysed: AnalysedBlock, blockIndex: number): BlockVie
 export function sentenceView(block: BlockView, sentence: Sentence, mentions: readonly SpeakerMention[]): SentenceView {
   const tokens = block.analysed.tokens;
   const subject = mentions.find((mention) => mention.kind !== 'organisation' && !GOVERNING_WORDS.has(tokens[mention.first - 1]?.lower ?? '')
+    && !SUBORDINATORS.has(tokens[mention.first - 1]?.lower ?? '')
     && (mention.kind !== 'description' || opensClause(tokens, sentence, mention.first))) ?? null;
   return {
     block,

@@ -37,6 +37,9 @@ export const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
   'neither', 'either', 'instead', 'however', 'that', 'where', 'once', 'whether',
 ]);
 
+/** Conjunctions that open a subordinate clause: its subject is not the sentence's ("If Bloomberg won 14%, …"). */
+export const SUBORDINATORS: ReadonlySet<string> = new Set(['if', 'when', 'whenever', 'while', 'whilst', 'although', 'though', 'because', 'since', 'unless', 'until', 'whether', 'once', 'after', 'before', 'as']);
+
 /** Question words: a clause they open is indirect speech about something, not a reporting clause. */
 export const WH_WORDS: ReadonlySet<string> = new Set(['why', 'how', 'what', 'who', 'whom', 'which', 'whose']);
 
