@@ -28,6 +28,7 @@ describe('attribution patterns', () => {
     ['a surname stays a person\'s after an appositive of one mention', 'Crishala Reed was struck from the jury. When Reed, a 28-year-old mail carrier, got the summons she was keen.\n\n"I felt targeted," Reed said.', 'Crishala Reed'],
     ['a participle phrase set off by commas is an aside', 'Andrew Tucker, defending Darby, said she was "not deliberately lying in wait for anyone", but admitted she had "become involved".', 'Andrew Tucker'],
     ['a long surname one letter off is the same person', 'Ben Bradley wrote to the minister.\n\n"Nobody doubts that racism exists," Mr Bradlery added.', 'Ben Bradley'],
+    ['a subordinate clause\'s subject is not the one a pronoun means', 'Paul Mitchell used Michael Bloomberg as an example.\n\nIf Bloomberg won 14% of the vote, then the rules would change.\n\n"But those votes still count," he said.', 'Paul Mitchell'],
     ['a colon hands the quotation to the subject', 'Health Secretary Alan Milburn told MPs: "We will not accept this."', 'Alan Milburn'],
     ['a programme named before a colon is no title of the quotation', 'Conservative leader Michael Howard told BBC Radio 4\'s Today programme: "It is a shambles."', 'Michael Howard'],
     ['an honorific and a surname are the person named in full before', 'Tom Hargreaves runs the mill.\n\n"We need more orders," said Mr Hargreaves.', 'Tom Hargreaves'],
