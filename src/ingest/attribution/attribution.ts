@@ -2,6 +2,7 @@
 // rules of its own sentence are tried in order (sentence-rules.ts), then, for a quotation its sentence does not
 // attribute, the rules that inherit a speaker from around it (inheritance.ts). Mentions become speakers through the
 // discourse (discourse.ts): pronouns, titles and descriptions resolved to the people of the story.
+import { SUBORDINATORS } from '../lexicon/clause-words.js';
 import type { PersonRecord } from '../people.js';
 import type { QuoteSpan } from '../quotes.js';
 import type { SpeakerMention } from '../speaker-mentions.js';
@@ -97,7 +98,7 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
       if (!subject && !lastSubject) {
         // "For Birgit Holm, 68, the habit has outlasted the trial.": with no subject to refer to, a later pronoun
         // refers to the person the sentence is about.
-        const topic = inSentence.find((mention) => mention.kind === 'person');
+        const topic = inSentence.find((mention) => mention.kind === 'person' && !SUBORDINATORS.has(analysed.tokens[mention.first - 1]?.lower ?? ''));
         if (topic?.kind === 'person') discourse.rememberSubject({ personIndex: topic.personIndex, description: null });
       }
     }
