@@ -54,7 +54,7 @@ function overlapShare(predicted: { start: number; end: number }, annotated: { st
 }
 
 function normaliseName(name: string): string {
-  return name.toLowerCase().replace(/[’']/gu, "'").replace(/\s+/gu, ' ').trim();
+  return name.normalize('NFC').toLowerCase().replace(/[’']/gu, "'").replace(/\s+/gu, ' ').trim();
 }
 
 /** Every form of an annotated person's name, and its last word as a surname. */

@@ -105,7 +105,7 @@ export function extractArticle(rawText: string, options: ExtractOptions = {}): A
       text: span.text,
       start: toCodePoints(span.start),
       end: toCodePoints(span.end),
-      speaker: person ? person.name : null,
+      speaker: person ? person.name.normalize('NFC') : null,
       speakerDescription: person ? null : speaker?.description ?? null,
       kind: quoteKind(rawText, speechBlocks[span.blockIndex]!.start, span),
       attribution: attributionEvidence(attribution.rule),

@@ -621,8 +621,9 @@ export function toPersonDrafts(people: readonly PersonRecord[], learnedRoles: Re
     .map((person, personIndex) => ({ person, personIndex }))
     .filter(({ person }) => person.mentions.length > 0)
     .map(({ person, personIndex }) => ({
-      name: person.name,
-      aliases: [...person.surfaces].filter((alias) => alias !== person.name),
+      // One Unicode form for names (a text may print "í" as i and an accent).
+      name: person.name.normalize('NFC'),
+      aliases: [...new Set([...person.surfaces].map((alias) => alias.normalize('NFC')))].filter((alias) => alias !== person.name.normalize('NFC')),
       role: person.role ?? learnedRoles.get(personIndex) ?? null,
       affiliation: person.affiliation,
     }));

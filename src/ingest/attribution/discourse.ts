@@ -25,6 +25,9 @@ interface UnnamedEntity {
 /** Offices a story may name its lead by without repeating the name ("the prime minister", "the president"). */
 const LEAD_OFFICES = new Set(['minister', 'president', 'chancellor', 'premier', 'governor', 'mayor', 'taoiseach']);
 
+/** Characters into its paragraph a lead person's first mention may start ("Former Prime Minister Tony Blair has …"). */
+const LEAD_OPENING = 40;
+
 /** How far back (in subjects) a pronoun looks for the person it refers to. */
 const PRONOUN_REACH = 12;
 
@@ -193,9 +196,11 @@ export class Discourse {
       if (first && first.start < leadStart) { leadStart = first.start; lead = personIndex; }
     });
     if (lead === null || lead === exclude || this.roleOf(lead)) return null;
-    // Only a lead in the story's first paragraphs.
-    const leadBlock = this.people[lead]!.mentions.find((seen) => seen.blockIndex >= 0)!.blockIndex;
-    return leadBlock <= 1 ? lead : null;
+    // Only a lead who opens one of the story's first paragraphs ("Tony Blair has defended …"), not someone the first
+    // paragraph mentions in passing.
+    const first = this.people[lead]!.mentions.find((seen) => seen.blockIndex >= 0)!;
+    const block = this.blocks[first.blockIndex];
+    return first.blockIndex <= 1 && block !== undefined && first.start - block.block.start <= LEAD_OPENING ? lead : null;
   }
 
   /** The named person a pronoun-like phrase refers to: the latest subject of that gender, else the latest mentioned. */

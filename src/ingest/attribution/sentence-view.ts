@@ -221,6 +221,16 @@ function leftSubject(tokens: readonly Token[], sentence: Sentence, cueIndex: num
       const owner = endingAt.get(mention.first - 2);
       if (owner?.kind === 'person') return owner;
     }
+    // "A source close to Johnson said", "Allies of the minister said": a name governed by a preposition is part of the
+    // subject, not the subject; the subject is the description it hangs on, or nobody named.
+    if (mention && mention.first > sentence.firstToken && ['to', 'of', 'for', 'with', 'near'].includes(tokens[mention.first - 1]?.lower ?? '')
+      && tokens[mention.first - 2]?.kind === 'word' && !tokens[mention.first - 2]!.upperInitial) {
+      for (let back = mention.first - 2; back >= Math.max(sentence.firstToken, mention.first - 6); back--) {
+        const head = endingAt.get(back);
+        if (head && head.kind !== 'person') return head;
+      }
+      return null;
+    }
     if (mention) return mention;
     const token = tokens[k]!;
     if (token.kind === 'word' && OWN_MESSAGE_NOUNS.has(token.lower) && tokens[k - 1]?.lower === "'s") {

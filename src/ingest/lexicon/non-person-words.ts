@@ -40,6 +40,7 @@ export const NON_PERSON_HEADS: ReadonlySet<string> = words(`
 department ministry council committee commission agency office bureau service services administration
 government cabinet parliament congress senate assembly house court courts tribunal union party parties movement
 front alliance coalition league federation association society institute institution foundation fund trust
+organisation organization organisations organizations
 university college school academy hospital clinic center centre museum library gallery theatre theater church
 cathedral mosque temple synagogue company corporation corp inc ltd llc plc group holdings bank capital partners
 airlines airways motors energy oil gas petroleum industries systems technologies technology labs media news
