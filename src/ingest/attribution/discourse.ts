@@ -22,6 +22,10 @@ interface UnnamedEntity {
   position: number;
 }
 
+/** Modifiers that are part of an office's name ("prime minister", "foreign secretary", "deputy leader"). */
+const OFFICE_WORDS = new Set(['prime', 'deputy', 'vice', 'first', 'foreign', 'home', 'finance', 'defence', 'defense', 'health',
+  'education', 'justice', 'interior', 'chief', 'attorney', 'shadow', 'general', 'district']);
+
 /** Offices a story may name its lead by without repeating the name ("the prime minister", "the president"). */
 const LEAD_OFFICES = new Set(['minister', 'president', 'chancellor', 'premier', 'governor', 'mayor', 'taoiseach']);
 
@@ -149,6 +153,8 @@ export class Discourse {
       const role = `${this.roleOf(personIndex) ?? ''} ${person.affiliation ?? ''} ${[...person.surfaces].join(' ')}`.toLowerCase();
       if (head !== 'counterpart' && !tier.heads.some((word) => role.includes(word))) return false;
       if (tier.holderOnly && /\b(?:shadow|former|ex)\b/u.test(role)) return false;
+      // "The prime minister" is not any minister: words that name the office itself must match even loosely.
+      if (modifiers.some((word) => OFFICE_WORDS.has(word) && !role.includes(word))) return false;
       if (!strict) return true;
       return modifiers.every((word) => role.includes(word) || role.includes((DEMONYMS.get(word) ?? '\u0000').toLowerCase()));
     };
