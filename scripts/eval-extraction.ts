@@ -39,7 +39,7 @@ function scoreSet(root: string, set: EvaluationSet): ArticleScore[] {
   });
 }
 
-function wilsonLowerBound(right: number, total: number, z = 1): number {
+function wilsonLowerBound(right: number, total: number, z = 1.645): number {
   if (total === 0) return 0;
   const share = right / total;
   const centre = share + (z * z) / (2 * total);
@@ -80,8 +80,8 @@ function printCalibration(scores: readonly ArticleScore[]): void {
   for (const [method, { total, correct, confidence }] of [...byMethod].sort((a, b) => b[1].total - a[1].total)) {
     console.log(`    ${method.padEnd(30)}${String(total).padStart(7)}${String(correct).padStart(7)}  ${percent(correct / total)}     ${confidence.toFixed(2)}`);
   }
-  // What src/ingest/confidence.ts should say: the share right, estimated conservatively (the lower end of its Wilson
-  // interval at one standard error), so that a rule seen right on few quotes does not claim certainty.
+  // What src/ingest/confidence.ts should say: the share right, estimated conservatively (the lower end of its one-sided
+  // 95% Wilson interval), so that a rule seen right on few quotes does not claim certainty.
   const suggested = [...byMethod].map(([method, { total, correct }]) => `'${method}': ${(Math.floor(wilsonLowerBound(correct, total) * 100) / 100).toFixed(2)}`);
   console.log(`    suggested confidence: { ${suggested.join(', ')} }`);
   for (const threshold of [0.5, 0.7, 0.8, 0.9, 0.95]) {
