@@ -185,8 +185,12 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
       organisations.add(joined);
       continue;
     }
-    // "Tony Dejak/AP", "REUTERS/Ahmed Jadallah": a name beside a slash is a photographer's credit.
-    if (tokens[runStart - 1]?.text === '/' || tokens[last + 1]?.text === '/') continue;
+    // "Tony Dejak/AP", "REUTERS/Ahmed Jadallah": a name beside a slash is a photographer's credit; "@TimSwinyard" is
+    // an account's handle.
+    if (tokens[runStart - 1]?.text === '/' || tokens[last + 1]?.text === '/' || tokens[runStart - 1]?.text === '@') continue;
+    // "New Orleans Saints", "Sri Lanka Cricket": a place, then a team or a body named after it.
+    const placeStart = tokens[runStart - 1];
+    if (placeStart?.kind === 'word' && PLACE_NAMES.has(`${placeStart.lower} ${nameTokens[0]!.lower}`) && nameTokens.length >= 2) continue;
     // "Marks & Spencer", "Procter & Gamble": names joined by an ampersand are a firm's; so is a name a "which" clause
     // describes ("Tesco, which owns …").
     if (tokens[runStart - 1]?.text === '&' || tokens[last + 1]?.text === '&' || (tokens[last + 1]?.text === ',' && tokens[last + 2]?.lower === 'which')) {
@@ -544,9 +548,55 @@ export function findPeople(sources: readonly NameSource[], quoted: QuotedRanges 
       mentions.push(addMention(personIndex, candidate));
     }
   }
+  mentions.push(...wordSurnameMentions(sources, people, mentions, sortedQuoted));
   mentions.sort((a, b) => a.start - b.start);
   for (const person of people) person.mentions.sort((a, b) => a.start - b.start);
   return { people, mentions };
+}
+
+/**
+ * "May said", "Friend awarded": a surname that is also an ordinary word or a month is no name word, so alone it is
+ * no candidate; where the story has named its person in full, the capitalised word alone mid-sentence is them (not
+ * after a preposition or before a number: "in May", "May 5").
+ */
+function wordSurnameMentions(sources: readonly NameSource[], people: PersonRecord[], known: readonly PersonMention[], quoted: QuotedRanges): PersonMention[] {
+  const bySurname = new Map<string, number>();
+  people.forEach((person, personIndex) => {
+    if (person.nameTokens.length < 2) return;
+    const surname = person.nameTokens.at(-1)!;
+    if (isNameWord({ ...wordToken(surname) })) return;
+    bySurname.set(surname, bySurname.has(surname) ? -1 : personIndex);
+  });
+  if (bySurname.size === 0) return [];
+  const taken = known.map((mention) => [mention.start, mention.end] as const);
+  const found: PersonMention[] = [];
+  for (const source of sources) {
+    if (source.titleCase) continue;
+    const tokens = source.tokens ?? tokenize(source.block.text);
+    tokens.forEach((token, index) => {
+      const personIndex = bySurname.get(token.text);
+      if (personIndex === undefined || personIndex < 0 || opensSentenceAt(tokens, index)) return;
+      const previous = tokens[index - 1];
+      const next = tokens[index + 1];
+      if ((previous?.kind === 'word' && (GOVERNING_PREPOSITIONS.has(previous.lower) || previous.upperInitial)) || (next && /^\d/u.test(next.text)) || next?.upperInitial) return;
+      const start = source.block.start + token.start;
+      const end = source.block.start + token.end;
+      if (taken.some(([from, to]) => start < to && end > from) || quoted.some((range) => start >= range.start && start < range.end)) return;
+      const mention: PersonMention = { personIndex, blockIndex: source.blockIndex, start, end, surface: token.text, name: token.text };
+      people[personIndex]!.mentions.push(mention);
+      people[personIndex]!.surfaces.add(token.text);
+      found.push(mention);
+    });
+  }
+  return found;
+}
+
+/** Prepositions before a month or a thing rather than a person ("in May", "of Friend"). */
+const GOVERNING_PREPOSITIONS = new Set(['in', 'on', 'of', 'at', 'by', 'from', 'since', 'until', 'till', 'before', 'after', 'during', 'for', 'to', 'the', 'a', 'an', 'this', 'next', 'last', 'early', 'late', 'mid']);
+
+/** A word as a token, to ask of it what is asked of tokens. */
+function wordToken(word: string): Token {
+  return { text: word, lower: word.toLowerCase(), kind: 'word', start: 0, end: word.length, possessive: false, capitalised: /^\p{Lu}\p{Ll}/u.test(word), upperInitial: /^\p{Lu}/u.test(word) };
 }
 
 function isPlausibleSingleName(token: Token): boolean {

@@ -160,7 +160,8 @@ function isEpithet(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index];
   if (!token || token.kind !== 'word') return false;
   const next = tokens[index + 1];
-  const nounFollows = next !== undefined && next.kind === 'word' && next.text === next.lower && !SPEECH_VERBS.has(next.lower)
+  // "the 39-year-old Chancellor": a role after the epithet makes it a description of that role.
+  const nounFollows = next !== undefined && next.kind === 'word' && (next.text === next.lower || ROLE_NOUNS.has(next.lower)) && !SPEECH_VERBS.has(next.lower)
     && !['who', 'was', 'is', 'had', 'has', 'would', 'will', 'added', 'later', 'also', 'then', 'and', 'but'].includes(next.lower);
   if (/^\d+-year-old$/u.test(token.lower)) return !nounFollows;
   if (token.upperInitial && (DEMONYMS.has(token.lower) || NATIONALITY_NOUNS.has(token.lower))) return !nounFollows;

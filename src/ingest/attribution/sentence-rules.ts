@@ -5,8 +5,8 @@
 // Each returns the speaker with the evidence (rule and kind of subject), or null to let the next one try.
 import type { Discourse, Speaker } from './discourse.js';
 import type { Attribution, AttributionRule } from './attribution.js';
-import { coordinated, followsDirectly, passiveAgent, subjectOfCue, type Cue, type SentenceView } from './sentence-view.js';
-import { GOVERNING_WORDS, VERB_FILLERS } from '../lexicon/clause-words.js';
+import { coordinated, followsDirectly, isFiller, passiveAgent, subjectOfCue, type Cue, type SentenceView } from './sentence-view.js';
+import { GOVERNING_WORDS } from '../lexicon/clause-words.js';
 import { SPEECH_VERBS } from '../lexicon/reporting-verbs.js';
 import type { SpeakerMention } from '../speaker-mentions.js';
 
@@ -64,7 +64,7 @@ const MAX_SUBJECT_WORDS = 10;
 function unnamedSubject(view: SentenceView, cueIndex: number): string | null {
   const { tokens, sentence } = view;
   let k = cueIndex - 1;
-  while (k >= sentence.firstToken && tokens[k]!.kind === 'word' && VERB_FILLERS.has(tokens[k]!.lower)) k--;
+  while (k >= sentence.firstToken && isFiller(tokens[k]!)) k--;
   const last = k;
   let first = -1;
   let words = 0;

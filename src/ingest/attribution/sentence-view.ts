@@ -40,6 +40,12 @@ export interface Cue {
   weak: boolean;
 }
 
+/** An auxiliary or adverb printed in lower case between a subject and its verb ("has also said"); "May" of
+ * "Theresa May told" is a name, not the modal. */
+export function isFiller(token: Token): boolean {
+  return token.kind === 'word' && token.text === token.lower && VERB_FILLERS.has(token.lower);
+}
+
 /** What one block holds for every sentence in it, computed once. */
 export interface BlockView {
   readonly analysed: AnalysedBlock;
@@ -124,7 +130,7 @@ function findCues(tokens: readonly Token[], sentence: Sentence): Cue[] {
 /** Whether a word stands right after a subject: a singular pronoun, a name, or the comma closing an aside. */
 function followsSubject(tokens: readonly Token[], index: number): boolean {
   let k = index - 1;
-  while (k >= 0 && tokens[k]!.kind === 'word' && VERB_FILLERS.has(tokens[k]!.lower)) k--;
+  while (k >= 0 && isFiller(tokens[k]!)) k--;
   const previous = tokens[k];
   if (!previous) return false;
   return previous.lower === 'he' || previous.lower === 'she' || previous.lower === 'it' || previous.text === ','
@@ -180,7 +186,7 @@ function personInApposition(view: SentenceView, mention: SpeakerMention): Speake
 function relativeAntecedent(view: SentenceView, cueIndex: number): SpeakerMention | null {
   const { tokens, sentence, endingAt } = view;
   let k = cueIndex - 1;
-  while (k >= sentence.firstToken && tokens[k]!.kind === 'word' && VERB_FILLERS.has(tokens[k]!.lower)) k--;
+  while (k >= sentence.firstToken && isFiller(tokens[k]!)) k--;
   if (tokens[k]?.lower !== 'who' || tokens[k - 1]?.text !== ',') return null;
   const antecedent = endingAt.get(k - 2);
   return antecedent && antecedent.kind !== 'organisation' ? antecedent : null;
@@ -210,7 +216,7 @@ function leftSubject(tokens: readonly Token[], sentence: Sentence, cueIndex: num
   for (let hops = 0; hops < 4 && k >= sentence.firstToken; hops++) {
     while (k >= sentence.firstToken) {
       const token = tokens[k]!;
-      if (token.kind === 'word' && (VERB_FILLERS.has(token.lower) || (/ly$/u.test(token.lower) && token.text === token.lower && token.lower.length > 4))) { k--; continue; }
+      if (isFiller(token) || (token.kind === 'word' && /ly$/u.test(token.lower) && token.text === token.lower && token.lower.length > 4)) { k--; continue; }
       if (token.kind === 'word' && (CALENDAR_WORDS.has(token.lower) || TIME_WORDS.has(token.lower)) && TIME_OPENERS.has(tokens[k - 1]?.lower ?? '')) { k -= 2; continue; }
       break;
     }
@@ -249,7 +255,9 @@ function leftSubject(tokens: readonly Token[], sentence: Sentence, cueIndex: num
       // "Sen. Sherrod Brown, D-Ohio, said": a short tag after a person belongs to them; the person is the subject.
       const before = endingAt.get(j - 1);
       if (before?.kind === 'person' && k - j <= 4 && (!named || named.kind !== 'person')) return before;
-      if (named && (named.kind === 'person' || named.kind === 'organisation') && named.first === j + 1) return named;
+      // "Cameron, alongside his wife, Samantha, said": a name in apposition to an object is no subject either.
+      const governedBefore = before !== undefined && GOVERNING_WORDS.has(tokens[before.first - 1]?.lower ?? '');
+      if (named && (named.kind === 'person' || named.kind === 'organisation') && named.first === j + 1 && !governedBefore) return named;
       const segmentFirst = tokens[j + 1];
       if (closer === ',' && isParentheticalReport(tokens, j + 1, k, endingAt)) {
         // "Her midwife, she said, had already told her": the aside reports who said it, the subject is before it.
@@ -280,7 +288,7 @@ function isParentheticalReport(tokens: readonly Token[], from: number, to: numbe
 export function coordinated(view: SentenceView, cueIndex: number): boolean {
   const { tokens, sentence } = view;
   let k = cueIndex - 1;
-  while (k >= sentence.firstToken && tokens[k]!.kind === 'word' && VERB_FILLERS.has(tokens[k]!.lower)) k--;
+  while (k >= sentence.firstToken && isFiller(tokens[k]!)) k--;
   const joiner = tokens[k];
   return k >= sentence.firstToken && joiner !== undefined && (joiner.lower === 'and' || joiner.lower === 'but');
 }
@@ -311,7 +319,7 @@ export function followsDirectly(view: SentenceView, quoteToken: number, later: n
       continue;
     }
     if (token.kind !== 'word' || covered[index]) continue;
-    if (SUBJECT_MODIFIERS.has(token.lower) || VERB_FILLERS.has(token.lower)) continue;
+    if (SUBJECT_MODIFIERS.has(token.lower) || isFiller(token)) continue;
     // Role words the mentions did not take ("the union's secretary-general, Peter Kamau Njoroge,").
     if (token.lower.split('-').some((part) => ROLE_NOUNS.has(part) || TITLE_WORDS.has(part))) continue;
     // An aside between commas is allowed when it closes before the clause ("Smith, who led the trial, said").

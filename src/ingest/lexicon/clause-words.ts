@@ -27,7 +27,7 @@ export const APPOSITIVE_OPENERS: ReadonlySet<string> = new Set([
 export const GOVERNING_WORDS: ReadonlySet<string> = new Set([
   'in', 'on', 'at', 'with', 'to', 'from', 'by', 'for', 'of', 'about', 'against', 'between', 'among', 'than', 'like', 'as',
   'over', 'under', 'into', 'after', 'before', 'during', 'since', 'that', 'toward', 'towards', 'without', 'behind', 'and',
-  'or', 'told', 'telling',
+  'or', 'told', 'telling', 'alongside', 'beside', 'besides', 'including', 'except', 'beyond', 'despite', 'amid', 'via',
 ]);
 
 /** Words after which a noun phrase can still be a clause's subject ("and the official", "Meanwhile her aide"). */
