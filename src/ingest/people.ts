@@ -8,6 +8,9 @@ import { DEMONYMS, FEMININE_WORDS, HONORIFICS, MASCULINE_WORDS, ROLE_NOUNS, TITL
 import { SPEECH_VERBS } from './lexicon/reporting-verbs.js';
 import { FEMININE_GIVEN_NAMES, MASCULINE_GIVEN_NAMES } from './lexicon/first-names.js';
 import { GIVEN_NAMES } from './lexicon/given-names.js';
+import { GENERATIONAL_SUFFIXES, PARTICLES, PERSON_TITLES, POST_NOMINALS, SURNAME_TITLES } from './lexicon/name-parts.js';
+import { APPOSITIVE_ENDS, GOVERNING_PREPOSITIONS, PLACE_PREPOSITIONS, SUBJECT_FILLERS } from './lexicon/clause-words.js';
+import { NAMED_THING_NOUNS, ORGANISATION_PLURALS } from './lexicon/non-person-words.js';
 
 export type Gender = 'female' | 'male' | null;
 
@@ -51,8 +54,6 @@ export interface NameSource {
 /** Raw ranges (UTF-16) of quoted speech: a name said inside a quote is only taken when the prose names them too. */
 export type QuotedRanges = readonly { start: number; end: number }[];
 
-const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'dos', 'das', 'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'y', 'abu', 'bint', 'ben']);
-const SUBJECT_FILLERS = new Set(['also', 'has', 'had', 'have', 'later', 'earlier', 'then', 'once', 'again', 'previously', 'recently', 'reportedly', 'was', 'is', 'would', 'will', 'could', 'further', 'repeatedly', 'told']);
 
 function isNameWord(token: Token): boolean {
   if (token.kind !== 'word' || !token.capitalised) return false;
@@ -263,32 +264,13 @@ function isNameSuffix(token: Token): boolean {
   return GENERATIONAL_SUFFIXES.has(token.lower.replace(/\.$/u, '')) || POST_NOMINALS.has(token.text.replace(/\.$/u, ''));
 }
 
-/** Suffixes that are part of a name: "Jr", "Sr", "III". Lower case, no period. */
-const GENERATIONAL_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
-/** Letters printed after a name that are not part of it: ranks, honours, degrees, seats. As printed. */
-const POST_NOMINALS = new Set(['QC', 'KC', 'SC', 'MP', 'MEP', 'MSP', 'MLA', 'TD', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'GBE', 'PhD', 'MD', 'FRS', 'Esq']);
 
 /** First words of the place names of several words ("new" of "new zealand"), to test only runs that may be one. */
 const PLACE_FIRST_WORDS = new Set([...PLACE_NAMES].filter((place) => place.includes(' ')).map((place) => place.split(' ')[0]!));
 
-/** Title words that are also common surnames. */
-const SURNAME_TITLES = new Set(['king', 'bishop', 'major', 'marshal', 'chancellor', 'pope', 'judge', 'cardinal', 'constable',
-  'driver', 'dean', 'pastor', 'rector', 'cousin', 'warden', 'guard', 'sheriff', 'provost', 'clerk', 'ranger', 'porter', 'butler']);
 
-/** Plural organisation words that open sentences ("Unions said"); not derived, since "Parks" and "Banks" are names. */
-const ORGANISATION_PLURALS = new Set(['unions', 'councils', 'ministries', 'agencies', 'companies', 'governments', 'committees',
-  'courts', 'authorities', 'officials', 'charities', 'hospitals', 'schools', 'universities', 'airlines', 'insurers',
-  'lenders', 'regulators', 'firms']);
 
-/** Lower-case nouns that a place's or a publication's name follows ("the village Salmon Flats", "the journal X"). */
-const NAMED_THING_NOUNS = new Set(['journal', 'newspaper', 'magazine', 'station', 'village', 'town', 'city', 'district',
-  'province', 'region', 'county', 'suburb', 'neighbourhood', 'neighborhood', 'street', 'road', 'river', 'lake', 'island',
-  'hospital', 'school', 'university', 'festival', 'book', 'novel', 'film', 'album', 'ship', 'vessel', 'app', 'brand',
-  // Organisations named after their noun ("the network Parlireach", "the charity Mind", "the firm Ahrefs").
-  'network', 'charity', 'organisation', 'organization', 'firm', 'company', 'group', 'union', 'party', 'agency',
-  'consultancy', 'think-tank', 'startup', 'start-up', 'platform', 'website', 'outlet', 'publication', 'broadcaster', 'team', 'club', 'band']);
 
-const APPOSITIVE_ENDS = new Set(['who', 'which', 'that', 'whose', 'of', 'for', 'at', 'in', 'on', 'behind', 'with', 'from', 'to', 'by', 'and', 'based']);
 
 /** The head noun of an appositive that starts with an article: its last word before a comma, a preposition or a
  * relative clause ("a nonprofit" → "nonprofit", "the venture-backed startup behind the app" → "startup"). */
@@ -337,8 +319,6 @@ function readAppositiveRole(tokens: readonly Token[], from: number, text: string
 /** "Broadcaster", "Toxicologist", "Historian": a word for someone's trade, printed before a name like a title. */
 const OCCUPATION_ENDING = /(?:er|or|ist|ian)$/u;
 
-/** Places follow these, people seldom ("in El Paso", "at Eagle Pass"). */
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'across', 'throughout']);
 
 /** The words the story prints in lower case: a capitalised run made of such words is a heading or a thing, not a name. */
 function lowerCaseWords(sources: readonly NameSource[]): Set<string> {
@@ -363,10 +343,6 @@ function isPlausibleFullName(candidate: Candidate, vocabulary: ReadonlySet<strin
   return !candidate.placeFollows && !(candidate.governedBy !== null && PLACE_PREPOSITIONS.has(candidate.governedBy));
 }
 
-/** Titles printed before one person's surname ("Judge Early", "Baroness Jolly", "Sheriff Young"). */
-const PERSON_TITLES = new Set(['judge', 'justice', 'sheriff', 'baron', 'baroness', 'lord', 'lady', 'sir', 'dame', 'captain', 'capt',
-  'sergeant', 'sgt', 'detective', 'inspector', 'constable', 'coach', 'professor', 'senator', 'sen', 'governor', 'gov', 'mayor',
-  'president', 'chancellor', 'councillor', 'commissioner', 'superintendent', 'colonel', 'general', 'admiral', 'bishop', 'rabbi', 'imam']);
 
 function isCapitalisedGivenName(token: Token): boolean {
   return token.kind === 'word' && token.capitalised && isGivenName(token.lower) && !HONORIFICS.has(token.lower) && !SPEECH_VERBS.has(token.lower);
@@ -591,8 +567,6 @@ function wordSurnameMentions(sources: readonly NameSource[], people: PersonRecor
   return found;
 }
 
-/** Prepositions before a month or a thing rather than a person ("in May", "of Friend"). */
-const GOVERNING_PREPOSITIONS = new Set(['in', 'on', 'of', 'at', 'by', 'from', 'since', 'until', 'till', 'before', 'after', 'during', 'for', 'to', 'the', 'a', 'an', 'this', 'next', 'last', 'early', 'late', 'mid']);
 
 /** A word as a token, to ask of it what is asked of tokens. */
 function wordToken(word: string): Token {

@@ -5,6 +5,9 @@ import type { Token } from './tokens.js';
 import { CALENDAR_WORDS, COMMON_WORDS } from './lexicon/non-person-words.js';
 import { anaphoricHead, ANAPHORIC_PERSON_NOUNS, DEMONYMS, ROLE_NOUNS } from './lexicon/titles.js';
 import { SPEECH_VERBS } from './lexicon/reporting-verbs.js';
+import { CLAUSE_VERBS, DESCRIPTION_BREAKERS, DETERMINERS, INDEFINITE, PRONOUNS } from './lexicon/clause-words.js';
+import { ORGANISATION_NOUNS } from './lexicon/non-person-words.js';
+import { EPITHET_NOUNS, NATIONALITY_NOUNS } from './lexicon/titles.js';
 
 export type SpeakerMention =
   | { kind: 'person'; personIndex: number; first: number; last: number }
@@ -14,14 +17,6 @@ export type SpeakerMention =
       possessed?: boolean }
   | { kind: 'organisation'; text: string; first: number; last: number };
 
-const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'his', 'her', 'their', 'its', 'our', 'two', 'three', 'four', 'several', 'some', 'many', 'other', 'this', 'that', 'these', 'those', 'each', "'s"]);
-const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'two', 'three', 'four', 'several', 'some', 'many', 'other']);
-const DESCRIPTION_BREAKERS = new Set(['and', 'or', 'but', 'to', 'in', 'on', 'at', 'with', 'by', 'from', 'for', 'of', 'that', 'who', 'which', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'said', 'says', 'told', 'as', 'after', 'before', 'when', 'while', 'than', 'if', 'he', 'she', 'they', 'it', 'we', 'i']);
-const ORGANISATION_NOUNS = new Set(['ministry', 'government', 'department', 'company', 'agency', 'embassy', 'court', 'army', 'military', 'police', 'council', 'committee', 'party', 'group', 'firm', 'union', 'statement', 'report', 'office', 'administration', 'campaign', 'club', 'team', 'organisation', 'organization', 'authority', 'authorities', 'regulator', 'board', 'commission', 'kremlin', 'pentagon', 'study', 'survey', 'document', 'letter', 'website', 'newspaper', 'paper', 'agency', 'network', 'broadcaster', 'channel', 'service', 'bank', 'charity', 'coalition', 'alliance', 'bloc', 'navy', 'junta', 'regime', 'cabinet', 'parliament', 'congress', 'senate', 'assembly', 'council', 'tribunal', 'panel', 'inquiry', 'investigation', 'filing', 'lawsuit', 'indictment', 'complaint', 'memo', 'draft', 'plan', 'bill', 'law', 'treaty', 'resolution', 'decision', 'ruling', 'order', 'declaration', 'communique', 'manifesto', 'notice']);
-const PRONOUNS = new Map<string, { gender: 'female' | 'male' | null; plural: boolean }>([
-  ['he', { gender: 'male', plural: false }], ['she', { gender: 'female', plural: false }], ['they', { gender: null, plural: true }],
-  ['i', { gender: null, plural: false }], ['we', { gender: null, plural: true }],
-]);
 
 /** Every speaker-like mention in the tokens of one masked block, in order, not overlapping. */
 export function findSpeakerMentions(tokens: readonly Token[], text: string, blockStart: number, people: readonly PersonMention[]): SpeakerMention[] {
@@ -147,13 +142,6 @@ function isPersonNoun(word: string): boolean {
 }
 
 const POSSESSIVE_MARKS = new Set(["'", '’']);
-/** Verbs and auxiliaries that, right after a noun phrase, make it a clause's subject. */
-const CLAUSE_VERBS = new Set(['has', 'had', 'have', 'was', 'is', 'were', 'are', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'did', 'does', 'also', 'later']);
-/** Nouns for a nationality that stand for a person ("the Spaniard"); demonym adjectives count too ("the Russian"). */
-const NATIONALITY_NOUNS = new Set(['spaniard', 'briton', 'frenchman', 'frenchwoman', 'dutchman', 'dutchwoman', 'swede', 'dane',
-  'finn', 'pole', 'scot', 'welshman', 'welshwoman', 'irishman', 'irishwoman', 'englishman', 'englishwoman', 'kiwi', 'aussie']);
-/** Epithets that refer back to someone named before rather than to an office ("the teenager", "the champion"). */
-const EPITHET_NOUNS = new Set(['teenager', 'youngster', 'veteran', 'champion', 'winner', 'newcomer', 'rookie', 'debutant', 'runner-up']);
 
 /** "20-year-old", "Russian" (followed by no noun), "Spaniard", "teenager": a word that can follow "the" for a person. */
 function isEpithet(tokens: readonly Token[], index: number): boolean {

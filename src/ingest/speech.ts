@@ -3,11 +3,10 @@ import type { QuoteKind } from './draft.js';
 import type { Attribution } from './attribution/attribution.js';
 import type { QuoteSpan } from './quotes.js';
 import { NAMING_WORDS, WORK_NOUNS } from './lexicon/reporting-verbs.js';
+import { CONTINUING_WORDS, FRAGMENT_OPENERS, SMALL_WORDS } from './lexicon/clause-words.js';
 
 /** Quotes this short are speech only when their own sentence reports someone saying them. */
 const SHORT_QUOTE_WORDS = 4;
-const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'with', 'by', 'from', 'as', 'is', 'vs']);
-const FRAGMENT_OPENERS = new Set(['that', 'as', 'the', 'a', 'an', 'of', 'to', 'for', 'and', 'or', 'with', 'by', 'his', 'her', 'their', 'its', 'our', 'this', 'was', 'is', 'be', 'were', 'are', 'what', 'how', 'in', 'on', 'at', 'called', 'very', 'so', 'more', 'most', 'being', 'been', 'into']);
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -34,18 +33,6 @@ function previousWord(raw: string, position: number): string {
   return raw.slice(start, end).toLowerCase();
 }
 
-/** Words that may follow a short quotation of speech; any other lower-case word after it makes it a label that
- * modifies a noun (the “long rains” season, a “hypersonic” missile). */
-const CONTINUING_WORDS = new Set(['and', 'or', 'but', 'nor', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'of', 'that',
-  'as', 'if', 'when', 'because', 'after', 'before', 'since', 'while', 'than', 'unless', 'until', 'though', 'although',
-  'about', 'over', 'into', 'without', 'against', 'between', 'under', 'so', 'yet', 'which', 'who', 'where', 'whether',
-  'during', 'despite', 'amid', 'among', 'across', 'toward', 'towards', 'instead', 'rather', 'even', 'not', 'is', 'are',
-  'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'would', 'will', 'could', 'can', 'may', 'might', 'must',
-  'should', 'did', 'does', 'do', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'said', 'says', 'added', 'told', 'wrote',
-  'according', 'the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'these', 'those', 'any', 'all', 'some', 'no',
-  'every', 'our', 'my', 'your', 'them', 'him', 'us', 'me', 'there', 'here', 'then', 'now', 'also', 'only', 'just',
-  'ahead', 'again', 'too', 'anyway', 'today', 'yesterday', 'tonight', 'soon', 'later', 'earlier', 'afterwards', 'away',
-  'back', 'out', 'off', 'up', 'down', 'around', 'home', 'abroad', 'overseas', 'online', 'either', 'altogether']);
 
 /** Before a quotation: a subject pronoun and "called", or a describing verb and its object followed by "as". */
 const CHARACTERISING = /(?:\b(?:it|he|she|they|we|I)\s+(?:called|calls|has called|had called)\s*|\b(?:described|describes|describing|characteri[sz]ed|characteri[sz]es)\b[^.!?;:"“”]{1,50}\bas\s*)$/u;

@@ -1,4 +1,5 @@
 // Word and punctuation tokens of a block, with their offsets, for the rule-based readers of layout and speech.
+import { ABBREVIATIONS } from './lexicon/abbreviations.js';
 
 export type TokenKind = 'word' | 'punct' | 'quote';
 
@@ -22,13 +23,6 @@ export interface Token {
 /** The character that stands for quoted text in a masked block, so speech never looks like reporter's prose. */
 export const QUOTE_MASK = '\uE000';
 
-/** Abbreviations that keep their period and do not end a sentence. */
-const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'rev', 'fr', 'st', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'capt', 'maj', 'sgt',
-  'adm', 'cmdr', 'cpl', 'pvt', 'jr', 'sr', 'mt', 'ft', 'no', 'vs', 'etc', 'inc', 'corp', 'ltd', 'co', 'jan', 'feb',
-  'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'dept', 'est', 'messrs', 'mme',
-  'mlle', 'ave', 'blvd', 'rd', 'gov', 'supt', 'insp', 'det', 'atty', 'ald',
-]);
 
 const CAPITALISED = /^\p{Lu}(?:[\p{Ll}'’]|\.$|\p{Lu}\p{Ll})/u;
 const PARTICLE_NAME = /^(?:al|el|bin|ibn|abu|ben)-\p{Lu}/u;

@@ -7,6 +7,7 @@ import { ANAPHORIC_PERSON_NOUNS, DEMONYMS, ROLE_NOUNS } from '../lexicon/titles.
 import type { Gender, PersonRecord } from '../people.js';
 import type { SpeakerMention } from '../speaker-mentions.js';
 import type { AnalysedBlock } from './sentence-view.js';
+import { LEAD_OFFICES, OFFICE_WORDS } from '../lexicon/titles.js';
 
 /** Who spoke: a person of the story, or nobody named (with who the text says it was). */
 export interface Speaker {
@@ -22,12 +23,7 @@ interface UnnamedEntity {
   position: number;
 }
 
-/** Modifiers that are part of an office's name ("prime minister", "foreign secretary", "deputy leader"). */
-const OFFICE_WORDS = new Set(['prime', 'deputy', 'vice', 'first', 'foreign', 'home', 'finance', 'defence', 'defense', 'health',
-  'education', 'justice', 'interior', 'chief', 'attorney', 'shadow', 'general', 'district']);
 
-/** Offices a story may name its lead by without repeating the name ("the prime minister", "the president"). */
-const LEAD_OFFICES = new Set(['minister', 'president', 'chancellor', 'premier', 'governor', 'mayor', 'taoiseach']);
 
 /** Characters into its paragraph a lead person's first mention may start ("Former Prime Minister Tony Blair has …"). */
 const LEAD_OPENING = 40;

@@ -9,6 +9,7 @@ import { coordinated, followsDirectly, isFiller, passiveAgent, subjectOfCue, typ
 import { GOVERNING_WORDS } from '../lexicon/clause-words.js';
 import { SPEECH_VERBS } from '../lexicon/reporting-verbs.js';
 import type { SpeakerMention } from '../speaker-mentions.js';
+import { PHRASE_BOUNDARIES, PHRASE_DETERMINERS } from '../lexicon/clause-words.js';
 
 /** A cue of the sentence with its subject and the speaker that subject names. */
 export interface ReadCue {
@@ -49,10 +50,6 @@ export function readCues(view: SentenceView, discourse: Discourse, sentenceSubje
   });
 }
 
-/** Words that open a noun phrase naming who spoke ("the county board", "a spokesman", "their lawyers"). */
-const PHRASE_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those', 'one', 'two', 'three', 'several', 'some', 'many', 'other']);
-/** Words that end a subject phrase on its left: a clause starts after them. */
-const PHRASE_BOUNDARIES = new Set(['and', 'but', 'or', 'nor', 'who', 'whom', 'which', 'that', 'when', 'while', 'after', 'before', 'because', 'as', 'if', 'since', 'until', 'although', 'though', 'where', 'whether', 'than', 'so']);
 /** Longest unnamed subject, in words. */
 const MAX_SUBJECT_WORDS = 10;
 

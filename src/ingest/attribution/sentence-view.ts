@@ -20,6 +20,7 @@ import { ROLE_NOUNS, TITLE_WORDS } from '../lexicon/titles.js';
 import type { Sentence } from '../sentences.js';
 import type { SpeakerMention } from '../speaker-mentions.js';
 import type { Token } from '../tokens.js';
+import { ADDRESSEE_VERBS, PASSIVE_AUXILIARIES } from '../lexicon/clause-words.js';
 
 /** A block read for speech: its masked text, tokens, sentences and speaker-like mentions. */
 export interface AnalysedBlock {
@@ -192,9 +193,6 @@ function relativeAntecedent(view: SentenceView, cueIndex: number): SpeakerMentio
   return antecedent && antecedent.kind !== 'organisation' ? antecedent : null;
 }
 
-/** Verbs whose passive makes the subject the one spoken to ("she was warned that …", "they were told by X"). */
-const ADDRESSEE_VERBS = new Set(['told', 'warned', 'asked', 'informed', 'advised', 'assured', 'reminded', 'urged', 'ordered', 'instructed', 'promised', 'cautioned', 'briefed']);
-const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
 
 /**
  * A passive reporting verb: the sentence's subject heard the words. The speaker is the agent after "by" ("were told by

@@ -59,3 +59,55 @@ export const ROLE_EQUIVALENTS: ReadonlyMap<string, readonly string[]> = new Map(
 
 /** A role head that names a group ("officials", "police", "staff"): never the person a "he" or "she" means. */
 export const PLURAL_HEAD = /(?:s|people|police|staff)$/u;
+
+export const SUBJECT_FILLERS = new Set(['also', 'has', 'had', 'have', 'later', 'earlier', 'then', 'once', 'again', 'previously', 'recently', 'reportedly', 'was', 'is', 'would', 'will', 'could', 'further', 'repeatedly', 'told']);
+
+export const APPOSITIVE_ENDS = new Set(['who', 'which', 'that', 'whose', 'of', 'for', 'at', 'in', 'on', 'behind', 'with', 'from', 'to', 'by', 'and', 'based']);
+
+/** Places follow these, people seldom ("in El Paso", "at Eagle Pass"). */
+export const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'across', 'throughout']);
+
+/** Prepositions before a month or a thing rather than a person ("in May", "of Friend"). */
+export const GOVERNING_PREPOSITIONS = new Set(['in', 'on', 'of', 'at', 'by', 'from', 'since', 'until', 'till', 'before', 'after', 'during', 'for', 'to', 'the', 'a', 'an', 'this', 'next', 'last', 'early', 'late', 'mid']);
+
+export const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'his', 'her', 'their', 'its', 'our', 'two', 'three', 'four', 'several', 'some', 'many', 'other', 'this', 'that', 'these', 'those', 'each', "'s"]);
+
+export const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'two', 'three', 'four', 'several', 'some', 'many', 'other']);
+
+export const DESCRIPTION_BREAKERS = new Set(['and', 'or', 'but', 'to', 'in', 'on', 'at', 'with', 'by', 'from', 'for', 'of', 'that', 'who', 'which', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'said', 'says', 'told', 'as', 'after', 'before', 'when', 'while', 'than', 'if', 'he', 'she', 'they', 'it', 'we', 'i']);
+
+export const PRONOUNS = new Map<string, { gender: 'female' | 'male' | null; plural: boolean }>([
+  ['he', { gender: 'male', plural: false }], ['she', { gender: 'female', plural: false }], ['they', { gender: null, plural: true }],
+  ['i', { gender: null, plural: false }], ['we', { gender: null, plural: true }],
+]);
+
+/** Verbs and auxiliaries that, right after a noun phrase, make it a clause's subject. */
+export const CLAUSE_VERBS = new Set(['has', 'had', 'have', 'was', 'is', 'were', 'are', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'did', 'does', 'also', 'later']);
+
+export const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'with', 'by', 'from', 'as', 'is', 'vs']);
+
+export const FRAGMENT_OPENERS = new Set(['that', 'as', 'the', 'a', 'an', 'of', 'to', 'for', 'and', 'or', 'with', 'by', 'his', 'her', 'their', 'its', 'our', 'this', 'was', 'is', 'be', 'were', 'are', 'what', 'how', 'in', 'on', 'at', 'called', 'very', 'so', 'more', 'most', 'being', 'been', 'into']);
+
+/** Words that may follow a short quotation of speech; any other lower-case word after it makes it a label that
+ * modifies a noun (the “long rains” season, a “hypersonic” missile). */
+export const CONTINUING_WORDS = new Set(['and', 'or', 'but', 'nor', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'of', 'that',
+  'as', 'if', 'when', 'because', 'after', 'before', 'since', 'while', 'than', 'unless', 'until', 'though', 'although',
+  'about', 'over', 'into', 'without', 'against', 'between', 'under', 'so', 'yet', 'which', 'who', 'where', 'whether',
+  'during', 'despite', 'amid', 'among', 'across', 'toward', 'towards', 'instead', 'rather', 'even', 'not', 'is', 'are',
+  'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'would', 'will', 'could', 'can', 'may', 'might', 'must',
+  'should', 'did', 'does', 'do', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'said', 'says', 'added', 'told', 'wrote',
+  'according', 'the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'these', 'those', 'any', 'all', 'some', 'no',
+  'every', 'our', 'my', 'your', 'them', 'him', 'us', 'me', 'there', 'here', 'then', 'now', 'also', 'only', 'just',
+  'ahead', 'again', 'too', 'anyway', 'today', 'yesterday', 'tonight', 'soon', 'later', 'earlier', 'afterwards', 'away',
+  'back', 'out', 'off', 'up', 'down', 'around', 'home', 'abroad', 'overseas', 'online', 'either', 'altogether']);
+
+/** Words that open a noun phrase naming who spoke ("the county board", "a spokesman", "their lawyers"). */
+export const PHRASE_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those', 'one', 'two', 'three', 'several', 'some', 'many', 'other']);
+
+/** Words that end a subject phrase on its left: a clause starts after them. */
+export const PHRASE_BOUNDARIES = new Set(['and', 'but', 'or', 'nor', 'who', 'whom', 'which', 'that', 'when', 'while', 'after', 'before', 'because', 'as', 'if', 'since', 'until', 'although', 'though', 'where', 'whether', 'than', 'so']);
+
+/** Verbs whose passive makes the subject the one spoken to ("she was warned that …", "they were told by X"). */
+export const ADDRESSEE_VERBS = new Set(['told', 'warned', 'asked', 'informed', 'advised', 'assured', 'reminded', 'urged', 'ordered', 'instructed', 'promised', 'cautioned', 'briefed']);
+
+export const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);

@@ -117,3 +117,18 @@ developer supplier provider chain brand startup start-up conglomerate subsidiary
 distributor exporter importer miner shipper outlet newspaper network agency charity organisation organization
 nonprofit non-profit collective platform app website contractor consultancy
 `);
+
+/** Plural organisation words that open sentences ("Unions said"); not derived, since "Parks" and "Banks" are names. */
+export const ORGANISATION_PLURALS = new Set(['unions', 'councils', 'ministries', 'agencies', 'companies', 'governments', 'committees',
+  'courts', 'authorities', 'officials', 'charities', 'hospitals', 'schools', 'universities', 'airlines', 'insurers',
+  'lenders', 'regulators', 'firms']);
+
+/** Lower-case nouns that a place's or a publication's name follows ("the village Salmon Flats", "the journal X"). */
+export const NAMED_THING_NOUNS = new Set(['journal', 'newspaper', 'magazine', 'station', 'village', 'town', 'city', 'district',
+  'province', 'region', 'county', 'suburb', 'neighbourhood', 'neighborhood', 'street', 'road', 'river', 'lake', 'island',
+  'hospital', 'school', 'university', 'festival', 'book', 'novel', 'film', 'album', 'ship', 'vessel', 'app', 'brand',
+  // Organisations named after their noun ("the network Parlireach", "the charity Mind", "the firm Ahrefs").
+  'network', 'charity', 'organisation', 'organization', 'firm', 'company', 'group', 'union', 'party', 'agency',
+  'consultancy', 'think-tank', 'startup', 'start-up', 'platform', 'website', 'outlet', 'publication', 'broadcaster', 'team', 'club', 'band']);
+
+export const ORGANISATION_NOUNS = new Set(['ministry', 'government', 'department', 'company', 'agency', 'embassy', 'court', 'army', 'military', 'police', 'council', 'committee', 'party', 'group', 'firm', 'union', 'statement', 'report', 'office', 'administration', 'campaign', 'club', 'team', 'organisation', 'organization', 'authority', 'authorities', 'regulator', 'board', 'commission', 'kremlin', 'pentagon', 'study', 'survey', 'document', 'letter', 'website', 'newspaper', 'paper', 'agency', 'network', 'broadcaster', 'channel', 'service', 'bank', 'charity', 'coalition', 'alliance', 'bloc', 'navy', 'junta', 'regime', 'cabinet', 'parliament', 'congress', 'senate', 'assembly', 'council', 'tribunal', 'panel', 'inquiry', 'investigation', 'filing', 'lawsuit', 'indictment', 'complaint', 'memo', 'draft', 'plan', 'bill', 'law', 'treaty', 'resolution', 'decision', 'ruling', 'order', 'declaration', 'communique', 'manifesto', 'notice']);

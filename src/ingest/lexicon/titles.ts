@@ -130,3 +130,17 @@ export function anaphoricHead(word: string): string {
   const hyphen = /^([a-z]+)-of-[a-z]+$/u.exec(word);
   return hyphen ? hyphen[1]! : word;
 }
+
+/** Nouns for a nationality that stand for a person ("the Spaniard"); demonym adjectives count too ("the Russian"). */
+export const NATIONALITY_NOUNS = new Set(['spaniard', 'briton', 'frenchman', 'frenchwoman', 'dutchman', 'dutchwoman', 'swede', 'dane',
+  'finn', 'pole', 'scot', 'welshman', 'welshwoman', 'irishman', 'irishwoman', 'englishman', 'englishwoman', 'kiwi', 'aussie']);
+
+/** Epithets that refer back to someone named before rather than to an office ("the teenager", "the champion"). */
+export const EPITHET_NOUNS = new Set(['teenager', 'youngster', 'veteran', 'champion', 'winner', 'newcomer', 'rookie', 'debutant', 'runner-up']);
+
+/** Modifiers that are part of an office's name ("prime minister", "foreign secretary", "deputy leader"). */
+export const OFFICE_WORDS = new Set(['prime', 'deputy', 'vice', 'first', 'foreign', 'home', 'finance', 'defence', 'defense', 'health',
+  'education', 'justice', 'interior', 'chief', 'attorney', 'shadow', 'general', 'district']);
+
+/** Offices a story may name its lead by without repeating the name ("the prime minister", "the president"). */
+export const LEAD_OFFICES = new Set(['minister', 'president', 'chancellor', 'premier', 'governor', 'mayor', 'taoiseach']);
