@@ -24,7 +24,8 @@ export interface QuoteDraft {
 /** The rule that named a quote's speaker and the pipeline's confidence in it. */
 export interface AttributionEvidence {
   /**
-   * The rule, then what its subject was: "speech-verb:person" ("…," Smith said), "speech-verb:pronoun",
+   * The rule, then what its subject was: "speech-verb:person" ("…," Smith said: the reporting clause attached to the
+   * quotation), "reported-clause:person" (Smith said the plan was "dead"), "speech-verb:pronoun",
    * "speech-verb:title" (the minister said), "speech-verb:description" (a spokesman said),
    * "speech-verb:organisation", "according-to:…", "colon:…", "run-on" (a quotation continued from one
    * whose speaker is known), "adjacent-quote", "paragraph-subject", "previous-paragraph", or "none".

@@ -16,7 +16,7 @@ export type { Speaker } from './discourse.js';
 
 /** What named a speaker: the rule, and for rules that read a subject, what kind of words it was. */
 export interface AttributionRule {
-  rule: 'speech-verb' | 'according-to' | 'colon' | 'run-on' | 'adjacent-quote' | 'paragraph-subject' | 'previous-paragraph' | 'none';
+  rule: 'speech-verb' | 'reported-clause' | 'according-to' | 'colon' | 'run-on' | 'adjacent-quote' | 'paragraph-subject' | 'previous-paragraph' | 'none';
   subject: SpeakerMention['kind'] | 'title' | null;
 }
 

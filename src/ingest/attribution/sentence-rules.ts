@@ -113,10 +113,20 @@ export function reportingClause(view: SentenceView, cues: readonly ReadCue[], qu
   if (!best) return null;
   return {
     speaker: best.speaker,
-    rule: { rule: best.cue.kind === 'following' ? 'according-to' : 'speech-verb', subject: subjectKind(best.mention, best.speaker) },
+    rule: { rule: best.cue.kind === 'following' ? 'according-to' : nextToQuote(best, quoteToken) ? 'speech-verb' : 'reported-clause', subject: subjectKind(best.mention, best.speaker) },
     ownCue: best.cue.weak ? 'weak' : 'strong',
     personLikeSubject: best.mention !== null && best.mention.kind !== 'organisation',
   };
+}
+
+/** Tokens between a quotation and its reporting verb (or the verb's subject) for the two to count as one clause. */
+const NEXT_TO_QUOTE = 3;
+
+/** "“…,” Smith said", "said Smith: “…”": the reporting clause is attached to the quotation; not "Smith said the plan
+ * was “dead”", where the quotation sits inside the reported clause (and the speaker may be someone it names). */
+function nextToQuote(cue: ReadCue, quoteToken: number): boolean {
+  const nearest = cue.mention ? Math.min(Math.abs(cue.cue.index - quoteToken), Math.abs(cue.mention.first - quoteToken), Math.abs(cue.mention.last - quoteToken)) : Math.abs(cue.cue.index - quoteToken);
+  return nearest <= NEXT_TO_QUOTE;
 }
 
 /** The first cue within reach of a quotation at `quoteToken`, from the cursor `from`. */

@@ -25,6 +25,14 @@ describe('reportingClause: an unnamed subject is the noun phrase before the verb
   });
 });
 
+describe('reportingClause: a reporting clause beside the quotation, or a quotation inside the reported clause', () => {
+  it('names the method "speech-verb" when the verb or its subject is next to the quotation, "reported-clause" when not', () => {
+    expect(speakers('"We will not back down," Ann Lee said.')).toEqual([['We will not back down,', 'Ann Lee', 'speech-verb:person']]);
+    expect(speakers('Ann Lee said on Tuesday that the council\'s plan for the river was "dead in the water".'))
+      .toEqual([['dead in the water', 'Ann Lee', 'reported-clause:person']]);
+  });
+});
+
 describe('the discourse: descriptions and epithets that refer back to a named person', () => {
   it('reads "the mother-of-four said" and "the offender said" as the person the story is about', () => {
     const body = 'Rana Elasmar told the court she turned away from her attacker.\n\n"I could have been killed," the mother-of-four said.\n\nStipe Lozina said he was sorry.\n\nThe offender also said he was "a sick man".';
