@@ -66,8 +66,12 @@ function isNameWord(token: Token): boolean {
   if (/\d/.test(token.text) || isNameSuffix(token)) return false;
   // "Los Angeles-area pharmacies", "London-based": an adjective made of a place, not a name.
   if (HYPHENATED_ADJECTIVE.test(lower)) return false;
+  // "Centers for Disease Control and Prevention", "the Commission", "the Agency": abstract nouns, never names.
+  if (ABSTRACT_NOUN.test(lower) && !GIVEN_NAMES.has(lower)) return false;
   return true;
 }
+
+const ABSTRACT_NOUN = /(?:tion|ssion|ision|ency|ancy)$/u;
 
 const HYPHENATED_ADJECTIVE = /-(?:area|based|born|bred|led|backed|owned|run|style|era|made|bound|funded|linked|affiliated|focused|related|specific|wide|registered|listed|headquartered)$/u;
 
@@ -497,12 +501,13 @@ export function findPeople(sources: readonly NameSource[], quoted: QuotedRanges 
   }
   const mentions: PersonMention[] = [];
   const lastSeen = new Map<number, number>();
+  const timesSeen = new Map<number, number>();
   for (const candidate of candidates) {
     let personIndex: number | undefined;
     if (candidate.nameTokens.length >= 2) {
       personIndex = byFullName.get(candidate.nameTokens.map((token) => token.lower).join(' '));
     } else {
-      personIndex = matchPartialName(people, byNameWord, candidate.nameTokens[0]!.text, lastSeen);
+      personIndex = matchPartialName(people, byNameWord, candidate.nameTokens[0]!.text, lastSeen, timesSeen);
       if (personIndex === undefined && candidate.strongEvidence && isPlausibleSingleName(candidate.nameTokens[0]!)) {
         const text = candidate.nameTokens[0]!.text;
         personIndex = register({ name: text, nameTokens: [text], surfaces: new Set(), role: null, affiliation: null, gender: null, mentions: [] });
@@ -511,6 +516,7 @@ export function findPeople(sources: readonly NameSource[], quoted: QuotedRanges 
     }
     if (personIndex === undefined) continue;
     lastSeen.set(personIndex, mentions.length);
+    timesSeen.set(personIndex, (timesSeen.get(personIndex) ?? 0) + 1);
     mentions.push(addMention(personIndex, candidate));
   }
   // Headlines, headings and quoted speech: only names already known.
@@ -519,7 +525,7 @@ export function findPeople(sources: readonly NameSource[], quoted: QuotedRanges 
     for (const candidate of confirmingCandidates) {
       const key = candidate.nameTokens.map((token) => token.lower).join(' ');
       let personIndex = byFullName.get(key);
-      if (personIndex === undefined && candidate.nameTokens.length === 1) personIndex = matchPartialName(people, byNameWord, candidate.nameTokens[0]!.text, lastSeen);
+      if (personIndex === undefined && candidate.nameTokens.length === 1) personIndex = matchPartialName(people, byNameWord, candidate.nameTokens[0]!.text, lastSeen, timesSeen);
       if (personIndex === undefined) continue;
       mentions.push(addMention(personIndex, candidate));
     }
@@ -577,8 +583,12 @@ function isPlausibleSingleName(token: Token): boolean {
   return token.text.length >= 2 && /^\p{Lu}\p{Ll}/u.test(token.text) && !PLACE_NAMES.has(token.lower);
 }
 
-/** A surname (or a Chinese-style family name first) of a known person; the most recently mentioned wins a tie. */
-function matchPartialName(people: readonly PersonRecord[], byNameWord: ReadonlyMap<string, number[]>, word: string, lastSeen: ReadonlyMap<number, number>): number | undefined {
+/**
+ * A surname (or a Chinese-style family name first) of a known person. Two people sharing it ("Donald Trump",
+ * "Melania Trump"): the surname alone is the one the story has named most so far, as newsrooms give the others their
+ * first names; then the most recently mentioned.
+ */
+function matchPartialName(people: readonly PersonRecord[], byNameWord: ReadonlyMap<string, number[]>, word: string, lastSeen: ReadonlyMap<number, number>, timesSeen: ReadonlyMap<number, number>): number | undefined {
   let best: number | undefined;
   let bestScore = -Infinity;
   const lower = word.toLowerCase();
@@ -593,7 +603,7 @@ function matchPartialName(people: readonly PersonRecord[], byNameWord: ReadonlyM
     const position = person.nameTokens.findIndex((token) => token.toLowerCase() === lower);
     if (position < 0) continue;
     const preference = last === lower ? 2 : first === lower ? 1 : 1;
-    const score = preference * 1e6 + (lastSeen.get(index) ?? -1);
+    const score = preference * 1e12 + (timesSeen.get(index) ?? 0) * 1e6 + (lastSeen.get(index) ?? -1);
     if (score > bestScore) { best = index; bestScore = score; }
   }
   return best ?? matchSpellingVariant(people, word);

@@ -88,13 +88,21 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
         if (!candidate.speaker || candidate.cue.weak) continue;
         blockSpeakers[blockIndex] = candidate.speaker;
       }
-      const lastSubject = cues.filter((candidate) => candidate.speaker && candidate.mention?.kind !== 'organisation').pop()?.speaker ?? sentenceSubject;
-      if (sentenceSubject && sentenceSubject !== lastSubject) discourse.rememberSubject(sentenceSubject);
-      if (lastSubject && (lastSubject.personIndex !== null || lastSubject.description)) discourse.rememberSubject(lastSubject);
+      // Every speaker the sentence's reporting verbs name, in order: "Kellyanne Conway said Trump described …" leaves
+      // both Conway and Trump for a later "she" or "he".
+      const cueSpeakers = cues.flatMap((candidate) => (candidate.speaker && candidate.mention?.kind !== 'organisation' ? [candidate.speaker] : []));
+      const remembered = cueSpeakers.length > 0 ? cueSpeakers : sentenceSubject ? [sentenceSubject] : [];
+      if (sentenceSubject && !remembered.includes(sentenceSubject)) discourse.rememberSubject(sentenceSubject);
+      for (const speaker of remembered) if (speaker.personIndex !== null || speaker.description) discourse.rememberSubject(speaker);
+      const lastSubject = remembered.at(-1) ?? null;
       // "Asked about his next goal, Mendes smiled. “Roland Garros, of course.”"
       const aboutPerson = sentenceSubject ?? (subject?.kind === 'pronoun' && !subject.plural
         ? discourse.resolve(subject, analysed, view.position(subject.first), null) : null);
       if (aboutPerson?.personIndex != null) paragraphSubject = aboutPerson;
+      // "Ms. Berman was a lovely person, Ms. Nuamah said. “She will be well missed.”": the sentence reported someone's
+      // words, so the quotation after it is theirs rather than the person the words were about.
+      const reporter = cues.filter((candidate) => candidate.speaker?.personIndex != null && !candidate.cue.weak && candidate.cue.kind === 'verb').pop()?.speaker;
+      if (reporter) paragraphSubject = reporter;
       if (!subject && !lastSubject) {
         // "For Birgit Holm, 68, the habit has outlasted the trial.": with no subject to refer to, a later pronoun
         // refers to the person the sentence is about.

@@ -28,6 +28,20 @@ interface UnnamedEntity {
 /** Characters into its paragraph a lead person's first mention may start ("Former Prime Minister Tony Blair has …"). */
 const LEAD_OPENING = 40;
 
+/** Words that make an office another one: "vice president", "former minister", "president-elect". */
+const OFFICE_QUALIFIER = /\b(?:vice|deputy|former|ex|shadow|assistant|under)\b|-elect\b/u;
+const qualifiedOffices = new Map<string, RegExp>();
+
+/** The office `word` qualified into another one, as a pattern on a role. */
+function qualifiedOffice(word: string): RegExp {
+  let pattern = qualifiedOffices.get(word);
+  if (!pattern) {
+    pattern = new RegExp(`(?:\\b(?:vice|deputy|former|ex|shadow|assistant|under)[- ]${word}|${word}-elect)\\b`, 'u');
+    qualifiedOffices.set(word, pattern);
+  }
+  return pattern;
+}
+
 /** How far back (in subjects) a pronoun looks for the person it refers to. */
 const PRONOUN_REACH = 12;
 
@@ -149,6 +163,8 @@ export class Discourse {
       const role = `${this.roleOf(personIndex) ?? ''} ${person.affiliation ?? ''} ${[...person.surfaces].join(' ')}`.toLowerCase();
       if (head !== 'counterpart' && !tier.heads.some((word) => role.includes(word))) return false;
       if (tier.holderOnly && /\b(?:shadow|former|ex)\b/u.test(role)) return false;
+      // "The president" is not the president-elect, the vice president or a former president, unless it says so.
+      if (tier.heads.some((word) => qualifiedOffice(word).test(role)) && !OFFICE_QUALIFIER.test(mention.text.toLowerCase())) return false;
       // "The prime minister" is not any minister: words that name the office itself must match even loosely.
       if (modifiers.some((word) => OFFICE_WORDS.has(word) && !role.includes(word))) return false;
       if (!strict) return true;

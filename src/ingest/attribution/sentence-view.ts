@@ -6,6 +6,8 @@ import { CALENDAR_WORDS } from '../lexicon/non-person-words.js';
 import {
   APPOSITIVE_OPENERS,
   CLAUSE_OPENERS,
+  DESCRIPTION_BREAKERS,
+  DETERMINERS,
   GOVERNING_WORDS,
   SENTENCE_OPENING_CUES,
   SUBJECT_MODIFIERS,
@@ -15,7 +17,7 @@ import {
   VERB_FILLERS,
   WH_WORDS,
 } from '../lexicon/clause-words.js';
-import { FOLLOWING_SPEAKER_CUES, NOUN_LIKE_PRESENT_FORMS, OWN_MESSAGE_NOUNS, PARTICIPLE_CUES, SPEECH_VERBS, WEAK_SPEECH_VERBS } from '../lexicon/reporting-verbs.js';
+import { DOCUMENT_NOUNS, FOLLOWING_SPEAKER_CUES, NOUN_LIKE_PRESENT_FORMS, OWN_MESSAGE_NOUNS, PARTICIPLE_CUES, SPEECH_VERBS, WEAK_SPEECH_VERBS } from '../lexicon/reporting-verbs.js';
 import { ROLE_NOUNS, TITLE_WORDS } from '../lexicon/titles.js';
 import type { Sentence } from '../sentences.js';
 import type { SpeakerMention } from '../speaker-mentions.js';
@@ -128,14 +130,15 @@ function findCues(tokens: readonly Token[], sentence: Sentence): Cue[] {
   return cues;
 }
 
-/** Whether a word stands right after a subject: a singular pronoun, a name, or the comma closing an aside. */
+/** Whether a word stands right after a subject: a singular pronoun, a name, a document ("the lawsuit states"), or the
+ * comma closing an aside. */
 function followsSubject(tokens: readonly Token[], index: number): boolean {
   let k = index - 1;
   while (k >= 0 && isFiller(tokens[k]!)) k--;
   const previous = tokens[k];
   if (!previous) return false;
   return previous.lower === 'he' || previous.lower === 'she' || previous.lower === 'it' || previous.text === ','
-    || (previous.kind === 'word' && previous.capitalised);
+    || (previous.kind === 'word' && (previous.capitalised || DOCUMENT_NOUNS.has(previous.lower)));
 }
 
 /** The mention that is the subject of a cue's clause, found by reading the sentence the way the cue points. */
@@ -143,8 +146,9 @@ export function subjectOfCue(view: SentenceView, cue: Cue): SpeakerMention | nul
   const { tokens, sentence, endingAt, startingAt } = view;
   if (cue.kind === 'following') return startingAt.get(cue.index + cue.length) ?? startingAt.get(cue.index + cue.length + 1) ?? null;
   if (cue.kind === 'participle') {
+    // "comments she made in The Observer suggesting": a noun governed by a preposition is no participle's subject.
     const adjacent = endingAt.get(cue.index - 1);
-    if (adjacent) return adjacent;
+    if (adjacent && !GOVERNING_WORDS.has(tokens[adjacent.first - 1]?.lower ?? '')) return adjacent;
     // ", adding: …" hangs on the clause's subject: the sentence's subject when it comes first (an organisation only
     // when no person or pronoun does: "Former England international Eni Aluko …, adding").
     if (view.subject && view.subject.last < cue.index) return view.subject;
@@ -158,7 +162,7 @@ export function subjectOfCue(view: SentenceView, cue: Cue): SpeakerMention | nul
   // "“…,” said Smith": the subject follows the verb only where the verb follows the quotation or opens the
   // sentence; elsewhere the noun after the verb is its object ("but told Tuttle", "and accused the union").
   const before = tokens[cue.index - 1];
-  const after = startingAt.get(cue.index + 1) ?? null;
+  const after = startingAt.get(cue.index + 1) ?? titledNameAfter(view, cue.index + 1);
   const inverted = cue.index === sentence.firstToken || before?.kind === 'quote'
     || (before?.kind === 'punct' && tokens[cue.index - 2]?.kind === 'quote')
     // "The walks did not need to be brisk, said Dr. Haapala": a person, not a place ("said Oslo would").
@@ -166,6 +170,22 @@ export function subjectOfCue(view: SentenceView, cue: Cue): SpeakerMention | nul
   if (!inverted || !after) return null;
   // "said University of California, San Diego's chancellor, Pradeep Khosla": the person the phrase ends in.
   return after.kind === 'person' || after.kind === 'pronoun' ? after : (personInApposition(view, after) ?? after);
+}
+
+/** Lower-case words a title may run before the name it precedes ("said co-investigator John Spencer"). */
+const TITLE_REACH = 3;
+
+/** "said co-investigator John Spencer", "said team leader Ann Lee": a person named after a title the lexicon does not
+ * know, read as the verb's subject only when a name ends the run of lower-case words. */
+function titledNameAfter(view: SentenceView, from: number): SpeakerMention | null {
+  const { tokens, startingAt } = view;
+  for (let index = from; index < from + TITLE_REACH; index++) {
+    const token = tokens[index];
+    if (!token || token.kind !== 'word' || token.capitalised || DETERMINERS.has(token.lower) || DESCRIPTION_BREAKERS.has(token.lower) || SPEECH_VERBS.has(token.lower)) return null;
+    const found = startingAt.get(index + 1);
+    if (found) return found.kind === 'person' ? found : null;
+  }
+  return null;
 }
 
 /** Tokens an appositive chain may run after a mention to the person it names. */
@@ -235,6 +255,9 @@ function leftSubject(tokens: readonly Token[], sentence: Sentence, cueIndex: num
       }
       return null;
     }
+    // "Chrystia Freeland and Robert Lighthizer said": one quotation, two speakers; the first named stands for both.
+    const partner = mention?.kind === 'person' && tokens[mention.first - 1]?.lower === 'and' ? endingAt.get(mention.first - 2) : undefined;
+    if (partner?.kind === 'person') return partner;
     if (mention) return mention;
     const token = tokens[k]!;
     if (token.kind === 'word' && OWN_MESSAGE_NOUNS.has(token.lower) && tokens[k - 1]?.lower === "'s") {

@@ -14,13 +14,15 @@ const SPEECH_VERB_STEMS: readonly string[] = [
   'apologise', 'apologize', 'acknowledge', 'estimate', 'forecast', 'signal', 'indicate', 'hint', 'assert',
   'brag', 'chide', 'retort', 'rebut', 'rule', 'order', 'advise', 'instruct', 'inform', 'tell', 'write', 'speak',
   'express', 'brief', 'characterise', 'characterize', 'term', 'dub', 'hope', 'fear', 'worry', 'believe', 'think',
-  'blame',
+  'blame', 'marvel', 'text', 'email', 'message', 'interrupt', 'interject', 'gush', 'enthuse', 'scoff', 'grumble',
+  'opine', 'concur',
 ];
 
 const IRREGULAR_FORMS: readonly string[] = [
   'said', 'says', 'saying', 'told', 'tells', 'telling', 'wrote', 'writes', 'written', 'writing', 'spoke', 'spoken',
   'speaks', 'speaking', 'thought', 'cried', 'cries', 'replied', 'replies', 'denied', 'denies', 'testified',
-  'testifies', 'quipped', 'quipping', 'slammed', 'slamming', 'dubbed', 'dubbing', 'termed', 'put',
+  'testifies', 'quipped', 'quipping', 'slammed', 'slamming', 'dubbed', 'dubbing', 'termed', 'put', 'marvelled',
+  'marvelling', 'snapped',
   // Findings of courts, inquiries and studies ("the judges found", "the report finds"): weak, their own sentence only.
   'found', 'finds',
 ];
@@ -41,7 +43,7 @@ const NOUN_LIKE_STEMS = new Set([
   'pledge', 'vow', 'plead', 'brief', 'counter', 'hail', 'welcome', 'thank', 'praise', 'slam', 'blast', 'joke', 'sigh',
   'laugh', 'cry', 'tweet', 'answer', 'respond', 'continue', 'order', 'highlight', 'underline', 'head', 'express',
   'question', 'shout', 'whisper', 'scream', 'muse', 'remark', 'reflect', 'repeat', 'advise', 'dub', 'rebut', 'retort',
-  'conclude', 'recall', 'quip', 'speak', 'think', 'believe', 'write', 'tell',
+  'conclude', 'recall', 'quip', 'speak', 'think', 'believe', 'write', 'tell', 'text', 'email', 'message',
 ]);
 
 function cueForms(stem: string): string[] {
@@ -77,6 +79,12 @@ export const PARTICIPLE_CUES: ReadonlySet<string> = new Set(
 export const OWN_MESSAGE_NOUNS: ReadonlySet<string> = new Set([
   'tweet', 'tweets', 'statement', 'post', 'message', 'letter', 'remarks', 'comments', 'speech', 'words',
   'testimony', 'memo', 'email', 'note', 'account', 'answer', 'reply', 'response', 'op-ed', 'essay', 'book', 'column',
+]);
+
+/** Documents that speak in the present tense ("the lawsuit states", "the report claims"). */
+export const DOCUMENT_NOUNS: ReadonlySet<string> = new Set([
+  'lawsuit', 'suit', 'complaint', 'filing', 'indictment', 'ruling', 'judgment', 'affidavit', 'petition', 'report',
+  'statement', 'letter', 'memo', 'study', 'document', 'documents', 'website', 'post', 'tweet', 'email', 'message',
 ]);
 
 /** Phrases (lower case) that attribute what follows them: "according to X", "in the words of X". */
