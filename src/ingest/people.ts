@@ -73,6 +73,8 @@ function isNameWord(token: Token): boolean {
 
 const ABSTRACT_NOUN = /(?:tion|ssion|ision|ency|ancy)$/u;
 
+const YEAR_OR_DATE = /^(?:1[89]|20)\d\d$|^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$/u;
+
 const HYPHENATED_ADJECTIVE = /-(?:area|based|born|bred|led|backed|owned|run|style|era|made|bound|funded|linked|affiliated|focused|related|specific|wide|registered|listed|headquartered)$/u;
 
 /**
@@ -174,8 +176,15 @@ function candidatesInBlock(source: NameSource, organisations: Set<string>): Cand
     // "Intermediate-Range Nuclear Forces", "the Arctic Council": the run is the start of an organisation's name.
     const following = tokens[last + 1];
     if (following && following.upperInitial && NON_PERSON_HEADS.has(following.lower) && !nameTokens[nameTokens.length - 1]!.possessive) continue;
+    // "Charlotte Hornets coach James Borrego", "Boston Red Sox manager Alex Cora": a name that someone's role is of
+    // is a team or an organisation.
+    const afterRole = tokens[last + 2];
+    if (nameTokens.length > 1 && following && following.kind === 'word' && following.text === following.lower && ROLE_NOUNS.has(following.lower)
+      && afterRole?.kind === 'word' && afterRole.upperInitial && !nameTokens[nameTokens.length - 1]!.possessive) continue;
     const preceding = tokens[runStart - 1];
-    if (preceding && (preceding.lower === 'the' || /^\d/u.test(preceding.text)) && nameTokens.length > 1) continue;
+    // "the Harvey Weinstein case", "10 Downing Street": no person; but a year or a date may precede a name ("In 2019
+    // John Smith …", "2025-02-12 Chris Millington admitted").
+    if (preceding && (preceding.lower === 'the' || (/^\d/u.test(preceding.text) && !YEAR_OR_DATE.test(preceding.text))) && nameTokens.length > 1) continue;
     // "Saudi Arabia", "New Zealand": a place whose first word is not a name word.
     const before = tokens[runStart - 1];
     if (before && before.kind === 'word' && PLACE_FIRST_WORDS.has(before.lower) && PLACE_NAMES.has(`${before.lower} ${joined}`)) continue;
@@ -429,8 +438,11 @@ export function findPeople(sources: readonly NameSource[], quoted: QuotedRanges 
     return organisations.has(joined) && !(candidate.nameTokens.length === 1 && fullNameWords.has(joined));
   };
   const allCandidates = read.filter((candidate) => !isOrganisation(candidate));
-  const candidates = allCandidates.filter((candidate) => !isQuoted(candidate));
-  const quotedCandidates = allCandidates.filter(isQuoted);
+  // A name said inside a quotation counts only once the prose names that person too, unless it is a full name with a
+  // known given name ("Trayvon Martin, Michael Brown, Sandra Bland …").
+  const namedInFull = (candidate: Candidate): boolean => candidate.nameTokens.length >= 2 && isCapitalisedGivenName(candidate.nameTokens[0]!);
+  const candidates = allCandidates.filter((candidate) => !isQuoted(candidate) || namedInFull(candidate));
+  const quotedCandidates = allCandidates.filter((candidate) => isQuoted(candidate) && !namedInFull(candidate));
   const people: PersonRecord[] = [];
   const byFullName = new Map<string, number>();
   /** Each lower-case word of a name, to the people whose name has it. */

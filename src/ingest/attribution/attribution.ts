@@ -8,7 +8,7 @@ import type { QuoteSpan } from '../quotes.js';
 import type { SpeakerMention } from '../speaker-mentions.js';
 import { Discourse, type Speaker } from './discourse.js';
 import { inheritSpeakers } from './inheritance.js';
-import { colonIntroduction, firstCueInReach, readCues, reportingClause } from './sentence-rules.js';
+import { colonIntroduction, firstCueInReach, possessiveMessage, readCues, reportingClause } from './sentence-rules.js';
 import { blockView, sentenceView, type AnalysedBlock } from './sentence-view.js';
 
 export type { AnalysedBlock } from './sentence-view.js';
@@ -16,7 +16,7 @@ export type { Speaker } from './discourse.js';
 
 /** What named a speaker: the rule, and for rules that read a subject, what kind of words it was. */
 export interface AttributionRule {
-  rule: 'speech-verb' | 'reported-clause' | 'according-to' | 'colon' | 'run-on' | 'adjacent-quote' | 'paragraph-subject' | 'previous-paragraph' | 'none';
+  rule: 'speech-verb' | 'reported-clause' | 'according-to' | 'colon' | 'possessive-message' | 'run-on' | 'adjacent-quote' | 'paragraph-subject' | 'previous-paragraph' | 'none';
   subject: SpeakerMention['kind'] | 'title' | null;
 }
 
@@ -79,7 +79,8 @@ export function attributeQuotes(blocks: readonly AnalysedBlock[], spans: readonl
         const spanIndex = blockSpans[spanPosition]!;
         const quoteToken = spanTokens[spanPosition]!;
         cueCursor = firstCueInReach(cues, quoteToken, cueCursor);
-        const found = reportingClause(view, cues, quoteToken, cueCursor) ?? colonIntroduction(view, discourse, quoteToken, sentenceSubject);
+        const found = reportingClause(view, cues, quoteToken, cueCursor) ?? colonIntroduction(view, discourse, quoteToken, sentenceSubject)
+          ?? possessiveMessage(view, discourse, quoteToken, sentenceSubject);
         if (found) results[spanIndex] = found;
         else localSubjects[spanIndex] = paragraphSubject;
       }

@@ -3,7 +3,7 @@
 // description becomes a role). It turns a mention into a speaker: a name into its person, a pronoun into the person
 // it refers to, a title into the person who holds it. The people it is given are never changed.
 import { PLURAL_HEAD, ROLE_EQUIVALENTS } from '../lexicon/clause-words.js';
-import { ANAPHORIC_PERSON_NOUNS, DEMONYMS, ROLE_NOUNS } from '../lexicon/titles.js';
+import { ANAPHORIC_PERSON_NOUNS, DEMONYMS, FEMININE_WORDS, MASCULINE_WORDS, ROLE_NOUNS, TITLE_ABBREVIATIONS } from '../lexicon/titles.js';
 import type { Gender, PersonRecord } from '../people.js';
 import type { SpeakerMention } from '../speaker-mentions.js';
 import type { AnalysedBlock } from './sentence-view.js';
@@ -28,15 +28,27 @@ interface UnnamedEntity {
 /** Characters into its paragraph a lead person's first mention may start ("Former Prime Minister Tony Blair has …"). */
 const LEAD_OPENING = 40;
 
+/** A role with its abbreviated titles spelled out: "lt. gov." is "lieutenant governor". */
+function spelledOut(role: string): string {
+  return role.replace(/\b([a-z]+)\./gu, (abbreviation, word: string) => TITLE_ABBREVIATIONS.get(word) ?? abbreviation);
+}
+
+/** The gender a description's head gives ("son", "spokeswoman"), or null. */
+function descriptionGender(head: string): Gender {
+  if (FEMININE_WORDS.has(head)) return 'female';
+  if (MASCULINE_WORDS.has(head)) return 'male';
+  return ANAPHORIC_PERSON_NOUNS.get(head) ?? null;
+}
+
 /** Words that make an office another one: "vice president", "former minister", "president-elect". */
-const OFFICE_QUALIFIER = /\b(?:vice|deputy|former|ex|shadow|assistant|under)\b|-elect\b/u;
+const OFFICE_QUALIFIER = /\b(?:vice|deputy|former|ex|shadow|assistant|under|lieutenant)\b|-elect\b/u;
 const qualifiedOffices = new Map<string, RegExp>();
 
 /** The office `word` qualified into another one, as a pattern on a role. */
 function qualifiedOffice(word: string): RegExp {
   let pattern = qualifiedOffices.get(word);
   if (!pattern) {
-    pattern = new RegExp(`(?:\\b(?:vice|deputy|former|ex|shadow|assistant|under)[- ]${word}|${word}-elect)\\b`, 'u');
+    pattern = new RegExp(`(?:\\b(?:vice|deputy|former|ex|shadow|assistant|under|lieutenant)[- ]${word}|${word}-elect)\\b`, 'u');
     qualifiedOffices.set(word, pattern);
   }
   return pattern;
@@ -50,8 +62,10 @@ export class Discourse {
   private readonly unnamed: UnnamedEntity[] = [];
   /** Subjects of recent sentences, oldest first. */
   private readonly recentSubjects: Speaker[] = [];
-  /** Unnamed speakers that are groups ("analysts", "the officials"), whom "he" or "she" never means. */
+  /** Unnamed speakers that are groups ("analysts", "the officials", "they"), whom "he" or "she" never means. */
   private readonly pluralSpeakers = new WeakSet<Speaker>();
+  /** Unnamed speakers whose description gives a gender ("her son", "a policewoman"). */
+  private readonly unnamedGender = new WeakMap<Speaker, Gender>();
   private readonly learnedGender = new Map<number, Gender>();
   /** Roles the text gave people only by describing them before naming them. */
   readonly learnedRoles = new Map<number, string>();
@@ -106,6 +120,7 @@ export class Discourse {
           speaker = this.resolveDefinite(mention, position, exclude);
         }
         if (speaker.personIndex === null && PLURAL_HEAD.test(mention.head)) this.pluralSpeakers.add(speaker);
+        if (speaker.personIndex === null) this.unnamedGender.set(speaker, descriptionGender(mention.head));
         return speaker;
       }
     }
@@ -117,18 +132,20 @@ export class Discourse {
   }
 
   private resolvePronoun(mention: Extract<SpeakerMention, { kind: 'pronoun' }>, analysed: AnalysedBlock, position: number, subjectOfSentence: Speaker | null): Speaker {
-    if (mention.plural) return { personIndex: null, description: analysed.tokens[mention.first]!.text.toLowerCase() };
+    if (mention.plural) {
+      const group = { personIndex: null, description: analysed.tokens[mention.first]!.text.toLowerCase() };
+      this.pluralSpeakers.add(group);
+      return group;
+    }
     // "the Spaniard", "the 20-year-old": an epithet for someone the story has named.
     if (mention.last > mention.first) {
       const referent = this.namedReferent(mention.gender, position);
       return referent !== null ? { personIndex: referent, description: null } : { personIndex: null, description: null };
     }
-    if (subjectOfSentence && (subjectOfSentence.personIndex === null || this.genderFits(subjectOfSentence.personIndex, mention.gender))) return subjectOfSentence;
+    if (subjectOfSentence && this.couldBe(subjectOfSentence, mention.gender)) return subjectOfSentence;
     for (let k = this.recentSubjects.length - 1; k >= 0 && k >= this.recentSubjects.length - PRONOUN_REACH; k--) {
       const speaker = this.recentSubjects[k]!;
-      // "Analysts were less sure. … “We remain confident,” she said": not the analysts.
-      if (this.pluralSpeakers.has(speaker)) continue;
-      if (speaker.personIndex === null || this.genderFits(speaker.personIndex, mention.gender)) {
+      if (this.couldBe(speaker, mention.gender)) {
         if (speaker.personIndex !== null && !this.genderOf(speaker.personIndex) && mention.gender) this.learnedGender.set(speaker.personIndex, mention.gender);
         return speaker;
       }
@@ -148,6 +165,15 @@ export class Discourse {
     return { personIndex: null, description: null };
   }
 
+  /** Whether "he" or "she" (of `gender`) could mean a speaker: not a group ("Analysts were less sure. … “We remain
+   * confident,” she said"), and not someone of the other gender ("Her son was arrested. “…,” she says"). */
+  private couldBe(speaker: Speaker, gender: Gender): boolean {
+    if (this.pluralSpeakers.has(speaker)) return false;
+    if (speaker.personIndex !== null) return this.genderFits(speaker.personIndex, gender);
+    const known = this.unnamedGender.get(speaker);
+    return gender === null || known === undefined || known === null || known === gender;
+  }
+
   /** "The minister said": the person who holds that post, else the unnamed speaker described so before. */
   private resolveDefinite(mention: DescriptionMention, position: number, exclude: number | null): Speaker {
     const head = mention.head;
@@ -160,7 +186,7 @@ export class Discourse {
     const roleMatches = (personIndex: number, strict: boolean, tier: (typeof tiers)[number]): boolean => {
       const person = this.people[personIndex]!;
       // The role the text gives, and the words it printed before the name ("father John", "Coroner Alan Blunsdon").
-      const role = `${this.roleOf(personIndex) ?? ''} ${person.affiliation ?? ''} ${[...person.surfaces].join(' ')}`.toLowerCase();
+      const role = spelledOut(`${this.roleOf(personIndex) ?? ''} ${person.affiliation ?? ''} ${[...person.surfaces].join(' ')}`.toLowerCase());
       if (head !== 'counterpart' && !tier.heads.some((word) => role.includes(word))) return false;
       if (tier.holderOnly && /\b(?:shadow|former|ex)\b/u.test(role)) return false;
       // "The president" is not the president-elect, the vice president or a former president, unless it says so.

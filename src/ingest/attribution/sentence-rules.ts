@@ -1,13 +1,15 @@
 // The rules that find a quotation's speaker in the quotation's own sentence, tried in this order:
 //   1. reportingClause: a reporting verb (or "according to") whose clause reports the quotation: "“…,” she said",
 //      "said Smith", "Smith said the plan was “dead”", "“…”, according to the ministry";
-//   2. colonIntroduction: a clause that hands the quotation on with a colon: "Smith read a statement: “…”".
+//   2. colonIntroduction: a clause that hands the quotation on with a colon: "Smith read a statement: “…”";
+//   3. possessiveMessage: the quotation is named someone's words: "“Beaten by the better team,” was Millington's
+//      assessment".
 // Each returns the speaker with the evidence (rule and kind of subject), or null to let the next one try.
 import type { Discourse, Speaker } from './discourse.js';
 import type { Attribution, AttributionRule } from './attribution.js';
 import { coordinated, followsDirectly, isFiller, passiveAgent, subjectOfCue, type Cue, type SentenceView } from './sentence-view.js';
 import { GOVERNING_WORDS } from '../lexicon/clause-words.js';
-import { SPEECH_VERBS } from '../lexicon/reporting-verbs.js';
+import { OWN_MESSAGE_NOUNS, SPEECH_VERBS } from '../lexicon/reporting-verbs.js';
 import type { SpeakerMention } from '../speaker-mentions.js';
 import { PHRASE_BOUNDARIES, PHRASE_DETERMINERS } from '../lexicon/clause-words.js';
 
@@ -104,7 +106,7 @@ export function reportingClause(view: SentenceView, cues: readonly ReadCue[], qu
     const candidate = cues[index]!;
     if (!candidate.speaker) continue;
     if (candidate.mention && candidate.cue.kind !== 'following' && candidate.cue.index > quoteToken
-      && !followsDirectly(view, quoteToken, Math.min(candidate.cue.index, candidate.mention.first))) continue;
+      && !followsDirectly(view, quoteToken, Math.min(candidate.cue.index, candidate.mention.first)) && !closesSentence(view, candidate)) continue;
     const personLike = candidate.mention !== null && candidate.mention.kind !== 'organisation';
     const bestPersonLike = best !== null && best.mention !== null && best.mention.kind !== 'organisation';
     if (!best || (personLike && !bestPersonLike)
@@ -117,6 +119,17 @@ export function reportingClause(view: SentenceView, cues: readonly ReadCue[], qu
     ownCue: best.cue.weak ? 'weak' : 'strong',
     personLikeSubject: best.mention !== null && best.mention.kind !== 'organisation',
   };
+}
+
+/** "“…” to design computer algorithms that can identify treatments, Xu says.": a person's reporting clause set off by
+ * a comma at the very end of the sentence reports the sentence, quotation and all. */
+function closesSentence(view: SentenceView, candidate: ReadCue): boolean {
+  const { tokens, sentence } = view;
+  const mention = candidate.mention!;
+  if (mention.kind !== 'person' && mention.kind !== 'pronoun') return false;
+  if (tokens[mention.first - 1]?.text !== ',' || candidate.cue.index !== mention.last + 1) return false;
+  const after = tokens[candidate.cue.index + 1];
+  return candidate.cue.index + 1 >= sentence.endToken || (after?.kind === 'punct' && after.text !== ',' && candidate.cue.index + 2 >= sentence.endToken);
 }
 
 /** Tokens between a quotation and its reporting verb (or the verb's subject) for the two to count as one clause. */
@@ -143,4 +156,21 @@ export function colonIntroduction(view: SentenceView, discourse: Discourse, quot
   if (view.tokens[quoteToken - 1]?.text !== ':' || !subject || subject.last >= quoteToken) return null;
   const speaker = discourse.resolve(subject, view.block.analysed, view.position(subject.first), sentenceSubject);
   return { speaker, rule: { rule: 'colon', subject: subjectKind(subject, speaker) }, ownCue: 'weak', personLikeSubject: true };
+}
+
+/** Rule 3. "“Beaten by the better team,” was Millington's assessment": a copula after the quotation, then a person's
+ * own words (assessment, verdict, reaction, message). */
+export function possessiveMessage(view: SentenceView, discourse: Discourse, quoteToken: number, sentenceSubject: Speaker | null): Attribution | null {
+  const { tokens, endingAt } = view;
+  let index = quoteToken + 1;
+  if (tokens[index]?.text === ',') index++;
+  if (!['was', 'is', 'were', 'came'].includes(tokens[index]?.lower ?? '')) return null;
+  for (let end = index + 1; end <= index + 6 && end < view.sentence.endToken; end++) {
+    if (tokens[end]?.lower !== "'s" || !OWN_MESSAGE_NOUNS.has(tokens[end + 1]?.lower ?? '')) continue;
+    const owner = endingAt.get(end - 1);
+    if (!owner || owner.first !== index + 1 || owner.kind === 'organisation') return null;
+    const speaker = discourse.resolve(owner, view.block.analysed, view.position(owner.first), sentenceSubject);
+    return { speaker, rule: { rule: 'possessive-message', subject: subjectKind(owner, speaker) }, ownCue: 'strong', personLikeSubject: true };
+  }
+  return null;
 }

@@ -242,7 +242,9 @@ function leftSubject(tokens: readonly Token[], sentence: Sentence, cueIndex: num
     const mention = endingAt.get(k);
     // "Dr. Tristan Smith of University College London said": the person whose organisation it is.
     if (mention?.kind === 'organisation' && ['of', 'from', 'at'].includes(tokens[mention.first - 1]?.lower ?? '')) {
-      const owner = endingAt.get(mention.first - 2);
+      // "Rep. Mike Rogers (R) of Michigan": past a party tag in brackets.
+      const tag = tokens[mention.first - 2]?.text === ')' && tokens[mention.first - 4]?.text === '(' ? 2 : 0;
+      const owner = endingAt.get(mention.first - 2 - tag - (tag ? 1 : 0));
       if (owner?.kind === 'person') return owner;
     }
     // "A source close to Johnson said", "Allies of the minister said": a name governed by a preposition is part of the
@@ -275,7 +277,9 @@ function leftSubject(tokens: readonly Token[], sentence: Sentence, cueIndex: num
       const named = endingAt.get(k - 1);
       // "Sen. Sherrod Brown, D-Ohio, said": a short tag after a person belongs to them; the person is the subject.
       const before = endingAt.get(j - 1);
-      if (before?.kind === 'person' && k - j <= 4 && (!named || named.kind !== 'person')) return before;
+      // "Joe Hinrichs, Ford's president of Automotive, said": so is a role of something named in the possessive.
+      const possessiveRole = tokens[j + 2]?.lower === "'s" && tokens[j + 1]?.upperInitial === true;
+      if (before?.kind === 'person' && (k - j <= 4 || possessiveRole) && (!named || named.kind !== 'person')) return before;
       // "Cameron, alongside his wife, Samantha, said": a name in apposition to an object is no subject either.
       const governedBefore = before !== undefined && GOVERNING_WORDS.has(tokens[before.first - 1]?.lower ?? '');
       if (named && (named.kind === 'person' || named.kind === 'organisation') && named.first === j + 1 && !governedBefore) return named;

@@ -52,6 +52,7 @@ harbour harbor base camp prison embassy consulate palace castle tower hall build
 war wars battle crisis revolution treaty accord agreement pact deal act law bill amendment constitution charter
 convention protocol summit conference forum festival games olympics cup championship league award awards prize
 prizes program programme project plan initiative strategy doctrine day week month year era age
+policy terms notice cookies newsletter subscription
 forces force army navy guard guards corps brigade regiment division command police militia army's
 province's region's airport's party's company's
 initiative index exchange market markets stock stocks dollar euro yen rouble ruble pound

@@ -79,6 +79,7 @@ export const PARTICIPLE_CUES: ReadonlySet<string> = new Set(
 export const OWN_MESSAGE_NOUNS: ReadonlySet<string> = new Set([
   'tweet', 'tweets', 'statement', 'post', 'message', 'letter', 'remarks', 'comments', 'speech', 'words',
   'testimony', 'memo', 'email', 'note', 'account', 'answer', 'reply', 'response', 'op-ed', 'essay', 'book', 'column',
+  'assessment', 'verdict', 'view', 'reaction', 'summary', 'explanation', 'advice', 'warning', 'plea', 'message',
 ]);
 
 /** Documents that speak in the present tense ("the lawsuit states", "the report claims"). */
