@@ -56,7 +56,7 @@ function failed(file: string, reason: FileFailureReason, message: string): Faile
   return { file, outcome: 'failed', reason, message };
 }
 
-type ReadFile = ({ draft: ArticleDraft } | FailedFile) & { file: string; warnings: string[] };
+type ReadFile = ({ draft: ArticleDraft; text: string } | FailedFile) & { file: string; warnings: string[] };
 
 /** A file's draft, or why there is none, and what to check in it. */
 async function draftOf(file: string, extraction: ExtractionWorker): Promise<ReadFile> {
@@ -64,7 +64,7 @@ async function draftOf(file: string, extraction: ExtractionWorker): Promise<Read
   try {
     const article = await readArticleFile(file);
     warnings = article.warnings;
-    return { file, warnings, draft: await extraction.extract(article.text) };
+    return { file, warnings, draft: await extraction.extract(article.text), text: article.text };
   } catch (error) {
     const failure =
       error instanceof ArticleFileError
@@ -90,7 +90,7 @@ export async function ingestArticleFiles(files: readonly string[], options: Inge
       batch.push(await draftOf(file, options.extraction));
       options.onFileRead?.(++read);
     }
-    const drafts = batch.flatMap((item) => ('outcome' in item ? [] : [item.draft]));
+    const drafts = batch.flatMap((item) => ('outcome' in item ? [] : [{ draft: item.draft, text: item.text }]));
     const stored = options.writer && drafts.length > 0 ? await storeArticles(options.writer, drafts) : [];
     let next = 0;
     for (const item of batch) {
