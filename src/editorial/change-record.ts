@@ -50,3 +50,58 @@ export async function recordChanges(edit: Edit, entries: ChangeEntry[]): Promise
   );
   return rows.map((row) => row.id).sort((left, right) => left - right);
 }
+
+/** An entry of the record as read back. */
+export interface ChangeRow extends Record<string, unknown> {
+  id: number;
+  at: Date;
+  key: string | null;
+  action: string;
+  objectType: ObjectType;
+  objectId: number;
+  /** The object changed, as "Person:12". */
+  object: string;
+  /** The fields changed, as they were and as they became. */
+  fields: { before: Record<string, unknown> | null; after: Record<string, unknown> | null };
+  note: string | null;
+}
+
+/**
+ * The columns of a ChangeRow, from `t`, the Change table. Each is named like the GraphQL field
+ * that reads it, so that a list reads only those a query selects (src/graphql/pagination/columns.ts).
+ */
+export const CHANGE_COLUMNS = `t."id", t."at", t."keyName" AS "key", t."action", t."objectType", t."objectId", t."note",
+  t."objectType" || ':' || t."objectId" AS "object", json_build_object('before', t."before", 'after', t."after") AS "fields"`;
+
+/** Who may ask which entries: of one object, by one key, or both. */
+export interface ChangeFilter {
+  object?: { type: ObjectType; id: number };
+  keyName?: string;
+}
+
+/** Conditions over `t` for a filter, with their parameters numbered from `$first`. */
+export function changeConditions(filter: ChangeFilter, add: (value: unknown) => string): string[] {
+  const conditions: string[] = [];
+  if (filter.object) conditions.push(`t."objectType" = ${add(filter.object.type)} AND t."objectId" = ${add(filter.object.id)}`);
+  if (filter.keyName !== undefined) conditions.push(`t."keyName" = ${add(filter.keyName)}`);
+  return conditions;
+}
+
+/** The newest entries first, as the command line lists them. */
+export async function recentChanges(
+  reader: { query<Row>(sql: string, parameters: readonly unknown[]): Promise<Row[]> },
+  filter: ChangeFilter,
+  limit: number,
+): Promise<ChangeRow[]> {
+  const parameters: unknown[] = [];
+  const add = (value: unknown) => {
+    parameters.push(value);
+    return `$${parameters.length}`;
+  };
+  const conditions = changeConditions(filter, add);
+  return reader.query<ChangeRow>(
+    `SELECT ${CHANGE_COLUMNS} FROM "Change" t ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+     ORDER BY t."id" DESC LIMIT ${add(limit)}`,
+    parameters,
+  );
+}
