@@ -294,9 +294,9 @@ export async function loadCorpus(url: string, scale: number, log: (line: string)
     await timed('quotes', () =>
       inParallel(clients, count.articles, (session, from, to) =>
         session.query(
-          `INSERT INTO "Quote" ("id", "articleId", "position", "text", "anchor", "startOffset", "endOffset", "kind", "speakerId",
+          `INSERT INTO "Quote" ("id", "articleId", "position", "text", "startOffset", "endOffset", "kind", "speakerId",
              "speakerDescription", "date", "searchVector")
-           SELECT plan.first_id + pos + 1, a."id", pos, s.s, s.s, 400 + pos * 300, 400 + pos * 300 + length(s.s),
+           SELECT plan.first_id + pos + 1, a."id", pos, s.s, 400 + pos * 300, 400 + pos * 300 + length(s.s),
              (CASE WHEN u % 3 = 0 THEN 'PARTIAL' ELSE 'DIRECT' END)::"QuoteKind",
              CASE WHEN u < 20 THEN ${lavrov} WHEN u < 100 THEN NULL
                   ELSE ${offset.person} + 1 + (pg_temp.r(a."id" * 1000 + pos * 2 + 1) % ${count.people})

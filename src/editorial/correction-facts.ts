@@ -77,7 +77,7 @@ export async function forgetCorrection(session: SqlSession, articleId: number, k
 export async function refreshNotices(session: SqlSession, articleId: number): Promise<void> {
   const facts = await correctionsOf(session, articleId);
   const quotes = await session.query<{ id: number; anchor: string; occurrence: number }>(
-    `SELECT "id", "anchor", "occurrence" FROM "Quote" WHERE "articleId" = $1`,
+    `SELECT "id", coalesce("anchor", "text") AS "anchor", "occurrence" FROM "Quote" WHERE "articleId" = $1`,
     [articleId],
   );
   const byQuote = new Map(quotes.map((quote) => [quoteKey(quote.anchor, quote.occurrence), { id: quote.id, facts: [] as CorrectionFact[] }]));

@@ -173,8 +173,9 @@ export function fixQuoteSpan(
     checkVersion('The quote', quote.version, input.version);
     const words = await wordsAt(edit, quote.articleId, input.startOffset, input.endOffset);
     await edit.session.query(
+      // The words the pipeline found stay the quote's anchor, which the correction is kept under.
       `UPDATE "Quote" SET "text" = $2, "startOffset" = $3, "endOffset" = $4, "searchVector" = to_tsvector('english', $2::text),
-         "version" = "version" + 1 WHERE "id" = $1`,
+         "anchor" = nullif(coalesce("anchor", "text"), $2::text), "version" = "version" + 1 WHERE "id" = $1`,
       [quote.id, words, input.startOffset, input.endOffset],
     );
     await keepCorrection(edit.session, {
@@ -306,7 +307,7 @@ export function addQuote(
     const [placed] = await edit.session.query<{ position: number; occurrence: number; date: string }>(
       `SELECT coalesce((SELECT min("position") FROM "Quote" WHERE "articleId" = $1 AND "startOffset" > $2),
                        (SELECT max("position") + 1 FROM "Quote" WHERE "articleId" = $1), 0) AS "position",
-              (SELECT count(*)::int FROM "Quote" WHERE "articleId" = $1 AND "anchor" = $3) AS "occurrence",
+              (SELECT count(*)::int FROM "Quote" WHERE "articleId" = $1 AND coalesce("anchor", "text") = $3) AS "occurrence",
               (SELECT "date"::text FROM "Article" WHERE "id" = $1) AS "date"`,
       [article.id, input.startOffset, words],
     );
@@ -315,7 +316,7 @@ export function addQuote(
     const [quote] = await edit.session.query<{ id: number }>(
       `INSERT INTO "Quote" ("articleId", "position", "text", "startOffset", "endOffset", "kind", "speakerId", "speakerDescription", "anchor",
          "occurrence", "attributionMethod", "attributionConfidence", "date", "createdAt", "articlePublished", "searchVector")
-       VALUES ($1, $2, $3, $4, $5, $6::"QuoteKind", $7, $8, $3, $9, $10, $11, $12::timestamp, $13::timestamp, $14, to_tsvector('english', $3::text))
+       VALUES ($1, $2, $3, $4, $5, $6::"QuoteKind", $7, $8, NULL, $9, $10, $11, $12::timestamp, $13::timestamp, $14, to_tsvector('english', $3::text))
        RETURNING "id"`,
       [
         article.id,

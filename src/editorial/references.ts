@@ -105,7 +105,8 @@ export interface QuoteState {
 export async function findQuotes(session: SqlSession, ids: number[]): Promise<QuoteState[]> {
   const rows = await session.query<QuoteState>(
     `SELECT q."id", q."articleId", q."text", q."startOffset", q."endOffset", q."kind"::text AS "kind", q."speakerId",
-       p."slug" AS "speakerSlug", p."name" AS "speakerName", q."speakerDescription", q."anchor", q."occurrence", q."retracted", q."version"
+       p."slug" AS "speakerSlug", p."name" AS "speakerName", q."speakerDescription", coalesce(q."anchor", q."text") AS "anchor",
+       q."occurrence", q."retracted", q."version"
      FROM "Quote" q LEFT JOIN "Person" p ON p."id" = q."speakerId" WHERE q."id" = ANY($1::int[])`,
     [ids],
   );

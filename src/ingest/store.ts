@@ -441,7 +441,8 @@ function quoteArrays(quotes: QuoteToStore[]): unknown[] {
     quotes.map((quote) => quote.kind),
     quotes.map((quote) => quote.speakerId),
     quotes.map((quote) => quote.speakerDescription),
-    quotes.map((quote) => quote.anchor),
+    // A quote's anchor is stored only when its words were changed since: most quotes keep one copy of their text.
+    quotes.map((quote) => (quote.anchor === quote.text ? null : quote.anchor)),
     quotes.map((quote) => quote.occurrence),
     quotes.map((quote) => quote.attributionMethod),
     quotes.map((quote) => quote.attributionConfidence),
@@ -552,7 +553,7 @@ interface StoredQuote extends QuoteToStore {
 async function readRevisionState(session: SqlSession, articleId: number): Promise<{ quotes: StoredQuote[]; facts: CorrectionFact[] }> {
   const [row] = await session.query<{ quotes: StoredQuote[]; facts: CorrectionFact[] }>(
     `SELECT
-       (SELECT coalesce(json_agg(json_build_object('id', q."id", 'anchor', q."anchor", 'occurrence', q."occurrence", 'text', q."text",
+       (SELECT coalesce(json_agg(json_build_object('id', q."id", 'anchor', coalesce(q."anchor", q."text"), 'occurrence', q."occurrence", 'text', q."text",
            'start', q."startOffset", 'end', q."endOffset", 'kind', q."kind", 'speakerId', q."speakerId",
            'speakerDescription', q."speakerDescription", 'attributionMethod', q."attributionMethod",
            'attributionConfidence', q."attributionConfidence", 'retracted', q."retracted", 'position', q."position",
@@ -675,7 +676,7 @@ async function reviseArticle(write: Write, draft: ArticleDraft, options: StoreOp
      kept_quotes AS (
        UPDATE "Quote" q SET "position" = quote."at", "text" = quote."text", "startOffset" = quote."start", "endOffset" = quote."end",
          "kind" = quote."kind"::"QuoteKind", "speakerId" = quote."speakerId", "speakerDescription" = quote."speakerDescription",
-         "attributionMethod" = quote."attributionMethod", "attributionConfidence" = quote."attributionConfidence",
+         "anchor" = quote."anchor", "attributionMethod" = quote."attributionMethod", "attributionConfidence" = quote."attributionConfidence",
          "retracted" = quote."retracted", "date" = $13::timestamp, "version" = quote."version",
          "correctionNotices" = quote."notices"::jsonb, "corrected" = jsonb_array_length(quote."notices"::jsonb) > 0,
          "searchVector" = CASE WHEN q."text" = quote."text" THEN q."searchVector" ELSE to_tsvector('english', quote."text") END

@@ -21,7 +21,7 @@ ADD COLUMN     "version" INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE "Person" ADD COLUMN     "version" INTEGER NOT NULL DEFAULT 1;
 
 -- AlterTable
-ALTER TABLE "Quote" ADD COLUMN     "anchor" TEXT NOT NULL DEFAULT '',
+ALTER TABLE "Quote" ADD COLUMN     "anchor" TEXT,
 ADD COLUMN     "articlePublished" BOOLEAN NOT NULL DEFAULT true,
 ADD COLUMN     "attributionConfidence" DOUBLE PRECISION,
 ADD COLUMN     "attributionMethod" TEXT,
@@ -31,12 +31,12 @@ ADD COLUMN     "occurrence" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "retracted" BOOLEAN NOT NULL DEFAULT false,
 ADD COLUMN     "version" INTEGER NOT NULL DEFAULT 1;
 
--- Backfill (written by hand): a stored quote's anchor is its text, and its occurrence its rank among
--- the article's quotes with the same text.
-UPDATE "Quote" SET "anchor" = numbered."text", "occurrence" = numbered."occurrence"
-FROM (SELECT "id", "text", (row_number() OVER (PARTITION BY "articleId", "text" ORDER BY "position") - 1)::int AS "occurrence" FROM "Quote") AS numbered
-WHERE "Quote"."id" = numbered."id";
-ALTER TABLE "Quote" ALTER COLUMN "anchor" DROP DEFAULT;
+-- Backfill (written by hand): a stored quote's anchor is its text (a null anchor), and its occurrence
+-- its rank among the article's quotes with the same text: only the few repeated quotes are written,
+-- not every row of the table.
+UPDATE "Quote" SET "occurrence" = numbered."occurrence"
+FROM (SELECT "id", (row_number() OVER (PARTITION BY "articleId", "text" ORDER BY "position") - 1)::int AS "occurrence" FROM "Quote") AS numbered
+WHERE "Quote"."id" = numbered."id" AND numbered."occurrence" > 0;
 
 -- AlterTable
 ALTER TABLE "Source" ADD COLUMN     "version" INTEGER NOT NULL DEFAULT 1;
