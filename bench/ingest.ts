@@ -72,7 +72,8 @@ async function main(): Promise<void> {
             done++;
             const index = next++;
             const source = corpus[index % corpus.length]!.text;
-            const stored = await storeArticle(database.writer, extractArticle(edition(source, index)));
+            const text = edition(source, index);
+            const stored = await storeArticle(database.writer, extractArticle(text), { text });
             if (!stored.created) throw new Error(`edition ${index} was not new`);
           }
         }),

@@ -175,8 +175,9 @@ async function ingestCommand(config: Config, args: string[]): Promise<void> {
   const database = dryRun ? null : (await openMigratedDatabase(withoutTimeout(config))).database;
   const progress = process.stdout.isTTY && process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
   const say = (stream: NodeJS.WriteStream, line: string) => (progress ? progress.print(stream, line) : stream.write(`${line}\n`));
-  const count = { read: 0, stored: 0, alreadyStored: 0, failed: 0, done: 0 };
-  const tally = () => `${count.stored} stored, ${count.alreadyStored} already stored, ${count.failed} failed`;
+  const count = { read: 0, stored: 0, revised: 0, alreadyStored: 0, failed: 0, done: 0 };
+  const tally = () =>
+    `${count.stored} stored${count.revised > 0 ? `, ${count.revised} revised` : ''}, ${count.alreadyStored} already stored, ${count.failed} failed`;
   const showProgress = () => progress?.update(`ingest: ${count.read} of ${files.length} file(s) read; ${tally()}`);
   const drafts: ArticleDraft[] = [];
   const onOutcome = (outcome: FileOutcome) => {
@@ -184,6 +185,7 @@ async function ingestCommand(config: Config, args: string[]): Promise<void> {
     if (outcome.outcome === 'failed') count.failed++;
     else if (outcome.outcome === 'stored') count.stored++;
     else if (outcome.outcome === 'already-stored') count.alreadyStored++;
+    else if (outcome.outcome === 'revised') count.revised++;
     showProgress(); // drawn again under the line below
     if (outcome.outcome === 'failed') {
       say(process.stderr, `${outcome.file}: failed (${FAILURE_LABELS[outcome.reason]}): ${outcome.message}`);
@@ -191,6 +193,13 @@ async function ingestCommand(config: Config, args: string[]): Promise<void> {
     } else if (outcome.outcome === 'extracted') {
       drafts.push(outcome.draft);
       if (!json) say(process.stdout, `${outcome.file}: "${outcome.draft.title}", ${outcome.draft.quotes.length} quote(s), ${outcome.draft.people.length} people`);
+    } else if (outcome.outcome === 'revised') {
+      say(
+        process.stdout,
+        json
+          ? JSON.stringify({ file: outcome.file, slug: outcome.slug, created: false, revision: outcome.revision, quotes: outcome.draft.quotes.length })
+          : `${outcome.file}: stored as revision ${outcome.revision} of ${outcome.slug}`,
+      );
     } else {
       const created = outcome.outcome === 'stored';
       say(

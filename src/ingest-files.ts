@@ -35,6 +35,8 @@ export const FAILURE_LABELS: Record<FileFailureReason, string> = {
 export type FileOutcome =
   | { file: string; outcome: 'extracted'; draft: ArticleDraft }
   | { file: string; outcome: 'stored' | 'already-stored'; draft: ArticleDraft; slug: string }
+  /** New text for an article already stored under its url: its next revision. */
+  | { file: string; outcome: 'revised'; draft: ArticleDraft; slug: string; revision: number }
   | { file: string; outcome: 'failed'; reason: FileFailureReason; message: string };
 
 type FailedFile = Extract<FileOutcome, { outcome: 'failed' }>;
@@ -107,7 +109,9 @@ export async function ingestArticleFiles(files: readonly string[], options: Inge
       options.onOutcome(
         result instanceof Error
           ? failed(item.file, 'store-failed', result.message)
-          : { file: item.file, outcome: result.created ? 'stored' : 'already-stored', draft: item.draft, slug: result.slug },
+          : result.revised
+            ? { file: item.file, outcome: 'revised', draft: item.draft, slug: result.slug, revision: result.revision }
+            : { file: item.file, outcome: result.created ? 'stored' : 'already-stored', draft: item.draft, slug: result.slug },
       );
     }
   }

@@ -344,17 +344,32 @@ describe('the editorial commands on PostgreSQL', () => {
     expect(again.stderr).toBe('quotegraph: No article with "council-approves-new-bridge-over-the-mill-river"\n');
   });
 
+  it('ingest stores new text for a url already stored (front matter) as its next revision', async () => {
+    const first = path.join(folder, 'pool-v1.txt');
+    const second = path.join(folder, 'pool-v2.txt');
+    const front = '---\nurl: https://gazette.example/pool\n---\n';
+    await writeFile(first, `${front}Pool closes for repairs\n\nThe public pool will close in June. "It leaks," said manager Ann Vale.\n`);
+    await writeFile(second, `${front}Pool closes for repairs\n\nThe public pool will close in July. "It leaks," said manager Ann Vale.\n`);
+    expect((await quotegraph(['ingest', first], { DATABASE_URL: database.url })).stdout).toMatch(/stored as pool-closes-for-repairs\n/);
+    const revised = await quotegraph(['ingest', second], { DATABASE_URL: database.url });
+    expect(revised.stdout).toBe(`${second}: stored as revision 2 of pool-closes-for-repairs\n1 file(s): 0 stored, 1 revised, 0 already stored, 0 failed\n`);
+    await quotegraph(['article:delete', '--article', 'https://gazette.example/pool'], { DATABASE_URL: database.url });
+  });
+
   it('changes lists the record newest first, made on the command line, with notes', async () => {
     const result = await quotegraph(['changes', '--json'], { DATABASE_URL: database.url });
     expect(result.code).toBe(0);
     const entries = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(entries.map((entry) => [entry.action, entry.object.split(':')[0], entry.key, entry.note])).toEqual([
+      ['deleteArticle', 'Article', null, null],
+      ['ingestArticle', 'Article', null, null],
+      ['ingestArticle', 'Article', null, null],
       ['deleteArticle', 'Article', null, 'duplicate'],
       ['mergePeople', 'Person', null, 'same councillor'],
       ['mergePeople', 'Person', null, 'same councillor'],
       ['ingestArticle', 'Article', null, null],
     ]);
-    const text = await quotegraph(['changes', '--first', '1'], { DATABASE_URL: database.url });
+    const text = await quotegraph(['changes', '--first', '1', '--object', entries[3].object], { DATABASE_URL: database.url });
     expect(text.stdout).toMatch(/^#\d+\t\S+\tcommand line\tdeleteArticle\tArticle:\d+\t.*title: "Council approves new bridge over the Mill River" -> null.*\t\(duplicate\)\n$/);
     const bad = await quotegraph(['changes', '--first', 'many'], { DATABASE_URL: database.url });
     expect(bad.code).toBe(1);

@@ -649,7 +649,9 @@ async function reviseArticle(write: Write, draft: ArticleDraft, options: StoreOp
        UPDATE "Article" SET "contentHash" = $2, "title" = $3::text, "titleDerived" = $4, "byline" = $5, "dateline" = $6,
          "standfirst" = $7::text, "photoCaption" = $8, "creditLine" = $9, "paragraphs" = $10::text[], "body" = $11::text,
          "publishedAt" = $12::timestamp, "date" = $13::timestamp, "sourceId" = $14::int, "revision" = $15,
-         "version" = "version" + 1, "url" = coalesce("url", $16), "externalId" = coalesce("externalId", $17),
+         "version" = "version" + 1,
+         "url" = coalesce("url", CASE WHEN NOT EXISTS (SELECT FROM "Article" other WHERE other."url" = $16) THEN $16 END),
+         "externalId" = coalesce("externalId", CASE WHEN NOT EXISTS (SELECT FROM "Article" other WHERE other."externalId" = $17) THEN $17 END),
          "corrected" = $18, "correctionNotices" = $19::jsonb,
          "searchVector" = setweight(to_tsvector('english', $3::text), 'A') ||
            setweight(to_tsvector('english', coalesce($7::text, '')), 'B') ||
@@ -740,10 +742,19 @@ async function reviseArticle(write: Write, draft: ArticleDraft, options: StoreOp
   return { articleId: known.id, slug: known.slug, created: false, revised: true, revision, correctionsNoLongerApplying: stale };
 }
 
-/** A known article given its own text again: nothing changes, but for a url or externalId it lacked. */
+/**
+ * A known article given its own text again: nothing changes, but for a url or externalId it lacked
+ * (and no other article has).
+ */
 async function adoptIdentity(write: Write, draft: ArticleDraft, options: StoreOptions, known: KnownArticle): Promise<void> {
-  const url = known.url === null ? draft.url : null;
-  const externalId = known.externalId === null ? (options.externalId ?? null) : null;
+  const wanted = { url: known.url === null ? draft.url : null, externalId: known.externalId === null ? (options.externalId ?? null) : null };
+  if (wanted.url === null && wanted.externalId === null) return;
+  const [taken] = await write.session.query<{ url: boolean; externalId: boolean }>(
+    `SELECT EXISTS (SELECT FROM "Article" WHERE "url" = $1) AS "url", EXISTS (SELECT FROM "Article" WHERE "externalId" = $2) AS "externalId"`,
+    [wanted.url, wanted.externalId],
+  );
+  const url = taken!.url ? null : wanted.url;
+  const externalId = taken!.externalId ? null : wanted.externalId;
   if (url === null && externalId === null) return;
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};

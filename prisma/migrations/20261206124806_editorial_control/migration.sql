@@ -161,3 +161,8 @@ ALTER TABLE "Correction" ADD CONSTRAINT "Correction_speakerId_fkey" FOREIGN KEY 
 
 -- AddForeignKey
 ALTER TABLE "Correction" ADD CONSTRAINT "Correction_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- Statistics for the new columns at once (written by hand), rather than when autovacuum next gets to
+-- these tables: list statements filter on them and are planned once per connection.
+ANALYZE "Quote";
+ANALYZE "Article";
