@@ -30,7 +30,7 @@ export class Article extends Node {
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Publication date, when the text gives one.' })
   publishedAt!: Date | null;
 
-  @Field(() => GraphQLISODateTime, { description: 'When the article was ingested.' })
+  @Field(() => GraphQLISODateTime, { description: 'When the article was first ingested (each revision keeps its own time).' })
   ingestedAt!: Date;
 
   @Field(() => GraphQLISODateTime, {
