@@ -72,7 +72,8 @@ async function main(): Promise<void> {
             done++;
             const index = next++;
             const source = corpus[index % corpus.length]!.text;
-            const stored = await storeArticle(database.writer, extractArticle(edition(source, index)));
+            const text = edition(source, index);
+            const stored = await storeArticle(database.writer, extractArticle(text), { text });
             if (!stored.created) throw new Error(`edition ${index} was not new`);
           }
         }),
@@ -89,7 +90,8 @@ async function main(): Promise<void> {
     for (let stored = 0; stored < count; stored += BATCH_SIZE) {
       const drafts = Array.from({ length: Math.min(BATCH_SIZE, count - stored) }, () => {
         const index = next++;
-        return extractArticle(edition(corpus[index % corpus.length]!.text, index));
+        const text = edition(corpus[index % corpus.length]!.text, index);
+        return { draft: extractArticle(text), text };
       });
       const results = await storeArticles(database.writer, drafts);
       if (results.some((result) => result instanceof Error || !result.created)) throw new Error('a batched edition was not stored as new');

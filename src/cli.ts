@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The command line: serve, migrate, seed, reset and ingest. Thin by design: it parses arguments and
+// The command line: serve, migrate, seed, reset, ingest, keys and the editorial batch jobs. Thin by design: it parses arguments and
 // calls the functions the API uses, and turns every known failure into one line and exit code 1.
 import 'reflect-metadata';
 import { readdir, rm } from 'node:fs/promises';
@@ -12,6 +12,10 @@ import { DataFolderLockedError, LOCK_FILE_NAME, lockDataFolder, type DataFolderL
 import { MigrationError, type MigrationReport } from './db/migrate.js';
 import { ArticleFileError } from './article-file.js';
 import { ApiKeyError, createApiKey, listApiKeys, revokeApiKey } from './auth/api-keys.js';
+import { deleteArticle } from './editorial/article-edits.js';
+import { recentChanges, type ObjectType } from './editorial/change-record.js';
+import { EditorialError } from './editorial/editorial-error.js';
+import { mergePeople } from './editorial/person-edits.js';
 import type { ArticleDraft } from './ingest/draft.js';
 import { ExtractionWorker } from './ingest/extraction-worker.js';
 import { IngestError } from './ingest/ingest-error.js';
@@ -35,8 +39,52 @@ Commands:
                                  create an API key (shown once; only its hash is stored)
   keys:revoke --name NAME        revoke an API key
   keys:list                      list API keys (names and roles, never the keys)
+  people:merge --from SLUG --into SLUG [--note TEXT]
+                                 merge two records of one person (see people:merge --help)
+  article:delete --article SLUG|URL [--note TEXT]
+                                 delete an article and all that hangs on it
+  changes [--first N] [--key NAME] [--object ID] [--json]
+                                 the record of changes, newest first
 
+Run a command with --help for more on it.
 Configuration: DATABASE_URL (PostgreSQL; without it the embedded database in .data/pglite), PORT.`;
+
+/** The help of the editorial commands, shown by `COMMAND --help`. */
+const COMMAND_HELP: Record<string, string> = {
+  'people:merge': `Usage: quotegraph people:merge --from SLUG --into SLUG [--note TEXT]
+
+Merges two records of one person: the quotes, mentions, bylines, aliases and corrections of --from
+move to --into, which keeps its name; --from is deleted, and its slug and global id find --into from
+then on. The change is written to the record of changes (key: none, made on the command line), with
+the note. A slug either had before a rename or a merge still names it.
+
+  --from SLUG    the person merged away
+  --into SLUG    the person who stays
+  --note TEXT    why ("same councillor, two spellings")
+
+Example: quotegraph people:merge --from bob-smith --into robert-smith --note "same councillor"`,
+  'article:delete': `Usage: quotegraph article:delete --article SLUG|URL [--note TEXT]
+
+Deletes an article with all that hangs on it: quotes, mentions, revisions and corrections. Its
+people, sources and topics stay. The deletion is written to the record of changes with the note.
+
+  --article SLUG|URL   the article, by slug or by the url it was ingested with
+  --note TEXT          why ("published by mistake")
+
+Example: quotegraph article:delete --article council-approves-new-bridge --note "duplicate"`,
+  changes: `Usage: quotegraph changes [--first N] [--key NAME] [--object ID] [--json]
+
+Prints the record of changes, newest first, one entry a line: its number, time, the API key that
+made it ("command line" for commands), what was done, to which object, the fields before and after,
+and the note.
+
+  --first N      how many entries (default 20, at most 1000)
+  --key NAME     only those made with the API key of this name
+  --object ID    only those of one object: its global id, or TYPE:ID ("Person:12")
+  --json         one JSON object a line instead
+
+Example: quotegraph changes --first 50 --key desk-editor`,
+};
 
 class UsageError extends Error {}
 
@@ -127,8 +175,9 @@ async function ingestCommand(config: Config, args: string[]): Promise<void> {
   const database = dryRun ? null : (await openMigratedDatabase(withoutTimeout(config))).database;
   const progress = process.stdout.isTTY && process.stderr.isTTY ? new ProgressLine(process.stderr) : null;
   const say = (stream: NodeJS.WriteStream, line: string) => (progress ? progress.print(stream, line) : stream.write(`${line}\n`));
-  const count = { read: 0, stored: 0, alreadyStored: 0, failed: 0, done: 0 };
-  const tally = () => `${count.stored} stored, ${count.alreadyStored} already stored, ${count.failed} failed`;
+  const count = { read: 0, stored: 0, revised: 0, alreadyStored: 0, failed: 0, done: 0 };
+  const tally = () =>
+    `${count.stored} stored${count.revised > 0 ? `, ${count.revised} revised` : ''}, ${count.alreadyStored} already stored, ${count.failed} failed`;
   const showProgress = () => progress?.update(`ingest: ${count.read} of ${files.length} file(s) read; ${tally()}`);
   const drafts: ArticleDraft[] = [];
   const onOutcome = (outcome: FileOutcome) => {
@@ -136,6 +185,7 @@ async function ingestCommand(config: Config, args: string[]): Promise<void> {
     if (outcome.outcome === 'failed') count.failed++;
     else if (outcome.outcome === 'stored') count.stored++;
     else if (outcome.outcome === 'already-stored') count.alreadyStored++;
+    else if (outcome.outcome === 'revised') count.revised++;
     showProgress(); // drawn again under the line below
     if (outcome.outcome === 'failed') {
       say(process.stderr, `${outcome.file}: failed (${FAILURE_LABELS[outcome.reason]}): ${outcome.message}`);
@@ -143,6 +193,13 @@ async function ingestCommand(config: Config, args: string[]): Promise<void> {
     } else if (outcome.outcome === 'extracted') {
       drafts.push(outcome.draft);
       if (!json) say(process.stdout, `${outcome.file}: "${outcome.draft.title}", ${outcome.draft.quotes.length} quote(s), ${outcome.draft.people.length} people`);
+    } else if (outcome.outcome === 'revised') {
+      say(
+        process.stdout,
+        json
+          ? JSON.stringify({ file: outcome.file, slug: outcome.slug, created: false, revision: outcome.revision, quotes: outcome.draft.quotes.length })
+          : `${outcome.file}: stored as revision ${outcome.revision} of ${outcome.slug}`,
+      );
     } else {
       const created = outcome.outcome === 'stored';
       say(
@@ -220,6 +277,73 @@ async function keysCommand(config: Config, action: string, args: string[]): Prom
   }
 }
 
+/** `people:merge`: two records of one person into one, through the same service as the API. */
+async function mergePeopleCommand(config: Config, args: string[]): Promise<void> {
+  const from = optionValue(args, '--from');
+  const into = optionValue(args, '--into');
+  if (!from || !into) throw new UsageError('people:merge needs --from SLUG and --into SLUG');
+  const note = optionValue(args, '--note');
+  const { database } = await openMigratedDatabase(withoutTimeout(config));
+  try {
+    const merged = await mergePeople(database.writer, { keyName: null, note }, { from: { slug: from }, into: { slug: into } });
+    const [person] = await database.sql.query<{ slug: string; name: string }>('SELECT "slug", "name" FROM "Person" WHERE "id" = $1', [merged.personId]);
+    console.log(`merged "${from}" into "${person!.slug}" (${person!.name}); "${from}" now finds them`);
+  } finally {
+    await database.close();
+  }
+}
+
+/** `article:delete`: an article and all that hangs on it, by slug or url. */
+async function deleteArticleCommand(config: Config, args: string[]): Promise<void> {
+  const article = optionValue(args, '--article');
+  if (!article) throw new UsageError('article:delete needs --article SLUG|URL');
+  const note = optionValue(args, '--note');
+  const { database } = await openMigratedDatabase(withoutTimeout(config));
+  try {
+    const ref = /^https?:\/\//i.test(article) ? { url: article } : { slug: article };
+    const deleted = await deleteArticle(database.writer, { keyName: null, note }, { article: ref });
+    console.log(`deleted the article "${deleted.slug}" with its quotes, mentions, revisions and corrections`);
+  } finally {
+    await database.close();
+  }
+}
+
+/** The object an `--object` names: a global id ("UGVyc29uOjEy") or TYPE:ID ("Person:12"). */
+function objectOption(value: string): { type: ObjectType; id: number } {
+  const plain = /^(Article|Quote|Person|Source|Topic):(\d{1,10})$/.exec(value);
+  const decoded = plain ? null : /^(Article|Quote|Person|Source|Topic):(\d{1,10})$/.exec(Buffer.from(value, 'base64url').toString('utf8'));
+  const match = plain ?? decoded;
+  if (!match) throw new UsageError(`--object is a global id or TYPE:ID ("Person:12"), not "${value}"`);
+  return { type: match[1] as ObjectType, id: Number(match[2]) };
+}
+
+/** `changes`: the record, newest first. */
+async function changesCommand(config: Config, args: string[]): Promise<void> {
+  const first = Number(optionValue(args, '--first') ?? '20');
+  if (!Number.isInteger(first) || first < 1 || first > 1000) throw new UsageError('--first is a whole number from 1 to 1000');
+  const keyName = optionValue(args, '--key');
+  const object = optionValue(args, '--object');
+  const filter = { ...(keyName !== undefined ? { keyName } : {}), ...(object !== undefined ? { object: objectOption(object) } : {}) };
+  const { database } = await openMigratedDatabase(withoutTimeout(config));
+  try {
+    for (const change of await recentChanges(database.sql, filter, first)) {
+      const at = new Date(change.at).toISOString();
+      if (args.includes('--json')) {
+        console.log(JSON.stringify({ id: change.id, at, key: change.key, action: change.action, object: change.object, ...change.fields, note: change.note }));
+        continue;
+      }
+      const before = change.fields.before ?? {};
+      const after = change.fields.after ?? {};
+      const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+        .map((field) => `${field}: ${JSON.stringify(before[field] ?? null)} -> ${JSON.stringify(after[field] ?? null)}`)
+        .join('; ');
+      console.log(`#${change.id}\t${at}\t${change.key ?? 'command line'}\t${change.action}\t${change.object}\t${fields}${change.note ? `\t(${change.note})` : ''}`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
 async function serveCommand(config: Config): Promise<void> {
   // Checking migrations waits on the database: the server's modules load meanwhile.
   const opening = openMigratedDatabase(config);
@@ -237,7 +361,8 @@ function describeFailure(error: unknown): string | null {
     error instanceof ArticleFileError ||
     error instanceof ApiKeyError ||
     error instanceof MigrationError ||
-    error instanceof DataFolderLockedError
+    error instanceof DataFolderLockedError ||
+    error instanceof EditorialError
   ) {
     return error.message;
   }
@@ -252,6 +377,10 @@ function describeFailure(error: unknown): string | null {
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
+  if (command && COMMAND_HELP[command] && (args.includes('--help') || args.includes('-h'))) {
+    console.log(COMMAND_HELP[command]);
+    return;
+  }
   const config = loadConfig();
   switch (command) {
     case 'serve':
@@ -270,6 +399,12 @@ async function main(argv: string[]): Promise<void> {
       return keysCommand(config, 'revoke', args);
     case 'keys:list':
       return keysCommand(config, 'list', args);
+    case 'people:merge':
+      return mergePeopleCommand(config, args);
+    case 'article:delete':
+      return deleteArticleCommand(config, args);
+    case 'changes':
+      return changesCommand(config, args);
     case 'schema': {
       const { printSchema } = await import('graphql');
       const { buildQuotegraphSchema } = await import('./graphql/schema.js');

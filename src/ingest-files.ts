@@ -35,6 +35,8 @@ export const FAILURE_LABELS: Record<FileFailureReason, string> = {
 export type FileOutcome =
   | { file: string; outcome: 'extracted'; draft: ArticleDraft }
   | { file: string; outcome: 'stored' | 'already-stored'; draft: ArticleDraft; slug: string }
+  /** New text for an article already stored under its url: its next revision. */
+  | { file: string; outcome: 'revised'; draft: ArticleDraft; slug: string; revision: number }
   | { file: string; outcome: 'failed'; reason: FileFailureReason; message: string };
 
 type FailedFile = Extract<FileOutcome, { outcome: 'failed' }>;
@@ -56,7 +58,7 @@ function failed(file: string, reason: FileFailureReason, message: string): Faile
   return { file, outcome: 'failed', reason, message };
 }
 
-type ReadFile = ({ draft: ArticleDraft } | FailedFile) & { file: string; warnings: string[] };
+type ReadFile = ({ draft: ArticleDraft; text: string } | FailedFile) & { file: string; warnings: string[] };
 
 /** A file's draft, or why there is none, and what to check in it. */
 async function draftOf(file: string, extraction: ExtractionWorker): Promise<ReadFile> {
@@ -64,7 +66,7 @@ async function draftOf(file: string, extraction: ExtractionWorker): Promise<Read
   try {
     const article = await readArticleFile(file);
     warnings = article.warnings;
-    return { file, warnings, draft: await extraction.extract(article.text) };
+    return { file, warnings, draft: await extraction.extract(article.text), text: article.text };
   } catch (error) {
     const failure =
       error instanceof ArticleFileError
@@ -90,7 +92,7 @@ export async function ingestArticleFiles(files: readonly string[], options: Inge
       batch.push(await draftOf(file, options.extraction));
       options.onFileRead?.(++read);
     }
-    const drafts = batch.flatMap((item) => ('outcome' in item ? [] : [item.draft]));
+    const drafts = batch.flatMap((item) => ('outcome' in item ? [] : [{ draft: item.draft, text: item.text }]));
     const stored = options.writer && drafts.length > 0 ? await storeArticles(options.writer, drafts) : [];
     let next = 0;
     for (const item of batch) {
@@ -107,7 +109,9 @@ export async function ingestArticleFiles(files: readonly string[], options: Inge
       options.onOutcome(
         result instanceof Error
           ? failed(item.file, 'store-failed', result.message)
-          : { file: item.file, outcome: result.created ? 'stored' : 'already-stored', draft: item.draft, slug: result.slug },
+          : result.revised
+            ? { file: item.file, outcome: 'revised', draft: item.draft, slug: result.slug, revision: result.revision }
+            : { file: item.file, outcome: result.created ? 'stored' : 'already-stored', draft: item.draft, slug: result.slug },
       );
     }
   }

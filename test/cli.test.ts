@@ -309,6 +309,75 @@ describe('ingest FILE... on PostgreSQL: a batch with bad files in it', () => {
   });
 });
 
+describe('the editorial commands on PostgreSQL', () => {
+  let database: Awaited<ReturnType<typeof createEmptyDatabase>>;
+  const story = path.join(packageRoot, 'test/fixtures/editorial/bridge-vote.txt');
+  beforeAll(async () => {
+    database = await createEmptyDatabase();
+    await quotegraph(['ingest', story], { DATABASE_URL: database.url });
+  });
+  afterAll(() => database?.drop());
+
+  it.each(['people:merge', 'article:delete', 'changes'])('%s --help says what it does and how, touching no database', async (command) => {
+    const result = await quotegraph([command, '--help'], { DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none' });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^Usage: quotegraph ${command}`));
+    expect(result.stdout).toMatch(/Example: quotegraph/);
+  });
+
+  it('people:merge merges two people, and refuses the same merge again in one line', async () => {
+    const merged = await quotegraph(['people:merge', '--from', 'bob-smith', '--into', 'robert-smith', '--note', 'same councillor'], { DATABASE_URL: database.url });
+    expect(merged.stderr).toBe('');
+    expect(merged.stdout).toBe('merged "bob-smith" into "robert-smith" (Robert Smith); "bob-smith" now finds them\n');
+    const again = await quotegraph(['people:merge', '--from', 'bob-smith', '--into', 'robert-smith'], { DATABASE_URL: database.url });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe('quotegraph: Cannot merge Robert Smith ("robert-smith") into themselves ("bob-smith" was merged into them already)\n');
+    const missing = await quotegraph(['people:merge', '--from', 'nobody-at-all'], { DATABASE_URL: database.url });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/people:merge needs --from SLUG and --into SLUG/);
+  });
+
+  it('article:delete deletes an article by slug, and says when there is none', async () => {
+    const deleted = await quotegraph(['article:delete', '--article', 'council-approves-new-bridge-over-the-mill-river', '--note', 'duplicate'], { DATABASE_URL: database.url });
+    expect(deleted.stdout).toMatch(/^deleted the article "council-approves-new-bridge-over-the-mill-river"/);
+    const again = await quotegraph(['article:delete', '--article', 'council-approves-new-bridge-over-the-mill-river'], { DATABASE_URL: database.url });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe('quotegraph: No article with "council-approves-new-bridge-over-the-mill-river"\n');
+  });
+
+  it('ingest stores new text for a url already stored (front matter) as its next revision', async () => {
+    const first = path.join(folder, 'pool-v1.txt');
+    const second = path.join(folder, 'pool-v2.txt');
+    const front = '---\nurl: https://gazette.example/pool\n---\n';
+    await writeFile(first, `${front}Pool closes for repairs\n\nThe public pool will close in June. "It leaks," said manager Ann Vale.\n`);
+    await writeFile(second, `${front}Pool closes for repairs\n\nThe public pool will close in July. "It leaks," said manager Ann Vale.\n`);
+    expect((await quotegraph(['ingest', first], { DATABASE_URL: database.url })).stdout).toMatch(/stored as pool-closes-for-repairs\n/);
+    const revised = await quotegraph(['ingest', second], { DATABASE_URL: database.url });
+    expect(revised.stdout).toBe(`${second}: stored as revision 2 of pool-closes-for-repairs\n1 file(s): 0 stored, 1 revised, 0 already stored, 0 failed\n`);
+    await quotegraph(['article:delete', '--article', 'https://gazette.example/pool'], { DATABASE_URL: database.url });
+  });
+
+  it('changes lists the record newest first, made on the command line, with notes', async () => {
+    const result = await quotegraph(['changes', '--json'], { DATABASE_URL: database.url });
+    expect(result.code).toBe(0);
+    const entries = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(entries.map((entry) => [entry.action, entry.object.split(':')[0], entry.key, entry.note])).toEqual([
+      ['deleteArticle', 'Article', null, null],
+      ['ingestArticle', 'Article', null, null],
+      ['ingestArticle', 'Article', null, null],
+      ['deleteArticle', 'Article', null, 'duplicate'],
+      ['mergePeople', 'Person', null, 'same councillor'],
+      ['mergePeople', 'Person', null, 'same councillor'],
+      ['ingestArticle', 'Article', null, null],
+    ]);
+    const text = await quotegraph(['changes', '--first', '1', '--object', entries[3].object], { DATABASE_URL: database.url });
+    expect(text.stdout).toMatch(/^#\d+\t\S+\tcommand line\tdeleteArticle\tArticle:\d+\t.*title: "Council approves new bridge over the Mill River" -> null.*\t\(duplicate\)\n$/);
+    const bad = await quotegraph(['changes', '--first', 'many'], { DATABASE_URL: database.url });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--first is a whole number/);
+  });
+});
+
 function hasScript(): boolean {
   try {
     execFileSync('script', ['--version'], { stdio: 'ignore' });

@@ -20,13 +20,24 @@ export interface RowSource {
   joins?: JoinedRow[];
   /** Columns holding timestamps, which rows read as JSON get back as text. */
   timestamps?: readonly string[];
+  /** What a public lookup (by slug, or `node(id)`) leaves out, as a condition on `t` (an unpublished article). */
+  visible?: string;
+  /**
+   * The type under which the Redirect table keeps this table's renamed and merged-away slugs and
+   * ids: public lookups follow them to the row they now name, in their own statement.
+   */
+  redirects?: RedirectedType;
 }
+
+export type RedirectedType = 'Person' | 'Source' | 'Topic';
 
 /** A list under a parent row: how to list it, and the column that holds the parent's id. */
 export interface NestedList {
   name: string;
   spec: ListSpec;
   parentColumn: string;
+  /** The list to read instead for the field's arguments (a quote list with its retracted quotes, when asked). */
+  forArguments?(args: Record<string, unknown>): NestedList;
 }
 
 type Row = Record<string, unknown>;
@@ -56,6 +67,24 @@ export class Loaders {
   /** The row with this id, or null. */
   row<T extends Row>(source: RowSource, id: number): Promise<T | null> {
     return this.rowLoader(source).load(id) as Promise<T | null>;
+  }
+
+  /**
+   * The row a global id names, for `node(id)`: through a redirect when the row was merged into
+   * another, and null when the public may not see it (`source.visible`).
+   */
+  node<T extends Row>(source: RowSource, id: number): Promise<T | null> {
+    return this.loader<Row | null>(`node:${source.table}`, async (ids) => {
+      const visible = source.visible ? ` AND ${source.visible}` : '';
+      const sql = source.redirects
+        ? `SELECT ${source.columns}, requested.id AS "@requested" FROM unnest($1::int[]) AS requested(id)
+           LEFT JOIN "Redirect" redirect ON redirect."type" = '${source.redirects}' AND redirect."formerId" = requested.id
+           JOIN ${source.table} t ON t."id" = coalesce(redirect."targetId", requested.id)${visible}`
+        : `SELECT ${source.columns}, t."id" AS "@requested" FROM ${source.table} t WHERE t."id" = ANY($1::int[])${visible}`;
+      const rows = await this.sql.query<Row>(sql, [[...ids]]);
+      const byId = new Map(rows.map((row) => [row['@requested'] as number, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }).load(id) as Promise<T | null>;
   }
 
   private pageLoader<T extends Row>(planned: PlannedPage): DataLoader<number, Page<T>> {
@@ -116,10 +145,23 @@ export async function findRowBySlug<T extends Row>(sql: SqlReader, source: RowSo
   const slugParameter = parameters.add(slug);
   const joined = joinClauses(along?.joins ?? []);
   const pages = pageColumns(along?.pages ?? [], parameters);
+  const conditions = [
+    source.redirects ? `t."id" = ${idOfSlug(source.table, source.redirects, slugParameter)}` : `t."slug" = ${slugParameter}`,
+    ...(source.visible ? [source.visible] : []),
+  ];
   const rows = await sql.query<T>(
-    `SELECT ${columnList(neededColumns(source.singleColumns ?? source.columns, along?.fields))}${joined.columns}${pages} FROM ${source.table} t ${joined.from} WHERE t."slug" = ${slugParameter}`,
+    `SELECT ${columnList(neededColumns(source.singleColumns ?? source.columns, along?.fields))}${joined.columns}${pages} FROM ${source.table} t ${joined.from} WHERE ${conditions.join(' AND ')}`,
     parameters.values,
   );
   if (along) takeReadAlong(rows, along);
   return rows[0] ?? null;
+}
+
+/**
+ * SQL for the id of the row with the slug in `slugParameter`: its own, else the row a rename or a
+ * merge redirected the slug to. PostgreSQL reads the redirect only when the slug names no row.
+ */
+export function idOfSlug(table: string, type: RedirectedType, slugParameter: string): string {
+  return `coalesce((SELECT "id" FROM ${table} WHERE "slug" = ${slugParameter}),
+    (SELECT "targetId" FROM "Redirect" WHERE "type" = '${type}' AND "slug" = ${slugParameter}))`;
 }

@@ -2,6 +2,11 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ArticleResolver } from './article/article.resolver.js';
+import { ArticleEditingResolver } from './editing/article-editing.resolver.js';
+import { CatalogueEditingResolver } from './editing/catalogue-editing.resolver.js';
+import { ChangeResolver } from './editing/change.resolver.js';
+import { PersonEditingResolver } from './editing/person-editing.resolver.js';
+import { QuoteEditingResolver } from './editing/quote-editing.resolver.js';
 import { IngestResolver } from './ingest/ingest.resolver.js';
 import { NodeResolver } from './node/node.resolver.js';
 import { answerFromReadAlong } from './pagination/read-along-fields.js';
@@ -13,7 +18,21 @@ import { TopicResolver } from './topic/topic.resolver.js';
 
 export async function buildQuotegraphSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [ArticleResolver, PersonResolver, QuoteResolver, TopicResolver, SourceResolver, SearchResolver, NodeResolver, IngestResolver],
+    resolvers: [
+      ArticleResolver,
+      PersonResolver,
+      QuoteResolver,
+      TopicResolver,
+      SourceResolver,
+      SearchResolver,
+      NodeResolver,
+      IngestResolver,
+      QuoteEditingResolver,
+      PersonEditingResolver,
+      ArticleEditingResolver,
+      CatalogueEditingResolver,
+      ChangeResolver,
+    ],
     validate: false,
   });
   return answerFromReadAlong(schema);

@@ -188,7 +188,7 @@ describe.each([
       broken.quotes[0]!.text = 'bad \u0000 text';
       // A person new in the first draft: found by the later one in the same transaction, not created twice.
       const later = syntheticDraft(942, { people: [newcomer], quotes: [] });
-      const results = await storeArticles(database.writer, [first, broken, later]);
+      const results = await storeArticles(database.writer, [first, broken, later].map((draft) => ({ draft })));
       expect(results[0]).toMatchObject({ created: true });
       expect(results[1]).toBeInstanceOf(Error);
       expect(results[2]).toMatchObject({ created: true });

@@ -19,9 +19,13 @@ export interface ArticleRow extends Record<string, unknown> {
 }
 
 const columns = `t."id", t."sourceId", t."slug", t."title", t."byline", t."dateline", t."standfirst",
-  t."photoCaption", t."creditLine", t."publishedAt", t."ingestedAt", t."date"`;
+  t."photoCaption", t."creditLine", t."publishedAt", t."ingestedAt", t."date", t."url", t."externalId", t."titleDerived",
+  t."revision", t."version", t."published", t."corrected", t."correctionNotices" AS "corrections"`;
 
 const timestamps = ['publishedAt', 'ingestedAt', 'date'];
+
+/** Unpublished articles are left out of every public read, by a condition in its own statement. */
+const PUBLISHED = 't."published"';
 
 export interface ArticleText {
   paragraphs: string[];
@@ -63,6 +67,7 @@ export const articleRows: RowSource = {
   singleColumns: `${columns}, t."paragraphs", t."body"`,
   joins: [sourceOfArticle],
   timestamps,
+  visible: PUBLISHED,
 };
 
 export const articlesNewestFirst: ListSpec = {
@@ -72,6 +77,7 @@ export const articlesNewestFirst: ListSpec = {
   direction: 'DESC',
   joins: [sourceOfArticle],
   timestamps,
+  where: PUBLISHED,
 };
 export const articlesOldestFirst: ListSpec = { ...articlesNewestFirst, direction: 'ASC' };
 
@@ -103,4 +109,25 @@ export const articlesOnTopic: NestedList = {
   name: 'articlesOnTopic',
   spec: { ...articlesNewestFirst, from: '"Article" t JOIN "ArticleTopic" tagged ON tagged."articleId" = t."id"' },
   parentColumn: 'tagged."topicId"',
+};
+
+export interface ArticleRevisionRow extends Record<string, unknown> {
+  id: number;
+  number: number;
+}
+
+/** An article's revisions, first to last. */
+export const revisionsOfArticle: NestedList = {
+  name: 'revisionsOfArticle',
+  spec: {
+    from: '"ArticleRevision" t',
+    columns: 't."id", t."articleId", t."number", t."title", t."text", t."contentHash", t."ingestedAt", t."keyName" AS "key"',
+    order: [
+      { expression: 't."number"', field: 'number', type: 'int' },
+      { expression: 't."id"', field: 'id', type: 'int' },
+    ],
+    direction: 'ASC',
+    timestamps: ['ingestedAt'],
+  },
+  parentColumn: 't."articleId"',
 };

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { PRICES } from '../cost/query-cost.js';
-import { findRowBySlug } from '../loaders.js';
+import { findRowBySlug, idOfSlug } from '../loaders.js';
 import { toGlobalId } from '../node/global-id.js';
 import type { ConnectionValue } from '../pagination/connection.type.js';
 import { dateRangeConditions } from '../pagination/date-range.js';
@@ -16,28 +16,37 @@ import { authorsOfArticle, peopleMentionedInArticle, type PersonRow } from '../p
 import { PersonConnection } from '../person/person.type.js';
 import { DateOrder } from '../pagination/date-order.js';
 import { quotesInArticle, type QuoteRow } from '../quote/quote.lists.js';
+import { QuotePageArguments } from '../quote/quote.inputs.js';
 import { QuoteConnection } from '../quote/quote.type.js';
 import { contributorsOfArticle, sourceRows, type SourceRow } from '../source/source.lists.js';
 import { Source, SourceConnection } from '../source/source.type.js';
 import { topicsOfArticle, type TopicRow } from '../topic/topic.lists.js';
 import { TopicConnection } from '../topic/topic.type.js';
 import { ArticleListArguments } from './article.inputs.js';
-import { articleRows, articlesNewestFirst, articleText, articlesOldestFirst, type ArticleRow } from './article.lists.js';
-import { Article, ArticleConnection } from './article.type.js';
+import {
+  articleRows,
+  articlesNewestFirst,
+  articleText,
+  articlesOldestFirst,
+  revisionsOfArticle,
+  type ArticleRevisionRow,
+  type ArticleRow,
+} from './article.lists.js';
+import { Article, ArticleConnection, ArticleRevisionConnection } from './article.type.js';
 
 function articleFilter(args: ArticleListArguments): Filter {
   return (parameters) => {
     const conditions: string[] = [];
     if (args.source) {
-      conditions.push(`t."sourceId" = (SELECT "id" FROM "Source" WHERE "slug" = ${parameters.add(args.source)})`);
+      conditions.push(`t."sourceId" = ${idOfSlug('"Source"', 'Source', parameters.add(args.source))}`);
     }
     if (args.topic) {
       conditions.push(`t."id" IN (SELECT tagged."articleId" FROM "ArticleTopic" tagged
-        JOIN "Topic" topic ON topic."id" = tagged."topicId" WHERE topic."slug" = ${parameters.add(args.topic)})`);
+        WHERE tagged."topicId" = ${idOfSlug('"Topic"', 'Topic', parameters.add(args.topic))})`);
     }
     if (args.person) {
       conditions.push(`t."id" IN (SELECT mention."articleId" FROM "ArticleMention" mention
-        JOIN "Person" person ON person."id" = mention."personId" WHERE person."slug" = ${parameters.add(args.person)})`);
+        WHERE mention."personId" = ${idOfSlug('"Person"', 'Person', parameters.add(args.person))})`);
     }
     return [...conditions, ...dateRangeConditions(parameters, args)];
   };
@@ -45,7 +54,7 @@ function articleFilter(args: ArticleListArguments): Filter {
 
 @Resolver(() => Article)
 export class ArticleResolver {
-  @Query(() => Article, { nullable: true, description: 'The article with this slug, or null.' })
+  @Query(() => Article, { nullable: true, description: 'The article with this slug, or null (also for an unpublished article).' })
   article(@Arg('slug', () => String) slug: string, @Ctx() { sql }: Context, @Info() info: GraphQLResolveInfo): Promise<ArticleRow | null> {
     return findRowBySlug<ArticleRow>(sql, articleRows, slug, readAlongRow(articleRows, info));
   }
@@ -106,9 +115,15 @@ export class ArticleResolver {
     return nestedConnection<TopicRow>(loaders, topicsOfArticle, article.id, page, info);
   }
 
-  @FieldResolver(() => QuoteConnection, { description: 'The article\'s quotes in reading order.' })
+  @FieldResolver(() => QuoteConnection, { description: 'The article\'s quotes in reading order (retracted ones only when asked for).' })
   @ReadsList(quotesInArticle)
-  quotes(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
-    return nestedConnection<QuoteRow>(loaders, quotesInArticle, article.id, page, info);
+  quotes(@Root() article: ArticleRow, @Args(() => QuotePageArguments) page: QuotePageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
+    return nestedConnection<QuoteRow>(loaders, quotesInArticle.forArguments!({ ...page }), article.id, page, info);
+  }
+
+  @FieldResolver(() => ArticleRevisionConnection, { description: 'Every text the article was ingested with, first to last: the last is the current one.' })
+  @ReadsList(revisionsOfArticle)
+  revisions(@Root() article: ArticleRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRevisionRow>> {
+    return nestedConnection<ArticleRevisionRow>(loaders, revisionsOfArticle, article.id, page, info);
   }
 }

@@ -19,11 +19,14 @@ const ROWS: Record<NodeTypeName, RowSource> = {
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true, description: 'Any object by its global id; null for an unknown id.' })
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Any object by its global id; null for an unknown id. The id of a person, source or topic merged into another finds the one it was merged into.',
+  })
   async node(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context): Promise<Record<string, unknown> | null> {
     const key = fromGlobalId(id);
     if (!key) return null;
-    const row = await loaders.row(ROWS[key.type], key.id);
+    const row = await loaders.node(ROWS[key.type], key.id);
     return row && { ...row, __typename: key.type };
   }
 }

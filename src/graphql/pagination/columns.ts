@@ -54,7 +54,14 @@ export function parseColumns(columns: string): Column[] {
 export function neededColumns(columns: string, fields: ReadonlySet<string> | undefined, alsoRead: readonly string[] = []): Column[] {
   const all = parseColumns(columns);
   if (!fields) return all;
-  return all.filter(({ name }) => fields.has(name) || name === 'id' || name.endsWith('Id') || alsoRead.includes(name));
+  return all.filter(({ name }) => fields.has(name) || name === 'id' || isForeignKey(name) || alsoRead.includes(name));
+}
+
+/** Columns named like a foreign key that are not one: read only when their own field is selected. */
+const NOT_FOREIGN_KEYS: ReadonlySet<string> = new Set(['externalId']);
+
+function isForeignKey(name: string): boolean {
+  return name.endsWith('Id') && !NOT_FOREIGN_KEYS.has(name);
 }
 
 /** A column list for a SELECT, from parsed columns. */

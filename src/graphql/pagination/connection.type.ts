@@ -3,7 +3,7 @@ import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { PRICES } from '../cost/query-cost.js';
 import type { Page } from './keyset.js';
 
-@ObjectType({ simpleResolvers: true, description: 'Where this page sits in its list (Relay cursor connections).' })
+@ObjectType('PageInfo', { simpleResolvers: true, description: 'Where this page sits in its list (Relay cursor connections).' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'True when items follow this page.' })
   hasNextPage!: boolean;

@@ -41,9 +41,12 @@ export interface ListSpec {
   joins?: JoinedRow[];
   /** Columns holding timestamps, which a page read as JSON gets back as text. */
   timestamps?: readonly string[];
+  /**
+   * What every read of the list leaves out, as a condition on `t` (retracted quotes, unpublished
+   * articles): written into the list's own statement, so it costs no statement of its own.
+   */
+  where?: string;
 }
-
-
 
 /** Extra conditions on a list, written against `t` with parameters from `parameters`. */
 export type Filter = (parameters: SqlParameters) => string[];
@@ -114,6 +117,11 @@ function whereClause(conditions: string[]): string {
   return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 }
 
+/** The list's own condition, if it has one, before `others`. */
+function listConditions(spec: ListSpec, ...others: string[]): string[] {
+  return spec.where ? [spec.where, ...others] : others;
+}
+
 type Row = Record<string, unknown>;
 
 /**
@@ -129,9 +137,9 @@ export function pageColumns(pages: PlannedPage[], parameters: SqlParameters): st
       const page = pageClauses(spec, planned.request, parameters);
       const joined = joinClauses(planned.joins);
       const rows = `SELECT ${selectedColumns(spec, planned.fields)}${joined.columns}${pageColumns(planned.pages, parameters)} FROM ${from} ${joined.from}
-        ${whereClause([`${parentColumn} = parent.id`, ...page.conditions])} ORDER BY ${page.orderBy} LIMIT ${page.limit}`;
+        ${whereClause(listConditions(spec, `${parentColumn} = parent.id`, ...page.conditions))} ORDER BY ${page.orderBy} LIMIT ${page.limit}`;
       const count = planned.withCount
-        ? `, 'totalCount', (SELECT count(*)::int FROM ${fromClause(spec, parameters)} WHERE ${parentColumn} = parent.id)`
+        ? `, 'totalCount', (SELECT count(*)::int FROM ${fromClause(spec, parameters)} ${whereClause(listConditions(spec, `${parentColumn} = parent.id`))})`
         : '';
       return `, (SELECT json_build_object('rows', coalesce((SELECT json_agg(page ORDER BY ${page.rowOrder('page')}) FROM (${rows}) page), '[]'::json)${count})
         FROM (VALUES (t."id")) AS parent(id)) AS "${planned.column}"`;
@@ -165,7 +173,7 @@ function takePages(rows: Row[], pages: PlannedPage[]): void {
       const value = row[planned.column] as { rows: Row[]; totalCount?: number } | null;
       if (!value) continue;
       const page = { ...toPage(spec, planned.request, value.rows), totalCount: value.totalCount };
-      row[planned.column] = new PageReadAlong(planned.fieldNodes, page);
+      row[planned.column] = new PageReadAlong(planned.fieldNodes, page, planned.list);
     }
   }
 }
@@ -192,7 +200,7 @@ export async function fetchPage<T extends Row>(
   // The page is cut first, then joined: PostgreSQL does not push a LIMIT below a join, and would
   // join (and read nested pages for) every row of the list before sorting it.
   const sql = `SELECT t.*${joined.columns}${pageColumns(along.pages, parameters)} FROM (
-      SELECT ${selectedColumns(spec, along.fields)} FROM ${from} ${whereClause([...conditions, ...page.conditions])}
+      SELECT ${selectedColumns(spec, along.fields)} FROM ${from} ${whereClause(listConditions(spec, ...conditions, ...page.conditions))}
       ORDER BY ${page.orderBy} LIMIT ${page.limit}
     ) t ${joined.from} ORDER BY ${page.rowOrder('t')}`;
   const fetched = await reader.query<T>(sql, parameters.values);
@@ -215,7 +223,7 @@ export async function fetchPagesByParent<T extends Row>(
   const parameters = new SqlParameters();
   const parents = parameters.add([...parentIds]);
   const total = withCount
-    ? `CROSS JOIN LATERAL (SELECT count(*)::int AS "totalCount" FROM ${fromClause(spec, parameters)} WHERE ${parentColumn} = parent.id) AS total`
+    ? `CROSS JOIN LATERAL (SELECT count(*)::int AS "totalCount" FROM ${fromClause(spec, parameters)} ${whereClause(listConditions(spec, `${parentColumn} = parent.id`))}) AS total`
     : '';
   const from = fromClause(spec, parameters);
   const page = pageClauses(spec, request, parameters);
@@ -223,7 +231,7 @@ export async function fetchPagesByParent<T extends Row>(
   const sql = `SELECT parent.id AS "parentId"${withCount ? ', total."totalCount"' : ''}, page.* FROM unnest(${parents}::int[]) AS parent(id)
     ${total} ${withCount ? 'LEFT' : 'CROSS'} JOIN LATERAL (
       SELECT ${selectedColumns(spec, planned.fields)}${joined.columns}${pageColumns(planned.pages, parameters)} FROM ${from} ${joined.from}
-      ${whereClause([`${parentColumn} = parent.id`, ...page.conditions])}
+      ${whereClause(listConditions(spec, `${parentColumn} = parent.id`, ...page.conditions))}
       ORDER BY ${page.orderBy} LIMIT ${page.limit}
     ) AS page${withCount ? ' ON true' : ''}`;
   const fetched = await reader.query<T & { parentId: number; totalCount?: number }>(sql, parameters.values);
@@ -248,7 +256,7 @@ export async function fetchPagesByParent<T extends Row>(
 export async function countRows(reader: SqlReader, spec: ListSpec, filter: Filter = () => []): Promise<number> {
   const parameters = new SqlParameters();
   const from = fromClause(spec, parameters);
-  const sql = `SELECT count(*)::int AS count FROM ${from} ${whereClause(filter(parameters))}`;
+  const sql = `SELECT count(*)::int AS count FROM ${from} ${whereClause(listConditions(spec, ...filter(parameters)))}`;
   const [result] = await reader.query<{ count: number }>(sql, parameters.values);
   return result?.count ?? 0;
 }
@@ -263,7 +271,7 @@ export async function countRowsByParent(
   const parameters = new SqlParameters();
   const parents = parameters.add([...parentIds]);
   const sql = `SELECT ${parentColumn} AS "parentId", count(*)::int AS count FROM ${fromClause(spec, parameters)}
-    WHERE ${parentColumn} = ANY(${parents}::int[]) GROUP BY ${parentColumn}`;
+    ${whereClause(listConditions(spec, `${parentColumn} = ANY(${parents}::int[])`))} GROUP BY ${parentColumn}`;
   const rows = await reader.query<{ parentId: number; count: number }>(sql, parameters.values);
   const counts = new Map<number, number>(parentIds.map((id) => [id, 0]));
   for (const row of rows) counts.set(row.parentId, row.count);

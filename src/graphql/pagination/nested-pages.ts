@@ -48,6 +48,8 @@ export class PageReadAlong {
   constructor(
     readonly fieldNodes: readonly FieldNode[],
     readonly page: Page<Row>,
+    /** The list read (the field's own, or the one its arguments chose). */
+    readonly list: NestedList,
   ) {}
 }
 
@@ -60,12 +62,12 @@ export function pageColumn(responseKey: string): string {
  * The page the connection field being resolved asks for, when its parent's statement read it along:
  * planned from this very field (the same nodes, so the same arguments and selection).
  */
-export function pageReadAlong<T extends Row>(parent: Row, info: GraphQLResolveInfo): Page<T> | undefined {
+export function pageReadAlong(parent: Row, info: GraphQLResolveInfo): PageReadAlong | undefined {
   const along = parent[pageColumn(String(info.path.key))];
   if (!(along instanceof PageReadAlong)) return undefined;
   const { fieldNodes } = along;
   if (fieldNodes.length !== info.fieldNodes.length || fieldNodes.some((node, index) => node !== info.fieldNodes[index])) return undefined;
-  return along.page as Page<T>;
+  return along;
 }
 
 const READS_LIST = 'readsList';
@@ -132,12 +134,15 @@ export function pagesSelectedOn(rowType: GraphQLObjectType, rowFields: readonly 
     const list = listReadBy(definition);
     if (!definition || !list) continue;
     let request: PageRequest;
+    let args: Record<string, unknown>;
     try {
-      request = toPageRequest(getArgumentValues(definition, fieldNodes[0]!, info.variableValues) as PageArguments);
+      args = getArgumentValues(definition, fieldNodes[0]!, info.variableValues);
+      request = toPageRequest(args as PageArguments);
     } catch {
       continue;
     }
-    pages.push(planPage(list, request, { fieldNodes, rowType: connectionRowType(definition.type), info }, pageColumn(key)));
+    const chosen = list.forArguments?.(args) ?? list;
+    pages.push(planPage(chosen, request, { fieldNodes, rowType: connectionRowType(definition.type), info }, pageColumn(key)));
   }
   return pages;
 }

@@ -11,10 +11,10 @@ import { nestedPageConnection } from './resolve-connection.js';
 type Row = Record<string, unknown>;
 type Resolver = GraphQLFieldResolver<Row, Context>;
 
-function pageOrResolve(resolve: Resolver, list: NonNullable<ReturnType<typeof listReadBy>>): Resolver {
+function pageOrResolve(resolve: Resolver): Resolver {
   return (parent, args, context, info) => {
-    const page = pageReadAlong(parent, info);
-    return page ? nestedPageConnection(context.loaders, list, parent.id as number, page) : resolve(parent, args, context, info);
+    const along = pageReadAlong(parent, info);
+    return along ? nestedPageConnection(context.loaders, along.list, parent.id as number, along.page) : resolve(parent, args, context, info);
   };
 }
 
@@ -29,8 +29,7 @@ export function answerFromReadAlong(schema: GraphQLSchema): GraphQLSchema {
     for (const field of Object.values(type.getFields())) {
       const resolve = field.resolve as Resolver | undefined;
       if (!resolve) continue;
-      const list = listReadBy(field);
-      if (list) field.resolve = pageOrResolve(resolve, list);
+      if (listReadBy(field)) field.resolve = pageOrResolve(resolve);
       else if (isJoinedRowField(field)) field.resolve = joinedRowOrResolve(resolve);
     }
   }

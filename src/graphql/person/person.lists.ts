@@ -13,11 +13,12 @@ export interface PersonRow extends Record<string, unknown> {
   aliases?: string[];
 }
 
-const columns = 't."id", t."slug", t."name", t."role", t."affiliation"';
+const columns = 't."id", t."slug", t."name", t."role", t."affiliation", t."version"';
 
 export const personRows: RowSource = {
   table: '"Person"',
   columns,
+  redirects: 'Person',
   singleColumns: `${columns}, ARRAY(SELECT alias."alias" FROM "PersonAlias" alias WHERE alias."personId" = t."id" ORDER BY alias."id") AS "aliases"`,
 };
 

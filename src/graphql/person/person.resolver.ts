@@ -14,6 +14,7 @@ import { ReadsList } from '../pagination/nested-pages.js';
 import { readAlongRow } from '../pagination/read-along.js';
 import { listConnection, nestedConnection } from '../pagination/resolve-connection.js';
 import { quotesBySpeaker, type QuoteRow } from '../quote/quote.lists.js';
+import { QuotePageArguments } from '../quote/quote.inputs.js';
 import { QuoteConnection } from '../quote/quote.type.js';
 import { PersonListArguments } from './person.inputs.js';
 import { peopleByName, personRows, type PersonRow } from './person.lists.js';
@@ -21,7 +22,7 @@ import { Person, PersonConnection } from './person.type.js';
 
 @Resolver(() => Person)
 export class PersonResolver {
-  @Query(() => Person, { nullable: true, description: 'The person with this slug, or null.' })
+  @Query(() => Person, { nullable: true, description: 'The person with this slug, or null. A slug the person had before a rename, or of a person merged into them, finds them too.' })
   person(@Arg('slug', () => String) slug: string, @Ctx() { sql }: Context, @Info() info: GraphQLResolveInfo): Promise<PersonRow | null> {
     return findRowBySlug<PersonRow>(sql, personRows, slug, readAlongRow(personRows, info));
   }
@@ -50,10 +51,10 @@ export class PersonResolver {
     return person.aliases ? Promise.resolve(person.aliases) : loaders.values('PersonAlias', 'personId', 'alias', person.id);
   }
 
-  @FieldResolver(() => QuoteConnection, { description: 'What this person said, newest first.' })
+  @FieldResolver(() => QuoteConnection, { description: 'What this person said, newest first (retracted quotes only when asked for).' })
   @ReadsList(quotesBySpeaker)
-  quotes(@Root() person: PersonRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
-    return nestedConnection<QuoteRow>(loaders, quotesBySpeaker, person.id, page, info);
+  quotes(@Root() person: PersonRow, @Args(() => QuotePageArguments) page: QuotePageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
+    return nestedConnection<QuoteRow>(loaders, quotesBySpeaker.forArguments!({ ...page }), person.id, page, info);
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles that name this person, newest first.' })

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../node/node.type.js';
 import { Connection } from '../pagination/connection.type.js';
 
@@ -8,7 +8,7 @@ import { Connection } from '../pagination/connection.type.js';
   description: 'A real person named in the news: a speaker, a subject or an author. One person across all articles and spellings.',
 })
 export class Person extends Node {
-  @Field(() => String, { description: 'URL-safe key, unique and stable ("sergey-lavrov").' })
+  @Field(() => String, { description: 'URL-safe key, unique ("sergey-lavrov"); after a rename or a merge the old slug still finds the person.' })
   slug!: string;
 
   @Field(() => String, { description: 'Canonical full name, the first full form seen.' })
@@ -19,6 +19,9 @@ export class Person extends Node {
 
   @Field(() => String, { nullable: true, description: 'Country or organisation the person speaks for.' })
   affiliation!: string | null;
+
+  @Field(() => Int, { description: 'Counts the changes made to the person; pass it to a mutation to be told (CONFLICT) when someone changed it since you read it.' })
+  version!: number;
 }
 
 @ObjectType('PersonConnection', { simpleResolvers: true, description: 'A page of people.' })

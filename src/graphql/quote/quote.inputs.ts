@@ -3,7 +3,17 @@ import { DateOrder } from '../pagination/date-order.js';
 import { PageArguments } from '../pagination/page-arguments.js';
 
 @ArgsType()
-export class QuoteListArguments extends PageArguments {
+export class QuotePageArguments extends PageArguments {
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Include quotes an editor retracted (marked `retracted: true`); lists leave them out by default.',
+  })
+  includeRetracted?: boolean | null;
+}
+
+@ArgsType()
+export class QuoteListArguments extends QuotePageArguments {
   @Field(() => String, {
     nullable: true,
     description: 'Quotes by this speaker: a full name, any alias, or a surname ("Lavrov").',

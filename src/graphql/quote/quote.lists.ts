@@ -1,4 +1,6 @@
-// SQL for reading quotes: by id, and the lists of quotes the schema offers.
+// SQL for reading quotes: by id, and the lists of quotes the schema offers. Lists leave out
+// retracted quotes (unless asked for them) and the quotes of unpublished articles, by a condition
+// in their own statement.
 import { articleRows, sourceOfArticle } from '../article/article.lists.js';
 import type { NestedList, RowSource } from '../loaders.js';
 import type { JoinedRow } from '../pagination/joined-rows.js';
@@ -20,11 +22,19 @@ export interface QuoteRow extends Record<string, unknown> {
 }
 
 const columns = `t."id", t."articleId", t."speakerId", t."text", t."kind"::text AS "kind", t."position",
-  t."startOffset", t."endOffset", t."speakerDescription", t."date"`;
+  t."startOffset", t."endOffset", t."speakerDescription", t."date", t."retracted", t."version", t."corrected",
+  t."correctionNotices" AS "corrections",
+  CASE WHEN t."attributionMethod" IS NULL THEN NULL
+    ELSE json_build_object('method', t."attributionMethod", 'confidence', t."attributionConfidence") END AS "attribution"`;
 
 const timestamps = ['date'];
 
-export const quoteRows: RowSource = { table: '"Quote"', columns, timestamps };
+/** Quotes of published articles: what a lookup by id may answer (a retracted quote too, marked so). */
+const IN_PUBLISHED_ARTICLE = 't."articlePublished"';
+/** What lists show: quotes of published articles that are not retracted. */
+const LISTED = `NOT t."retracted" AND ${IN_PUBLISHED_ARTICLE}`;
+
+export const quoteRows: RowSource = { table: '"Quote"', columns, timestamps, visible: IN_PUBLISHED_ARTICLE };
 
 /** A quote's article (and its source) and speaker, read along with the quote when a query asks for them. */
 export const quoteJoins: JoinedRow[] = [
@@ -32,18 +42,29 @@ export const quoteJoins: JoinedRow[] = [
   { field: 'speaker', rows: personRows, key: 'speakerId' },
 ];
 
-export const quotesNewestFirst: ListSpec = { from: '"Quote" t', columns, order: BY_DATE, direction: 'DESC', joins: quoteJoins, timestamps };
+export const quotesNewestFirst: ListSpec = { from: '"Quote" t', columns, order: BY_DATE, direction: 'DESC', joins: quoteJoins, timestamps, where: LISTED };
 export const quotesOldestFirst: ListSpec = { ...quotesNewestFirst, direction: 'ASC' };
 
-export const quotesBySpeaker: NestedList = {
-  name: 'quotesBySpeaker',
-  spec: quotesNewestFirst,
-  parentColumn: 't."speakerId"',
-};
+/** A list of quotes as asked for: with its retracted quotes when `includeRetracted` is set. */
+export function withRetracted(spec: ListSpec, includeRetracted: boolean | null | undefined): ListSpec {
+  return includeRetracted ? { ...spec, where: IN_PUBLISHED_ARTICLE } : spec;
+}
 
-export const quotesInArticle: NestedList = {
-  name: 'quotesInArticle',
-  spec: {
+/** A nested quote list, which reads its retracted quotes too when the field's `includeRetracted` asks. */
+function quoteList(name: string, spec: ListSpec, parentColumn: string): NestedList {
+  const listed: NestedList = { name, spec, parentColumn };
+  const all: NestedList = { name: `${name}+retracted`, spec: withRetracted(spec, true), parentColumn };
+  const choose = (args: Record<string, unknown>) => (args.includeRetracted === true ? all : listed);
+  listed.forArguments = choose;
+  all.forArguments = choose;
+  return listed;
+}
+
+export const quotesBySpeaker = quoteList('quotesBySpeaker', quotesNewestFirst, 't."speakerId"');
+
+export const quotesInArticle = quoteList(
+  'quotesInArticle',
+  {
     from: '"Quote" t',
     columns,
     order: [
@@ -53,12 +74,13 @@ export const quotesInArticle: NestedList = {
     direction: 'ASC',
     joins: quoteJoins,
     timestamps,
+    where: LISTED,
   },
-  parentColumn: 't."articleId"',
-};
+  't."articleId"',
+);
 
-export const quotesOnTopic: NestedList = {
-  name: 'quotesOnTopic',
-  spec: { ...quotesNewestFirst, from: '"Quote" t JOIN "ArticleTopic" tagged ON tagged."articleId" = t."articleId"' },
-  parentColumn: 'tagged."topicId"',
-};
+export const quotesOnTopic = quoteList(
+  'quotesOnTopic',
+  { ...quotesNewestFirst, from: '"Quote" t JOIN "ArticleTopic" tagged ON tagged."articleId" = t."articleId"' },
+  'tagged."topicId"',
+);

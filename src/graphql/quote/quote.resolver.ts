@@ -3,6 +3,7 @@ import { Args, Ctx, FieldResolver, Info, ID, Query, Resolver, Root } from 'type-
 import { literalLikePattern } from '../../db/sql.js';
 import { normalizeName } from '../../ingest/identity.js';
 import { Article } from '../article/article.type.js';
+import { idOfSlug } from '../loaders.js';
 import { articleRows, type ArticleRow } from '../article/article.lists.js';
 import type { Context } from '../context.js';
 import { toGlobalId } from '../node/global-id.js';
@@ -15,7 +16,7 @@ import { personRows, type PersonRow } from '../person/person.lists.js';
 import { Person } from '../person/person.type.js';
 import { DateOrder } from '../pagination/date-order.js';
 import { QuoteListArguments } from './quote.inputs.js';
-import { quotesNewestFirst, quotesOldestFirst, type QuoteRow } from './quote.lists.js';
+import { quotesNewestFirst, quotesOldestFirst, withRetracted, type QuoteRow } from './quote.lists.js';
 import { Quote, QuoteConnection } from './quote.type.js';
 
 /** Conditions for the top-level quotes list, from its filter arguments. */
@@ -35,11 +36,11 @@ function quoteFilter(args: QuoteListArguments): Filter {
     }
     if (args.topic) {
       conditions.push(`t."articleId" IN (SELECT tagged."articleId" FROM "ArticleTopic" tagged
-        JOIN "Topic" topic ON topic."id" = tagged."topicId" WHERE topic."slug" = ${parameters.add(args.topic)})`);
+        WHERE tagged."topicId" = ${idOfSlug('"Topic"', 'Topic', parameters.add(args.topic))})`);
     }
     if (args.source) {
       conditions.push(`t."articleId" IN (SELECT article."id" FROM "Article" article
-        JOIN "Source" source ON source."id" = article."sourceId" WHERE source."slug" = ${parameters.add(args.source)})`);
+        WHERE article."sourceId" = ${idOfSlug('"Source"', 'Source', parameters.add(args.source))})`);
     }
     return [...conditions, ...dateRangeConditions(parameters, args)];
   };
@@ -48,10 +49,10 @@ function quoteFilter(args: QuoteListArguments): Filter {
 @Resolver(() => Quote)
 export class QuoteResolver {
   @Query(() => QuoteConnection, {
-    description: 'Quotes, newest first unless ordered otherwise, filtered by speaker, article, topic, source or date.',
+    description: 'Quotes, newest first unless ordered otherwise, filtered by speaker, article, topic, source or date (retracted quotes only when asked for).',
   })
   quotes(@Args(() => QuoteListArguments) args: QuoteListArguments, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
-    const spec = args.orderBy === DateOrder.OLDEST_FIRST ? quotesOldestFirst : quotesNewestFirst;
+    const spec = withRetracted(args.orderBy === DateOrder.OLDEST_FIRST ? quotesOldestFirst : quotesNewestFirst, args.includeRetracted);
     return listConnection<QuoteRow>(context, spec, args, { filter: quoteFilter(args), info });
   }
 

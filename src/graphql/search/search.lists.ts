@@ -1,7 +1,7 @@
 // Ranked full-text search lists over the articles' and quotes' search vectors (GIN-indexed).
 import type { ListSpec, OrderColumn, SqlParameters } from '../pagination/keyset.js';
-import { articleRows, sourceOfArticle } from '../article/article.lists.js';
-import { quoteJoins, quoteRows } from '../quote/quote.lists.js';
+import { articleRows, articlesNewestFirst, sourceOfArticle } from '../article/article.lists.js';
+import { quoteJoins, quoteRows, quotesNewestFirst } from '../quote/quote.lists.js';
 
 const byRank: OrderColumn[] = [
   { expression: 't."rank"', field: 'rank', type: 'real' },
@@ -20,9 +20,23 @@ function matching(table: string, query: string) {
 }
 
 export function articlesMatching(query: string): ListSpec {
-  return { from: matching('"Article"', query), columns: `${articleRows.columns}, t."rank"`, order: byRank, direction: 'DESC', joins: [sourceOfArticle] };
+  return {
+    from: matching('"Article"', query),
+    columns: `${articleRows.columns}, t."rank"`,
+    order: byRank,
+    direction: 'DESC',
+    joins: [sourceOfArticle],
+    where: articlesNewestFirst.where,
+  };
 }
 
 export function quotesMatching(query: string): ListSpec {
-  return { from: matching('"Quote"', query), columns: `${quoteRows.columns}, t."rank"`, order: byRank, direction: 'DESC', joins: quoteJoins };
+  return {
+    from: matching('"Quote"', query),
+    columns: `${quoteRows.columns}, t."rank"`,
+    order: byRank,
+    direction: 'DESC',
+    joins: quoteJoins,
+    where: quotesNewestFirst.where,
+  };
 }

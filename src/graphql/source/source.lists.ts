@@ -9,9 +9,9 @@ export interface SourceRow extends Record<string, unknown> {
   name: string;
 }
 
-const columns = 't."id", t."slug", t."name"';
+const columns = 't."id", t."slug", t."name", t."version"';
 
-export const sourceRows: RowSource = { table: '"Source"', columns };
+export const sourceRows: RowSource = { table: '"Source"', columns, redirects: 'Source' };
 
 export const sourcesByName: ListSpec = {
   from: '"Source" t',

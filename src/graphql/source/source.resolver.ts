@@ -14,7 +14,7 @@ import { Source, SourceConnection } from './source.type.js';
 
 @Resolver(() => Source)
 export class SourceResolver {
-  @Query(() => Source, { nullable: true, description: 'The source with this slug, or null.' })
+  @Query(() => Source, { nullable: true, description: 'The source with this slug, or null. A slug it had before a rename, or of a source merged into it, finds it too.' })
   source(@Arg('slug', () => String) slug: string, @Ctx() { sql }: Context): Promise<SourceRow | null> {
     return findRowBySlug<SourceRow>(sql, sourceRows, slug);
   }

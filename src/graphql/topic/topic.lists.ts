@@ -9,9 +9,9 @@ export interface TopicRow extends Record<string, unknown> {
   name: string;
 }
 
-const columns = 't."id", t."slug", t."name"';
+const columns = 't."id", t."slug", t."name", t."version"';
 
-export const topicRows: RowSource = { table: '"Topic"', columns };
+export const topicRows: RowSource = { table: '"Topic"', columns, redirects: 'Topic' };
 
 export const topicsByName: ListSpec = {
   from: '"Topic" t',

@@ -10,13 +10,14 @@ import { PageArguments } from '../pagination/page-arguments.js';
 import { ReadsList } from '../pagination/nested-pages.js';
 import { listConnection, nestedConnection } from '../pagination/resolve-connection.js';
 import { quotesOnTopic, type QuoteRow } from '../quote/quote.lists.js';
+import { QuotePageArguments } from '../quote/quote.inputs.js';
 import { QuoteConnection } from '../quote/quote.type.js';
 import { topicRows, topicsByName, type TopicRow } from './topic.lists.js';
 import { Topic, TopicConnection } from './topic.type.js';
 
 @Resolver(() => Topic)
 export class TopicResolver {
-  @Query(() => Topic, { nullable: true, description: 'The topic with this slug, or null.' })
+  @Query(() => Topic, { nullable: true, description: 'The topic with this slug, or null. A slug it had before a rename, or of a topic merged into it, finds it too.' })
   topic(@Arg('slug', () => String) slug: string, @Ctx() { sql }: Context): Promise<TopicRow | null> {
     return findRowBySlug<TopicRow>(sql, topicRows, slug);
   }
@@ -37,9 +38,9 @@ export class TopicResolver {
     return nestedConnection<ArticleRow>(loaders, articlesOnTopic, topic.id, page, info);
   }
 
-  @FieldResolver(() => QuoteConnection, { description: 'Quotes in articles on this topic, newest first.' })
+  @FieldResolver(() => QuoteConnection, { description: 'Quotes in articles on this topic, newest first (retracted quotes only when asked for).' })
   @ReadsList(quotesOnTopic)
-  quotes(@Root() topic: TopicRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
-    return nestedConnection<QuoteRow>(loaders, quotesOnTopic, topic.id, page, info);
+  quotes(@Root() topic: TopicRow, @Args(() => QuotePageArguments) page: QuotePageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
+    return nestedConnection<QuoteRow>(loaders, quotesOnTopic.forArguments!({ ...page }), topic.id, page, info);
   }
 }

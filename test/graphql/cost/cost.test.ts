@@ -6,7 +6,7 @@ import { startTestApi, type TestApi } from '../../support/api.js';
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi({
-    config: { queryLimits: { maxNodes: 5_000, maxCost: 20_000, maxDepth: 8, maxAliases: 5, maxOperations: 2, maxTokens: 2_000 }, responseLimit: 70_000 },
+    config: { queryLimits: { maxNodes: 5_000, maxCost: 20_000, maxDepth: 8, maxAliases: 5, maxOperations: 2, maxTokens: 2_000 }, responseLimit: 200_000 },
   });
 });
 afterAll(() => api?.close());
@@ -125,12 +125,13 @@ describe('prices', () => {
 
 describe('response size', () => {
   it('ends a response over the byte limit with a clear error instead of sending it', async () => {
-    // The seeds' two articles, asked for again and again under aliases: small in cost, large in bytes.
-    const query = aliased(5, (index) => `a${index}: articles(first: 2) { nodes { body paragraphs quotes(first: 50) { nodes { text } } } }`);
+    // The seeds' two articles, asked for again and again under aliases (and again under each of their
+    // quotes): small in cost, large in bytes.
+    const query = aliased(5, (index) => `a${index}: articles(first: 2) { nodes { body paragraphs quotes(first: 50) { nodes { text article { body } } } } }`);
     const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
     const text = await response.text();
     expect(text.length).toBeLessThan(1_000);
     expect(JSON.parse(text).errors[0]).toMatchObject({ extensions: { code: 'RESPONSE_TOO_LARGE' } });
-    expect(JSON.parse(text).errors[0].message).toMatch(/over the limit of 70000/);
+    expect(JSON.parse(text).errors[0].message).toMatch(/over the limit of 200000/);
   });
 });
