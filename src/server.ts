@@ -105,11 +105,6 @@ export async function startServer(config: Config, opening: OpeningDatabase = ope
   const schema = await buildQuotegraphSchema();
   const database = await openDatabase(opening, logger);
   const api = await serveApi(database, { ...config, logger, schema });
-  logger.info({ database: database.kind, location: database.location, url: api.url }, 'listening');
-  // A person starting the server wants the address in plain words, whatever the log level.
-  console.log(`Quotegraph on ${database.kind === 'embedded' ? `the embedded database in ${database.location}` : database.location}`);
-  console.log(`GraphQL API${config.ide ? ' and IDE' : ''}: ${api.url}`);
-
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -132,6 +127,11 @@ export async function startServer(config: Config, opening: OpeningDatabase = ope
     logger.info({ durationMs: Math.round(performance.now() - started) }, 'stopped');
     process.exit(0);
   };
+  // Before the address is printed: whoever reads it may signal at once, and a signal with no handler kills.
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  logger.info({ database: database.kind, location: database.location, url: api.url }, 'listening');
+  // A person starting the server wants the address in plain words, whatever the log level.
+  console.log(`Quotegraph on ${database.kind === 'embedded' ? `the embedded database in ${database.location}` : database.location}`);
+  console.log(`GraphQL API${config.ide ? ' and IDE' : ''}: ${api.url}`);
 }
