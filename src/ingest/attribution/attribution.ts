@@ -18,6 +18,9 @@ export type { Speaker } from './discourse.js';
 export interface AttributionRule {
   rule: 'speech-verb' | 'reported-clause' | 'according-to' | 'colon' | 'possessive-message' | 'run-on' | 'adjacent-quote' | 'paragraph-subject' | 'previous-paragraph' | 'none';
   subject: SpeakerMention['kind'] | 'title' | null;
+  /** For a speaker inherited from another quotation (run-on, adjacent-quote, previous-paragraph): the rule that named
+   * it there; an inherited speaker is no surer than that. */
+  source?: AttributionRule;
 }
 
 export interface Attribution {
