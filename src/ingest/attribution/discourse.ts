@@ -3,7 +3,8 @@
 // description becomes a role). It turns a mention into a speaker: a name into its person, a pronoun into the person
 // it refers to, a title into the person who holds it. The people it is given are never changed.
 import { PLURAL_HEAD, ROLE_EQUIVALENTS } from '../lexicon/clause-words.js';
-import { ANAPHORIC_PERSON_NOUNS, DEMONYMS, FEMININE_WORDS, MASCULINE_WORDS, ROLE_NOUNS, TITLE_ABBREVIATIONS } from '../lexicon/titles.js';
+import { TITLE_ABBREVIATIONS } from '../lexicon/abbreviations.js';
+import { ANAPHORIC_PERSON_NOUNS, DEMONYMS, FEMININE_WORDS, MASCULINE_WORDS, ROLE_NOUNS } from '../lexicon/titles.js';
 import type { Gender, PersonRecord } from '../people.js';
 import type { SpeakerMention } from '../speaker-mentions.js';
 import type { AnalysedBlock } from './sentence-view.js';

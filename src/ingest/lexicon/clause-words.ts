@@ -1,14 +1,23 @@
 // Small words that shape a reporter's clause: what may stand between a subject and its reporting verb, what opens a
 // clause or an aside, and what governs a noun phrase so that it cannot be a subject. Lower case.
 
+/** Auxiliaries that make a perfect, a past of "be" or a future ("has said", "was told", "would say"). */
+const PERFECT_AND_FUTURE = ['has', 'had', 'have', 'was', 'is', 'would', 'will', 'could'];
+
+/** Every auxiliary and modal that may stand between a subject and its verb. */
+const AUXILIARIES = [...PERFECT_AND_FUTURE, 'were', 'are', 'can', 'may', 'might', 'must', 'did', 'does'];
+
+/** Adverbs of time and manner a reporter puts before a reporting verb ("Smith later said", "she has repeatedly said"). */
+const REPORTING_ADVERBS = ['also', 'later', 'earlier', 'then', 'once', 'again', 'previously', 'recently', 'repeatedly', 'reportedly', 'further'];
+
 /** Auxiliaries, adverbs and reflexives that may stand between a subject and its verb ("Smith has also said"). */
 export const VERB_FILLERS: ReadonlySet<string> = new Set([
-  'has', 'had', 'have', 'was', 'is', 'were', 'are', 'would', 'will', 'could', 'can', 'may', 'might', 'must', 'did', 'does',
-  'do', 'also', 'later', 'earlier', 'then', 'once', 'again', 'previously', 'recently', 'repeatedly', 'reportedly',
-  'publicly', 'privately', 'separately', 'further', 'already', 'still', 'never', 'not', 'himself', 'herself',
-  'themselves', 'finally', 'subsequently', 'initially', 'meanwhile', 'today', 'yesterday', 'tonight', 'too', 'first',
-  'twice', 'often', 'always', 'even', 'just', 'simply', 'only', 'been', 'being',
+  ...AUXILIARIES, ...REPORTING_ADVERBS, 'do', 'publicly', 'privately', 'separately', 'already', 'still', 'never', 'not',
+  'himself', 'herself', 'themselves', 'finally', 'subsequently', 'initially', 'meanwhile', 'today', 'yesterday',
+  'tonight', 'too', 'first', 'twice', 'often', 'always', 'even', 'just', 'simply', 'only', 'been', 'being',
 ]);
+
+const PHRASE_DETERMINERS_LIST = ['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those', 'one', 'two', 'three', 'several', 'some', 'many', 'other'];
 
 /** Words opening a time phrase that may stand before a verb ("on Tuesday", "last week"). */
 export const TIME_OPENERS: ReadonlySet<string> = new Set(['on', 'last', 'this', 'next', 'late', 'early', 'in']);
@@ -60,7 +69,8 @@ export const ROLE_EQUIVALENTS: ReadonlyMap<string, readonly string[]> = new Map(
 /** A role head that names a group ("officials", "police", "staff"): never the person a "he" or "she" means. */
 export const PLURAL_HEAD = /(?:s|people|police|staff)$/u;
 
-export const SUBJECT_FILLERS = new Set(['also', 'has', 'had', 'have', 'later', 'earlier', 'then', 'once', 'again', 'previously', 'recently', 'reportedly', 'was', 'is', 'would', 'will', 'could', 'further', 'repeatedly', 'told']);
+/** Words between a name and its verb that keep the name a clause's subject ("Smith has repeatedly told"). */
+export const SUBJECT_FILLERS: ReadonlySet<string> = new Set([...PERFECT_AND_FUTURE, ...REPORTING_ADVERBS, 'told']);
 
 export const APPOSITIVE_ENDS = new Set(['who', 'which', 'that', 'whose', 'of', 'for', 'at', 'in', 'on', 'behind', 'with', 'from', 'to', 'by', 'and', 'based']);
 
@@ -70,9 +80,11 @@ export const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'acros
 /** Prepositions before a month or a thing rather than a person ("in May", "of Friend"). */
 export const GOVERNING_PREPOSITIONS = new Set(['in', 'on', 'of', 'at', 'by', 'from', 'since', 'until', 'till', 'before', 'after', 'during', 'for', 'to', 'the', 'a', 'an', 'this', 'next', 'last', 'early', 'late', 'mid']);
 
-export const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'his', 'her', 'their', 'its', 'our', 'two', 'three', 'four', 'several', 'some', 'many', 'other', 'this', 'that', 'these', 'those', 'each', "'s"]);
+/** Words that open a noun phrase, the possessive included ("a spokesman", "each side", "the mayor's aide"). */
+export const DETERMINERS: ReadonlySet<string> = new Set([...PHRASE_DETERMINERS_LIST, 'another', 'four', 'each', "'s"]);
 
-export const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'two', 'three', 'four', 'several', 'some', 'many', 'other']);
+/** Determiners of someone not yet met ("a spokesman", "another official"). */
+export const INDEFINITE: ReadonlySet<string> = new Set(['a', 'an', 'one', 'another', 'two', 'three', 'four', 'several', 'some', 'many', 'other']);
 
 export const DESCRIPTION_BREAKERS = new Set(['and', 'or', 'but', 'to', 'in', 'on', 'at', 'with', 'by', 'from', 'for', 'of', 'that', 'who', 'which', 'is', 'was', 'were', 'are', 'has', 'have', 'had', 'said', 'says', 'told', 'as', 'after', 'before', 'when', 'while', 'than', 'if', 'he', 'she', 'they', 'it', 'we', 'i']);
 
@@ -82,7 +94,7 @@ export const PRONOUNS = new Map<string, { gender: 'female' | 'male' | null; plur
 ]);
 
 /** Verbs and auxiliaries that, right after a noun phrase, make it a clause's subject. */
-export const CLAUSE_VERBS = new Set(['has', 'had', 'have', 'was', 'is', 'were', 'are', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'did', 'does', 'also', 'later']);
+export const CLAUSE_VERBS: ReadonlySet<string> = new Set([...AUXILIARIES, 'also', 'later']);
 
 export const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'with', 'by', 'from', 'as', 'is', 'vs']);
 
@@ -102,7 +114,7 @@ export const CONTINUING_WORDS = new Set(['and', 'or', 'but', 'nor', 'to', 'in', 
   'back', 'out', 'off', 'up', 'down', 'around', 'home', 'abroad', 'overseas', 'online', 'either', 'altogether']);
 
 /** Words that open a noun phrase naming who spoke ("the county board", "a spokesman", "their lawyers"). */
-export const PHRASE_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those', 'one', 'two', 'three', 'several', 'some', 'many', 'other']);
+export const PHRASE_DETERMINERS: ReadonlySet<string> = new Set(PHRASE_DETERMINERS_LIST);
 
 /** Words that end a subject phrase on its left: a clause starts after them. */
 export const PHRASE_BOUNDARIES = new Set(['and', 'but', 'or', 'nor', 'who', 'whom', 'which', 'that', 'when', 'while', 'after', 'before', 'because', 'as', 'if', 'since', 'until', 'although', 'though', 'where', 'whether', 'than', 'so']);

@@ -144,13 +144,3 @@ export const OFFICE_WORDS = new Set(['prime', 'deputy', 'vice', 'first', 'foreig
 
 /** Offices a story may name its lead by without repeating the name ("the prime minister", "the president"). */
 export const LEAD_OFFICES = new Set(['minister', 'president', 'chancellor', 'premier', 'governor', 'mayor', 'taoiseach']);
-
-/** Titles as the news abbreviates them before a name ("Gov. Greg Abbott", "Sen. Amy Klobuchar"), and the office each
- * names, so that "the governor" finds "Gov. Greg Abbott". */
-export const TITLE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
-  ['gov', 'governor'], ['sen', 'senator'], ['rep', 'representative'], ['gen', 'general'], ['lt', 'lieutenant'],
-  ['col', 'colonel'], ['capt', 'captain'], ['maj', 'major'], ['sgt', 'sergeant'], ['adm', 'admiral'],
-  ['cmdr', 'commander'], ['cpl', 'corporal'], ['pvt', 'private'], ['supt', 'superintendent'], ['insp', 'inspector'],
-  ['det', 'detective'], ['atty', 'attorney'], ['ald', 'alderman'], ['prof', 'professor'], ['pres', 'president'],
-  ['sec', 'secretary'], ['amb', 'ambassador'], ['rev', 'reverend'],
-]);
