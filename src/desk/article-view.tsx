@@ -127,7 +127,7 @@ export function ArticleView({ slug, quoteId }: { slug: string; quoteId: string |
   const [article, setArticle] = useState<ArticleData | null | undefined>(undefined);
   const [error, setError] = useState('');
   const [changesVersion, setChangesVersion] = useState(0);
-  useRenderTiming('article', article);
+  useRenderTiming('article', 'DeskArticle', article);
 
   const load = useCallback(async () => {
     try {
@@ -141,6 +141,12 @@ export function ArticleView({ slug, quoteId }: { slug: string; quoteId: string |
   useEffect(() => {
     void load();
   }, [load]);
+
+  // A quote opened from the queue (or a link) is brought into view once the text is there.
+  const loaded = article !== undefined;
+  useEffect(() => {
+    if (loaded && quoteId) document.querySelector('.article-text mark.selected')?.scrollIntoView({ block: 'center' });
+  }, [loaded, quoteId]);
 
   const select = (id: string) => {
     location.hash = hrefOf.article(slug, id);

@@ -98,7 +98,7 @@ export function QueueView() {
   const [status, setStatus] = useState('');
   const [sources, setSources] = useState<{ slug: string; name: string }[]>([]);
   const rows = useRef<(HTMLLIElement | null)[]>([]);
-  useRenderTiming('queue', quotes);
+  useRenderTiming('queue', 'DeskQueue', quotes);
 
   const load = useCallback(
     async (after: string | null) => {
