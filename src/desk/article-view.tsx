@@ -3,7 +3,7 @@
 // revisions and the record of changes to it and to the chosen quote.
 import { useCallback, useEffect, useId, useState } from 'react';
 import { ArticleText, selectedSpan } from './article-text';
-import { describeError, request } from './api';
+import { ApiError, describeError, request } from './api';
 import { ChangeList } from './change-list';
 import { graphql } from './generated';
 import type { DeskArticleQuery, QuoteKind } from './generated/graphql';
@@ -233,6 +233,8 @@ function QuoteEditor({ quote, text, onChanged }: { quote: ArticleQuote; text: st
       await onChanged();
     } catch (error) {
       setStatus(describeError(error));
+      // Someone changed the quote meanwhile: show it as it is now, so the next try passes its version.
+      if (error instanceof ApiError && error.code === 'CONFLICT') await onChanged();
     } finally {
       setBusy(false);
     }

@@ -214,7 +214,15 @@ export function QueueView() {
                 </div>
                 <blockquote>“{quote.text}”</blockquote>
                 <div className="meta">
-                  <span className="speaker">{quote.speaker?.name ?? (quote.speakerDescription ? `unnamed: ${quote.speakerDescription}` : 'no speaker')}</span>
+                  <span className="speaker">
+                    {quote.speaker ? (
+                      <a href={hrefOf.person(quote.speaker.slug)}>{quote.speaker.name}</a>
+                    ) : quote.speakerDescription ? (
+                      `unnamed: ${quote.speakerDescription}`
+                    ) : (
+                      'no speaker'
+                    )}
+                  </span>
                   <span className="muted">
                     {' '}
                     · {quote.article.title} · {quote.article.source?.name ?? 'no source'} · {quote.article.date.slice(0, 10)}

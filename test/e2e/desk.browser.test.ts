@@ -157,6 +157,56 @@ describe('the newsroom desk in a browser', () => {
     await context.close();
   });
 
+  it('moves with j/k and accepts with a, fixes a span from a selection, and ingests a dropped file', async () => {
+    const { context, page, problems } = await openDesk(editorKey);
+    const queue = (await api.query('{ quotes(first: 3, orderBy: LEAST_CONFIDENT_FIRST) { nodes { id text version } } }')).data.quotes.nodes;
+    const rows = page.getByRole('list', { name: 'Quotes to review' }).locator('li');
+    await expect.poll(() => rows.first().innerText()).toContain(queue[0].text.slice(0, 30));
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    expect(await rows.nth(1).getAttribute('aria-current')).toBe('true');
+    await page.keyboard.press('a');
+    await expect.poll(() => page.getByRole('status').first().innerText()).toMatch(/^Accepted /);
+    const accepted = await api.query(`query ($id: ID!) { node(id: $id) { ... on Quote { attribution { method confidence } } } }`, { id: queue[1].id });
+    expect(accepted.data.node.attribution).toEqual({ method: 'confirmed', confidence: 1 });
+
+    // Fix the span of the queue's head to its first word less: select the words in the text, then the button.
+    const head = queue[0];
+    await page.keyboard.press('k');
+    await page.keyboard.press('Enter');
+    const mark = page.locator('.article-text mark.selected').first();
+    await mark.waitFor();
+    const words = (await mark.innerText()).trim();
+    const shorter = words.slice(words.indexOf(' ') + 1);
+    // A selection made as a mouse would make it (a string: the test's own types have no DOM).
+    await page.evaluate(`(() => {
+      const text = document.querySelector('.article-text mark.selected').firstChild;
+      const range = document.createRange();
+      range.setStart(text, text.textContent.indexOf(${JSON.stringify(shorter)}));
+      range.setEnd(text, text.textContent.length);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    })()`);
+    await page.getByRole('button', { name: 'Fix span to the selected text' }).click();
+    await expect.poll(() => page.getByRole('status').first().innerText()).toMatch(/^Span fixed/);
+    const fixed = await api.query(`query ($id: ID!) { node(id: $id) { ... on Quote { text } } }`, { id: head.id });
+    expect(fixed.data.node.text).toBe(shorter);
+
+    // A file chosen (or dropped) with its own front matter.
+    await page.getByRole('link', { name: 'Ingest' }).click();
+    await page.getByLabel('Or drop article files here, or choose them').setInputFiles({
+      name: 'ferry.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`---\nurl: https://harbour.example/dawn-ferry\nsource: Harbour Herald\n---\n${PASTED_STORY.replace('night ferry', 'dawn ferry')}`),
+    });
+    await expect.poll(() => page.getByRole('list', { name: 'Ingest results' }).innerText(), { timeout: 20_000 }).toContain('ferry.txt: stored as');
+    const dawn = await api.query('{ articles(first: 5, source: "harbour-herald") { nodes { url } } }');
+    expect(dawn.data.articles.nodes.map((article: { url: string }) => article.url)).toContain('https://harbour.example/dawn-ferry');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('lets a reader key look but change nothing, at a phone’s width', async () => {
     const { context, page, requests } = await openDesk(readerKey, { width: 390, height: 844 });
     const before = await queueHead();
