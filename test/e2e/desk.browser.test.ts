@@ -223,6 +223,7 @@ describe('the newsroom desk in a browser', () => {
     await page.getByRole('button', { name: 'Re-attribute' }).click();
     await expect.poll(() => page.getByRole('status').first().innerText()).toMatch(/^FORBIDDEN/);
     await expect.poll(() => page.getByText('The record needs an editor key.').count()).toBeGreaterThan(0);
+    expect(await (page.evaluate('document.documentElement.scrollWidth') as Promise<number>)).toBeLessThanOrEqual(390);
 
     // Ingest: refused.
     await page.goto(`${deskUrl}#/ingest`);
@@ -233,7 +234,7 @@ describe('the newsroom desk in a browser', () => {
     const after = await api.query(`query ($id: ID!) { node(id: $id) { ... on Quote { version speaker { slug } } } }`, { id: before.id });
     expect(after.data.node).toEqual({ version: before.version, speaker: before.speaker });
     expect((await api.query('{ articles(first: 1) { totalCount } }')).data.articles.totalCount).toBe(beforeCount);
-    // Nothing is wider than the phone's screen.
+    // Nothing is wider than the phone's screen, the article above nor the ingest form here.
     expect(await (page.evaluate('document.documentElement.scrollWidth') as Promise<number>)).toBeLessThanOrEqual(390);
     expect(offOrigin(requests)).toEqual([]);
     await context.close();
