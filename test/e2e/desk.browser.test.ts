@@ -209,6 +209,7 @@ describe('the newsroom desk in a browser', () => {
 
   it('lets a reader key look but change nothing, at a phone’s width', async () => {
     const { context, page, requests } = await openDesk(readerKey, { width: 390, height: 844 });
+    await expect.poll(() => page.getByText('Reader key: you can look, not change').count()).toBe(1);
     const before = await queueHead();
     const beforeCount = (await api.query('{ articles(first: 1) { totalCount } }')).data.articles.totalCount;
 
@@ -237,6 +238,17 @@ describe('the newsroom desk in a browser', () => {
     // Nothing is wider than the phone's screen, the article above nor the ingest form here.
     expect(await (page.evaluate('document.documentElement.scrollWidth') as Promise<number>)).toBeLessThanOrEqual(390);
     expect(offOrigin(requests)).toEqual([]);
+    await context.close();
+  });
+
+  it('refuses an unknown key and asks for another', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(deskUrl);
+    await page.getByLabel('API key').fill('qg_not_a_key');
+    await page.getByRole('button', { name: 'Use this key' }).click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('That key was refused');
+    expect(await page.evaluate('sessionStorage.length')).toBe(0);
     await context.close();
   });
 

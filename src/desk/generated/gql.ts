@@ -22,6 +22,7 @@ type Documents = {
     "\n  mutation DeskRetract($input: QuoteRefInput!) {\n    retractQuote(input: $input) {\n      quote {\n        id\n        retracted\n      }\n    }\n  }\n": typeof types.DeskRetractDocument,
     "\n  mutation DeskRestore($input: QuoteRefInput!) {\n    restoreQuote(input: $input) {\n      quote {\n        id\n        retracted\n      }\n    }\n  }\n": typeof types.DeskRestoreDocument,
     "\n  query DeskChanges($object: ID!) {\n    changes(first: 30, object: $object) {\n      nodes {\n        id\n        at\n        key\n        action\n        note\n        fields {\n          field\n          before\n          after\n        }\n      }\n    }\n  }\n": typeof types.DeskChangesDocument,
+    "\n  query DeskKeyCheck {\n    changes(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.DeskKeyCheckDocument,
     "\n  mutation DeskIngest($text: String!, $url: String, $title: String, $publishedAt: DateTimeISO, $source: String) {\n    ingestArticle(text: $text, url: $url, title: $title, publishedAt: $publishedAt, source: $source) {\n      created\n      revised\n      article {\n        slug\n        title\n        revision\n        source {\n          name\n        }\n        quotes(first: 50) {\n          totalCount\n          nodes {\n            id\n            text\n            speakerDescription\n            speaker {\n              name\n            }\n            attribution {\n              confidence\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DeskIngestDocument,
     "\n  query DeskPeopleByName($name: String!) {\n    people(first: 8, name: $name) {\n      nodes {\n        id\n        slug\n        name\n        role\n      }\n    }\n  }\n": typeof types.DeskPeopleByNameDocument,
     "\n  query DeskPerson($slug: String!) {\n    person(slug: $slug) {\n      id\n      slug\n      name\n      role\n      affiliation\n      aliases\n      version\n      quotes(first: 20) {\n        totalCount\n        nodes {\n          id\n          text\n          article {\n            slug\n            title\n          }\n        }\n      }\n    }\n  }\n": typeof types.DeskPersonDocument,
@@ -38,6 +39,7 @@ const documents: Documents = {
     "\n  mutation DeskRetract($input: QuoteRefInput!) {\n    retractQuote(input: $input) {\n      quote {\n        id\n        retracted\n      }\n    }\n  }\n": types.DeskRetractDocument,
     "\n  mutation DeskRestore($input: QuoteRefInput!) {\n    restoreQuote(input: $input) {\n      quote {\n        id\n        retracted\n      }\n    }\n  }\n": types.DeskRestoreDocument,
     "\n  query DeskChanges($object: ID!) {\n    changes(first: 30, object: $object) {\n      nodes {\n        id\n        at\n        key\n        action\n        note\n        fields {\n          field\n          before\n          after\n        }\n      }\n    }\n  }\n": types.DeskChangesDocument,
+    "\n  query DeskKeyCheck {\n    changes(first: 1) {\n      totalCount\n    }\n  }\n": types.DeskKeyCheckDocument,
     "\n  mutation DeskIngest($text: String!, $url: String, $title: String, $publishedAt: DateTimeISO, $source: String) {\n    ingestArticle(text: $text, url: $url, title: $title, publishedAt: $publishedAt, source: $source) {\n      created\n      revised\n      article {\n        slug\n        title\n        revision\n        source {\n          name\n        }\n        quotes(first: 50) {\n          totalCount\n          nodes {\n            id\n            text\n            speakerDescription\n            speaker {\n              name\n            }\n            attribution {\n              confidence\n            }\n          }\n        }\n      }\n    }\n  }\n": types.DeskIngestDocument,
     "\n  query DeskPeopleByName($name: String!) {\n    people(first: 8, name: $name) {\n      nodes {\n        id\n        slug\n        name\n        role\n      }\n    }\n  }\n": types.DeskPeopleByNameDocument,
     "\n  query DeskPerson($slug: String!) {\n    person(slug: $slug) {\n      id\n      slug\n      name\n      role\n      affiliation\n      aliases\n      version\n      quotes(first: 20) {\n        totalCount\n        nodes {\n          id\n          text\n          article {\n            slug\n            title\n          }\n        }\n      }\n    }\n  }\n": types.DeskPersonDocument,
@@ -75,6 +77,10 @@ export function graphql(source: "\n  mutation DeskRestore($input: QuoteRefInput!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DeskChanges($object: ID!) {\n    changes(first: 30, object: $object) {\n      nodes {\n        id\n        at\n        key\n        action\n        note\n        fields {\n          field\n          before\n          after\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').DeskChangesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeskKeyCheck {\n    changes(first: 1) {\n      totalCount\n    }\n  }\n"): typeof import('./graphql').DeskKeyCheckDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -142,6 +142,11 @@ export type DeskChangesQueryVariables = Exact<{
 
 export type DeskChangesQuery = { changes: { nodes: Array<{ id: number, at: string, key: string | null, action: string, note: string | null, fields: Array<{ field: string, before: unknown, after: unknown }> }> } };
 
+export type DeskKeyCheckQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeskKeyCheckQuery = { changes: { totalCount: number } };
+
 export type DeskIngestMutationVariables = Exact<{
   text: string;
   url?: string | null | undefined;
@@ -338,6 +343,13 @@ export const DeskChangesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeskChangesQuery, DeskChangesQueryVariables>;
+export const DeskKeyCheckDocument = new TypedDocumentString(`
+    query DeskKeyCheck {
+  changes(first: 1) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<DeskKeyCheckQuery, DeskKeyCheckQueryVariables>;
 export const DeskIngestDocument = new TypedDocumentString(`
     mutation DeskIngest($text: String!, $url: String, $title: String, $publishedAt: DateTimeISO, $source: String) {
   ingestArticle(
