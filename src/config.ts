@@ -26,6 +26,8 @@ export interface Config {
   production: boolean;
   /** Serve the GraphQL IDE on GET /graphql. */
   ide: boolean;
+  /** Serve the newsroom desk (the editors' review page) on /desk. */
+  desk: boolean;
   /** Answer introspection queries. */
   introspection: boolean;
   /** Largest request body accepted, in bytes. */
@@ -128,6 +130,7 @@ export function loadConfig(environment: Environment = process.env): Config {
     port: readPort(environment),
     production,
     ide: readBoolean(environment, 'QUOTEGRAPH_IDE', !production),
+    desk: readBoolean(environment, 'QUOTEGRAPH_DESK', !production),
     // The schema is public (schema.graphql), but introspection answers are large: off in production unless asked for.
     introspection: readBoolean(environment, 'QUOTEGRAPH_INTROSPECTION', !production),
     bodyLimit: readWholeNumber(environment, 'QUOTEGRAPH_BODY_LIMIT', 600_000),

@@ -48,6 +48,7 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
     database,
     extraction,
     ide: config.ide,
+    desk: config.desk,
     bodyLimit: config.bodyLimit,
     responseLimit: config.responseLimit,
     headersTimeout: config.headersTimeout,

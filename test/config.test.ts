@@ -15,6 +15,13 @@ describe('loadConfig', () => {
 });
 
 describe('loadConfig: query limits', () => {
+  it('serves the desk in development, not in production unless QUOTEGRAPH_DESK=on', () => {
+    expect(loadConfig({}).desk).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).desk).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', QUOTEGRAPH_DESK: 'on' }).desk).toBe(true);
+    expect(loadConfig({ QUOTEGRAPH_DESK: 'off' }).desk).toBe(false);
+  });
+
   it('answers introspection in development, not in production unless asked for', () => {
     expect(loadConfig({}).introspection).toBe(true);
     expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);

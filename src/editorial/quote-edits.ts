@@ -288,6 +288,44 @@ export function setQuoteRetracted(
   });
 }
 
+/**
+ * What a confirmed attribution says: an editor checked the pipeline's speaker and found it right.
+ * Not a correction (nothing changed, so no public notice), and it holds for this text only: a
+ * re-ingest extracts again and the quote's new attribution is reviewed again.
+ */
+export const CONFIRMED_ATTRIBUTION = { method: 'confirmed', confidence: 1 } as const;
+
+/** Confirms a quote's speaker as the pipeline found it: it leaves the review queue's head. */
+export function confirmQuoteSpeaker(writer: SqlWriter, editor: Editor, input: { quoteId: number; version?: number | null }): Promise<QuoteEditResult> {
+  return runEdit(writer, editor, async (edit) => {
+    const quote = await findQuote(edit.session, input.quoteId);
+    checkVersion('The quote', quote.version, input.version);
+    const [attribution] = await edit.session.query<{ method: string | null; confidence: number | null }>(
+      'SELECT "attributionMethod" AS "method", "attributionConfidence" AS "confidence" FROM "Quote" WHERE "id" = $1',
+      [quote.id],
+    );
+    if (attribution!.method === CONFIRMED_ATTRIBUTION.method || attribution!.method === EDITOR_ATTRIBUTION.method) {
+      throw badInput('An editor has confirmed or set the quote\'s speaker already');
+    }
+    await edit.session.query('UPDATE "Quote" SET "attributionMethod" = $2, "attributionConfidence" = $3, "version" = "version" + 1 WHERE "id" = $1', [
+      quote.id,
+      CONFIRMED_ATTRIBUTION.method,
+      CONFIRMED_ATTRIBUTION.confidence,
+    ]);
+    const changeIds = await recordChanges(edit, [
+      {
+        action: 'confirmQuoteSpeaker',
+        objectType: 'Quote',
+        objectId: quote.id,
+        before: { attribution: attribution!.method === null ? null : attribution },
+        after: { attribution: { ...CONFIRMED_ATTRIBUTION } },
+      },
+    ]);
+    const speaker = { id: quote.speakerId, slug: quote.speakerSlug, name: quote.speakerName, description: quote.speakerDescription, created: false };
+    return result([quote], changeIds, speaker);
+  });
+}
+
 /** Adds a quote the pipeline missed, between two offsets of the article's current text. */
 export function addQuote(
   writer: SqlWriter,

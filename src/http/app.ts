@@ -1,4 +1,4 @@
-// The HTTP surface: /graphql (API, and the IDE for browsers), /healthz and /readyz.
+// The HTTP surface: /graphql (API, and the IDE for browsers), /desk (the editors' page), /healthz and /readyz.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
@@ -7,6 +7,7 @@ import type { ExtractionWorker } from '../ingest/extraction-worker.js';
 import { createContext, type Context } from '../graphql/context.js';
 import type { Logger } from '../logger.js';
 import { BodyTimeoutError, BodyTooLargeError, handleGraphQL, readBody } from './graphql-handler.js';
+import { serveDesk } from './desk.js';
 import { serveIde } from './ide.js';
 
 export interface AppOptions {
@@ -14,6 +15,8 @@ export interface AppOptions {
   database: Database;
   extraction: ExtractionWorker;
   ide: boolean;
+  /** Serve the newsroom desk on /desk. */
+  desk?: boolean;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
   /** Largest response sent, in bytes. */
@@ -84,6 +87,9 @@ async function route(options: AppOptions, request: IncomingMessage, response: Se
   }
   if (options.ide && (url.pathname.startsWith('/ide/') || (url.pathname === '/graphql' && wantsIde(request, url)))) {
     if (serveIde(url.pathname, response)) return;
+  }
+  if (options.desk && (url.pathname === '/desk' || url.pathname.startsWith('/desk/')) && request.method === 'GET') {
+    if (serveDesk(url.pathname, response)) return;
   }
   if (url.pathname !== '/graphql') return sendJson(response, 404, { error: `no route ${url.pathname}; the API is at /graphql` });
 

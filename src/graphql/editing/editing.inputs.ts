@@ -79,7 +79,7 @@ export class ChangeQuoteKindInput {
   note?: string | null;
 }
 
-@InputType('QuoteRefInput', { description: 'A quote to retract, or whose retraction to take back.' })
+@InputType('QuoteRefInput', { description: 'A quote to retract, whose retraction to take back, or whose speaker to confirm.' })
 export class QuoteRefInput {
   @Field(() => ID, { description: 'The quote\'s global id.' })
   quote!: string;

@@ -1,7 +1,7 @@
 // Mutations that correct quotes: each keeps its correction as a fact that survives re-ingesting the
 // article, prints a public notice, and writes the record.
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { addQuote, changeQuoteKind, changeQuoteSpeaker, fixQuoteSpan, setQuoteRetracted, type QuoteEditResult } from '../../editorial/quote-edits.js';
+import { addQuote, changeQuoteKind, changeQuoteSpeaker, confirmQuoteSpeaker, fixQuoteSpan, setQuoteRetracted, type QuoteEditResult } from '../../editorial/quote-edits.js';
 import type { Context } from '../context.js';
 import { personRows, type PersonRow } from '../person/person.lists.js';
 import { quoteRows, type QuoteRow } from '../quote/quote.lists.js';
@@ -28,6 +28,16 @@ export class QuoteEditingResolver {
     const result = await editorially(() =>
       changeQuoteSpeaker(context.writer, editor, { quoteId: quoteIdOf(input.quote), speaker: speakerChoice(input.speaker), version: input.version }),
     );
+    return quotePayload(context, result);
+  }
+
+  @Mutation(() => QuotePayload, {
+    description:
+      'Confirms the speaker the pipeline found (attribution becomes method "confirmed", confidence 1), so the quote leaves the head of the review queue. Not a correction: no public notice. It holds for the current text: a re-ingest extracts the quote again. BAD_USER_INPUT when an editor already confirmed or set the speaker. Needs an editor key.',
+  })
+  async confirmQuoteSpeaker(@Arg('input', () => QuoteRefInput) input: QuoteRefInput, @Ctx() context: Context) {
+    const editor = await editorOf(context, input.note);
+    const result = await editorially(() => confirmQuoteSpeaker(context.writer, editor, { quoteId: quoteIdOf(input.quote), version: input.version }));
     return quotePayload(context, result);
   }
 

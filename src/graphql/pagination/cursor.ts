@@ -9,7 +9,7 @@ export function encodeCursor(values: CursorValue[]): string {
 }
 
 /** The SQL type of one ordering column, which a cursor's value must fit. */
-export type CursorColumnType = 'timestamp' | 'int' | 'text' | 'real';
+export type CursorColumnType = 'timestamp' | 'int' | 'text' | 'real' | 'float8';
 
 const INT4_MAX = 2_147_483_647;
 
@@ -19,6 +19,7 @@ function fits(value: unknown, type: CursorColumnType): boolean {
     case 'int':
       return Number.isInteger(value) && Math.abs(value as number) <= INT4_MAX;
     case 'real':
+    case 'float8':
       return typeof value === 'number' && Number.isFinite(value);
     case 'text':
       return typeof value === 'string' && !value.includes('\u0000');

@@ -1,6 +1,25 @@
-import { ArgsType, Field, GraphQLISODateTime } from 'type-graphql';
-import { DateOrder } from '../pagination/date-order.js';
+import { ArgsType, Field, GraphQLISODateTime, registerEnumType } from 'type-graphql';
 import { PageArguments } from '../pagination/page-arguments.js';
+
+/** Orders of the top-level quote list: by date, or the review queue's (least sure attribution first). */
+export enum QuoteOrder {
+  NEWEST_FIRST = 'NEWEST_FIRST',
+  OLDEST_FIRST = 'OLDEST_FIRST',
+  LEAST_CONFIDENT_FIRST = 'LEAST_CONFIDENT_FIRST',
+}
+
+registerEnumType(QuoteOrder, {
+  name: 'QuoteOrder',
+  description: 'Order of a list of quotes, ties broken by id.',
+  valuesConfig: {
+    NEWEST_FIRST: { description: 'By date, newest first.' },
+    OLDEST_FIRST: { description: 'By date, oldest first.' },
+    LEAST_CONFIDENT_FIRST: {
+      description:
+        'By attribution confidence, lowest first: what an editor should check first. Leaves out quotes stored before confidence was kept (attribution null).',
+    },
+  },
+});
 
 @ArgsType()
 export class QuotePageArguments extends PageArguments {
@@ -20,6 +39,12 @@ export class QuoteListArguments extends QuotePageArguments {
   })
   speaker?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Quotes by the person with this slug (a slug they had before a rename, or of a person merged into them, finds them too).',
+  })
+  person?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Quotes in the article with this slug.' })
   article?: string | null;
 
@@ -35,6 +60,6 @@ export class QuoteListArguments extends QuotePageArguments {
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Quotes from articles dated before this time.' })
   to?: Date | null;
 
-  @Field(() => DateOrder, { nullable: true, defaultValue: DateOrder.NEWEST_FIRST })
-  orderBy?: DateOrder;
+  @Field(() => QuoteOrder, { nullable: true, defaultValue: QuoteOrder.NEWEST_FIRST })
+  orderBy?: QuoteOrder;
 }

@@ -22,7 +22,7 @@ export interface QuoteRow extends Record<string, unknown> {
 }
 
 const columns = `t."id", t."articleId", t."speakerId", t."text", t."kind"::text AS "kind", t."position",
-  t."startOffset", t."endOffset", t."speakerDescription", t."date", t."retracted", t."version", t."corrected",
+  t."startOffset", t."endOffset", t."speakerDescription", t."date", t."retracted", t."version", t."corrected", t."attributionConfidence",
   t."correctionNotices" AS "corrections",
   CASE WHEN t."attributionMethod" IS NULL THEN NULL
     ELSE json_build_object('method', t."attributionMethod", 'confidence', t."attributionConfidence") END AS "attribution"`;
@@ -44,6 +44,18 @@ export const quoteJoins: JoinedRow[] = [
 
 export const quotesNewestFirst: ListSpec = { from: '"Quote" t', columns, order: BY_DATE, direction: 'DESC', joins: quoteJoins, timestamps, where: LISTED };
 export const quotesOldestFirst: ListSpec = { ...quotesNewestFirst, direction: 'ASC' };
+/**
+ * The review queue: least sure attribution first (an index walks it). Quotes with no confidence
+ * (stored before it was kept) are left out by the resolver's filter, since a keyset cannot order nulls.
+ */
+export const quotesLeastConfidentFirst: ListSpec = {
+  ...quotesNewestFirst,
+  order: [
+    { expression: 't."attributionConfidence"', field: 'attributionConfidence', type: 'float8' },
+    { expression: 't."id"', field: 'id', type: 'int' },
+  ],
+  direction: 'ASC',
+};
 
 /** A list of quotes as asked for: with its retracted quotes when `includeRetracted` is set. */
 export function withRetracted(spec: ListSpec, includeRetracted: boolean | null | undefined): ListSpec {

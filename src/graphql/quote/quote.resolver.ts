@@ -14,9 +14,14 @@ import type { Filter } from '../pagination/keyset.js';
 import { listConnection } from '../pagination/resolve-connection.js';
 import { personRows, type PersonRow } from '../person/person.lists.js';
 import { Person } from '../person/person.type.js';
-import { DateOrder } from '../pagination/date-order.js';
-import { QuoteListArguments } from './quote.inputs.js';
-import { quotesNewestFirst, quotesOldestFirst, withRetracted, type QuoteRow } from './quote.lists.js';
+import { QuoteListArguments, QuoteOrder } from './quote.inputs.js';
+import { quotesLeastConfidentFirst, quotesNewestFirst, quotesOldestFirst, withRetracted, type QuoteRow } from './quote.lists.js';
+
+const quoteOrders = {
+  [QuoteOrder.NEWEST_FIRST]: quotesNewestFirst,
+  [QuoteOrder.OLDEST_FIRST]: quotesOldestFirst,
+  [QuoteOrder.LEAST_CONFIDENT_FIRST]: quotesLeastConfidentFirst,
+};
 import { Quote, QuoteConnection } from './quote.type.js';
 
 /** Conditions for the top-level quotes list, from its filter arguments. */
@@ -31,6 +36,9 @@ function quoteFilter(args: QuoteListArguments): Filter {
       conditions.push(`t."speakerId" IN (SELECT alias."personId" FROM "PersonAlias" alias
         WHERE alias."normalized" = ${name} OR alias."normalized" LIKE '% ' || ${surname})`);
     }
+    if (args.person) {
+      conditions.push(`t."speakerId" = ${idOfSlug('"Person"', 'Person', parameters.add(args.person))}`);
+    }
     if (args.article) {
       conditions.push(`t."articleId" = (SELECT "id" FROM "Article" WHERE "slug" = ${parameters.add(args.article)})`);
     }
@@ -42,6 +50,7 @@ function quoteFilter(args: QuoteListArguments): Filter {
       conditions.push(`t."articleId" IN (SELECT article."id" FROM "Article" article
         WHERE article."sourceId" = ${idOfSlug('"Source"', 'Source', parameters.add(args.source))})`);
     }
+    if (args.orderBy === QuoteOrder.LEAST_CONFIDENT_FIRST) conditions.push('t."attributionConfidence" IS NOT NULL');
     return [...conditions, ...dateRangeConditions(parameters, args)];
   };
 }
@@ -49,10 +58,10 @@ function quoteFilter(args: QuoteListArguments): Filter {
 @Resolver(() => Quote)
 export class QuoteResolver {
   @Query(() => QuoteConnection, {
-    description: 'Quotes, newest first unless ordered otherwise, filtered by speaker, article, topic, source or date (retracted quotes only when asked for).',
+    description: 'Quotes, newest first unless ordered otherwise (LEAST_CONFIDENT_FIRST for review), filtered by speaker, person, article, topic, source or date (retracted quotes only when asked for).',
   })
   quotes(@Args(() => QuoteListArguments) args: QuoteListArguments, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
-    const spec = withRetracted(args.orderBy === DateOrder.OLDEST_FIRST ? quotesOldestFirst : quotesNewestFirst, args.includeRetracted);
+    const spec = withRetracted(quoteOrders[args.orderBy ?? QuoteOrder.NEWEST_FIRST], args.includeRetracted);
     return listConnection<QuoteRow>(context, spec, args, { filter: quoteFilter(args), info });
   }
 

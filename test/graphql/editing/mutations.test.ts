@@ -134,6 +134,28 @@ describe('quotes', () => {
     expect(code(await api.query('mutation { addQuote(input: { article: "no-such-article", startOffset: 0, endOffset: 5 }) { quote { id } } }', {}, editor))).toBe('NOT_FOUND');
   });
 
+  it('confirms the speaker the pipeline found: confidence 1, no public notice, on the record, once', async () => {
+    const quote = await quoteStarting('We have waited');
+    const confirmed = await edit(
+      `mutation ($quote: ID!) { confirmQuoteSpeaker(input: { quote: $quote, note: "checked the tape" }) { quote { speaker { slug } attribution { method confidence } corrected corrections { what } } changes { action note key fields { field before after } } } }`,
+      { quote: quote.id },
+    );
+    const { quote: after, changes } = confirmed.confirmQuoteSpeaker;
+    expect(after.speaker).toEqual(quote.speaker);
+    expect(after.attribution).toEqual({ method: 'confirmed', confidence: 1 });
+    expect(after.corrected).toBe(false);
+    expect(after.corrections).toEqual([]);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ action: 'confirmQuoteSpeaker', note: 'checked the tape', key: 'copy-desk' });
+    expect(changes[0].fields).toEqual([{ field: 'attribution', before: expect.objectContaining({ method: expect.any(String) }), after: { method: 'confirmed', confidence: 1 } }]);
+    const queue = (await api.query(`{ quotes(first: 50, orderBy: LEAST_CONFIDENT_FIRST) { nodes { id attribution { confidence } } } }`)).data.quotes.nodes;
+    const place = queue.findIndex((listed: any) => listed.id === quote.id);
+    expect(queue.slice(place).every((listed: any) => listed.attribution.confidence === 1)).toBe(true);
+    expect(queue[0].attribution.confidence).toBeLessThan(1);
+    expect(code(await api.query(`mutation ($quote: ID!) { confirmQuoteSpeaker(input: { quote: $quote }) { quote { id } } }`, { quote: quote.id }, editor))).toBe('BAD_USER_INPUT');
+    expect(code(await api.query(`mutation ($quote: ID!) { confirmQuoteSpeaker(input: { quote: $quote }) { quote { id } } }`, { quote: quote.id }, reader))).toBe('FORBIDDEN');
+  });
+
   it('names an unknown quote, and an id of another type, NOT_FOUND', async () => {
     const unknown = await api.query('mutation { retractQuote(input: { quote: "UXVvdGU6OTk5OTk5" }) { quote { id } } }', {}, editor);
     expect(code(unknown)).toBe('NOT_FOUND');

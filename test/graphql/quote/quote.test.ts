@@ -44,4 +44,39 @@ describe('quotes', () => {
       expect(quote.article.quotes.nodes.map((other: any) => other.id)).toContain(quote.id);
     }
   });
+
+  it('lists the least confident attributions first, pages through them with cursors, and leaves none out', async () => {
+    const all = await api.query('{ quotes(first: 100) { totalCount } }');
+    const seen: { id: string; confidence: number }[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: any = await api.query(
+        'query ($after: String) { quotes(first: 7, after: $after, orderBy: LEAST_CONFIDENT_FIRST) { totalCount pageInfo { endCursor hasNextPage } nodes { id attribution { confidence } } } }',
+        { after },
+      );
+      expect(page.errors).toBeUndefined();
+      expect(page.data.quotes.totalCount).toBe(all.data.quotes.totalCount);
+      seen.push(...page.data.quotes.nodes.map((quote: any) => ({ id: quote.id, confidence: quote.attribution.confidence })));
+      if (!page.data.quotes.pageInfo.hasNextPage) break;
+      after = page.data.quotes.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(all.data.quotes.totalCount);
+    expect(new Set(seen.map((quote) => quote.id)).size).toBe(seen.length);
+    const confidences = seen.map((quote) => quote.confidence);
+    expect(confidences).toEqual([...confidences].sort((a, b) => a - b));
+    expect(confidences[0]).toBeLessThan(confidences.at(-1)!);
+    const backwards = await api.query('{ quotes(last: 3, orderBy: LEAST_CONFIDENT_FIRST) { nodes { id } } }');
+    expect(backwards.data.quotes.nodes.map((quote: any) => quote.id)).toEqual(seen.slice(-3).map((quote) => quote.id));
+  });
+
+  it('filters by person slug, with the other filters and the review order', async () => {
+    const byName = await api.query('{ quotes(first: 50, speaker: "Lavrov") { totalCount } }');
+    const bySlug = await api.query('{ quotes(first: 50, person: "sergey-lavrov", orderBy: LEAST_CONFIDENT_FIRST) { totalCount nodes { speaker { slug } } } }');
+    expect(bySlug.data.quotes.totalCount).toBe(byName.data.quotes.totalCount);
+    expect(new Set(bySlug.data.quotes.nodes.map((quote: any) => quote.speaker.slug))).toEqual(new Set(['sergey-lavrov']));
+    const nobody = await api.query('{ quotes(first: 5, person: "no-such-person") { totalCount } }');
+    expect(nobody.data.quotes.totalCount).toBe(0);
+    const future = await api.query('{ quotes(first: 5, person: "sergey-lavrov", from: "2999-01-01T00:00:00Z", orderBy: LEAST_CONFIDENT_FIRST) { totalCount } }');
+    expect(future.data.quotes.totalCount).toBe(0);
+  });
 });

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Quote_articlePublished_retracted_attributionConfidence_id_idx" ON "Quote"("articlePublished", "retracted", "attributionConfidence", "id");
