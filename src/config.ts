@@ -19,6 +19,18 @@ export interface QueryLimits {
 export interface Config {
   /** PostgreSQL connection string; null means the embedded PGlite database in `dataDirectory`. */
   databaseUrl: string | null;
+  /** Streaming replicas of `databaseUrl` that serve public reads (src/db/replicas.ts); empty: the primary serves all. */
+  replicaUrls: string[];
+  /** A replica further behind the primary than this, in milliseconds, serves nothing until it catches up. */
+  maxReplicaLag: number;
+  /** How often each replica's health and replay position are checked, in milliseconds. */
+  replicaCheckInterval: number;
+  /**
+   * Send statements as named prepared statements (each parsed and planned once per connection).
+   * Off behind a pooler that cannot carry them between its server connections (PgBouncer before 1.21
+   * in transaction mode).
+   */
+  preparedStatements: boolean;
   /** Folder of the embedded database (used only without DATABASE_URL). */
   dataDirectory: string;
   host: string;
@@ -98,19 +110,29 @@ function readPort(environment: Environment): number {
   return port;
 }
 
-function readDatabaseUrl(environment: Environment): string | null {
-  const value = environment.DATABASE_URL?.trim();
-  if (value === undefined || value === '') return null;
+function checkPostgresUrl(name: string, value: string): string {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError('DATABASE_URL is not a valid URL (expected postgresql://user@host:port/database)');
+    throw new ConfigError(`${name} is not a valid URL (expected postgresql://user@host:port/database)`);
   }
   if (url.protocol !== 'postgresql:' && url.protocol !== 'postgres:') {
-    throw new ConfigError(`DATABASE_URL must start with postgresql://, not ${url.protocol}//`);
+    throw new ConfigError(`${name} must start with postgresql://, not ${url.protocol}//`);
   }
   return value;
+}
+
+function readDatabaseUrl(environment: Environment): string | null {
+  const value = environment.DATABASE_URL?.trim();
+  if (value === undefined || value === '') return null;
+  return checkPostgresUrl('DATABASE_URL', value);
+}
+
+function readReplicaUrls(environment: Environment, databaseUrl: string | null): string[] {
+  const urls = (environment.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean);
+  if (urls.length > 0 && !databaseUrl) throw new ConfigError('DATABASE_REPLICA_URLS needs DATABASE_URL: replicas serve reads of a PostgreSQL primary');
+  return urls.map((url) => checkPostgresUrl('DATABASE_REPLICA_URLS', url));
 }
 
 export function loadConfig(environment: Environment = process.env): Config {
@@ -121,8 +143,13 @@ export function loadConfig(environment: Environment = process.env): Config {
   if (headersTimeout > requestTimeout) {
     throw new ConfigError(`QUOTEGRAPH_HEADERS_TIMEOUT_MS (${headersTimeout}) must not exceed QUOTEGRAPH_REQUEST_TIMEOUT_MS (${requestTimeout})`);
   }
+  const databaseUrl = readDatabaseUrl(environment);
   return {
-    databaseUrl: readDatabaseUrl(environment),
+    databaseUrl,
+    replicaUrls: readReplicaUrls(environment, databaseUrl),
+    maxReplicaLag: readWholeNumber(environment, 'QUOTEGRAPH_MAX_REPLICA_LAG_MS', 5_000),
+    replicaCheckInterval: readWholeNumber(environment, 'QUOTEGRAPH_REPLICA_CHECK_MS', 1_000, 50),
+    preparedStatements: readBoolean(environment, 'QUOTEGRAPH_PREPARED_STATEMENTS', true),
     dataDirectory: path.resolve(packageRoot, environment.QUOTEGRAPH_DATA_DIR?.trim() || '.data/pglite'),
     host: environment.HOST?.trim() || '127.0.0.1',
     port: readPort(environment),

@@ -104,6 +104,10 @@ export async function startServer(config: Config, opening: OpeningDatabase = ope
   opening.catch(() => undefined); // awaited below; meanwhile a failure is not unhandled
   const schema = await buildQuotegraphSchema();
   const database = await openDatabase(opening, logger);
+  database.replication?.watch((replica) => {
+    if (replica.healthy) logger.info({ replica: replica.location, lagMs: replica.lagMs }, 'replica serving reads');
+    else logger.warn({ replica: replica.location, reason: replica.reason }, 'replica taken out of reads');
+  });
   const api = await serveApi(database, { ...config, logger, schema });
   let stopping = false;
   const stop = async (signal: string) => {

@@ -13,6 +13,7 @@ import { classifyDatabaseError } from '../db/database-errors.js';
 import type { Logger } from '../logger.js';
 import type { Context } from './context.js';
 import { queryCostPlugin } from './cost/cost-plugin.js';
+import { readYourWritesPlugin } from './read-your-writes.js';
 import { requestChecksPlugin } from './request-checks.js';
 
 const INTERNAL = 'INTERNAL_SERVER_ERROR';
@@ -128,6 +129,7 @@ export async function createApolloServer(schema: GraphQLSchema, options: ApolloO
       ApolloServerPluginUsageReportingDisabled(),
       requestChecksPlugin(),
       queryCostPlugin(options.queryLimits),
+      readYourWritesPlugin(),
       operationLogging(options.logger),
     ],
   });
