@@ -19,6 +19,11 @@ export interface QueryLimits {
 export interface Config {
   /** PostgreSQL connection string; null means the embedded PGlite database in `dataDirectory`. */
   databaseUrl: string | null;
+  /**
+   * The primary reached directly, for migrations, when `databaseUrl` goes through a pooler in
+   * transaction mode (a migration holds a session's advisory lock); null: `databaseUrl`.
+   */
+  directUrl: string | null;
   /** Streaming replicas of `databaseUrl` that serve public reads (src/db/replicas.ts); empty: the primary serves all. */
   replicaUrls: string[];
   /** A replica further behind the primary than this, in milliseconds, serves nothing until it catches up. */
@@ -129,6 +134,13 @@ function readDatabaseUrl(environment: Environment): string | null {
   return checkPostgresUrl('DATABASE_URL', value);
 }
 
+function readDirectUrl(environment: Environment, databaseUrl: string | null): string | null {
+  const value = environment.DATABASE_DIRECT_URL?.trim();
+  if (value === undefined || value === '') return null;
+  if (!databaseUrl) throw new ConfigError('DATABASE_DIRECT_URL needs DATABASE_URL: it is the same PostgreSQL database reached without a pooler');
+  return checkPostgresUrl('DATABASE_DIRECT_URL', value);
+}
+
 function readReplicaUrls(environment: Environment, databaseUrl: string | null): string[] {
   const urls = (environment.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean);
   if (urls.length > 0 && !databaseUrl) throw new ConfigError('DATABASE_REPLICA_URLS needs DATABASE_URL: replicas serve reads of a PostgreSQL primary');
@@ -146,6 +158,7 @@ export function loadConfig(environment: Environment = process.env): Config {
   const databaseUrl = readDatabaseUrl(environment);
   return {
     databaseUrl,
+    directUrl: readDirectUrl(environment, databaseUrl),
     replicaUrls: readReplicaUrls(environment, databaseUrl),
     maxReplicaLag: readWholeNumber(environment, 'QUOTEGRAPH_MAX_REPLICA_LAG_MS', 5_000),
     replicaCheckInterval: readWholeNumber(environment, 'QUOTEGRAPH_REPLICA_CHECK_MS', 1_000, 50),

@@ -170,12 +170,13 @@ export async function openEmbedded(dataDirectory: string, options: { lock?: Data
  */
 export async function openMigratedDatabase(
   config: { databaseUrl: string | null; dataDirectory: string; statementTimeout?: number } & Partial<
-    Pick<Config, 'replicaUrls' | 'maxReplicaLag' | 'replicaCheckInterval' | 'preparedStatements'>
+    Pick<Config, 'directUrl' | 'replicaUrls' | 'maxReplicaLag' | 'replicaCheckInterval' | 'preparedStatements'>
   >,
   options: { lock?: DataFolderLock } = {},
 ): Promise<{ database: Database; migration: MigrationReport }> {
   if (config.databaseUrl) {
-    const migration = await migratePostgres(config.databaseUrl);
+    // Straight to PostgreSQL when the url goes through a pooler: a migration holds a session's advisory lock.
+    const migration = await migratePostgres(config.directUrl ?? config.databaseUrl);
     const database = connectPostgres(config.databaseUrl, {
       statementTimeout: config.statementTimeout,
       preparedStatements: config.preparedStatements,
