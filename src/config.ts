@@ -36,6 +36,8 @@ export interface Config {
    * in transaction mode).
    */
   preparedStatements: boolean;
+  /** Redis for state shared by every instance (persisted queries); null keeps it in the process. */
+  redisUrl: string | null;
   /** Folder of the embedded database (used only without DATABASE_URL). */
   dataDirectory: string;
   host: string;
@@ -141,6 +143,19 @@ function readDirectUrl(environment: Environment, databaseUrl: string | null): st
   return checkPostgresUrl('DATABASE_DIRECT_URL', value);
 }
 
+function readRedisUrl(environment: Environment): string | null {
+  const value = environment.REDIS_URL?.trim();
+  if (value === undefined || value === '') return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('REDIS_URL is not a valid URL (expected redis://host:6379)');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new ConfigError(`REDIS_URL must start with redis:// or rediss://, not ${url.protocol}//`);
+  return value;
+}
+
 function readReplicaUrls(environment: Environment, databaseUrl: string | null): string[] {
   const urls = (environment.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean);
   if (urls.length > 0 && !databaseUrl) throw new ConfigError('DATABASE_REPLICA_URLS needs DATABASE_URL: replicas serve reads of a PostgreSQL primary');
@@ -160,6 +175,7 @@ export function loadConfig(environment: Environment = process.env): Config {
     databaseUrl,
     directUrl: readDirectUrl(environment, databaseUrl),
     replicaUrls: readReplicaUrls(environment, databaseUrl),
+    redisUrl: readRedisUrl(environment),
     maxReplicaLag: readWholeNumber(environment, 'QUOTEGRAPH_MAX_REPLICA_LAG_MS', 5_000),
     replicaCheckInterval: readWholeNumber(environment, 'QUOTEGRAPH_REPLICA_CHECK_MS', 1_000, 50),
     preparedStatements: readBoolean(environment, 'QUOTEGRAPH_PREPARED_STATEMENTS', true),

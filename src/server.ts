@@ -8,6 +8,7 @@ import { loadConfig, type Config } from './config.js';
 import { openMigratedDatabase, type Database } from './db/client.js';
 import { createApolloServer } from './graphql/apollo.js';
 import type { Context } from './graphql/context.js';
+import { persistedQueryStore } from './graphql/persisted-queries.js';
 import { buildQuotegraphSchema } from './graphql/schema.js';
 import { createHttpServer } from './http/app.js';
 import { ExtractionWorker } from './ingest/extraction-worker.js';
@@ -37,8 +38,10 @@ export type ApiOptions = Partial<Config> & {
 export async function serveApi(database: Database, options: ApiOptions = {}): Promise<RunningApi> {
   const config = { ...loadConfig(), ...options };
   const logger = options.logger ?? createLogger(config.logLevel);
+  const persistedQueries = await persistedQueryStore(config.redisUrl, logger);
   const apollo = await createApolloServer(options.schema ?? (await buildQuotegraphSchema()), {
     introspection: config.introspection,
+    persistedQueries: persistedQueries.options,
     queryLimits: config.queryLimits,
     logger,
   });
@@ -74,6 +77,7 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
       const report = await drain(config.shutdownTimeout);
       await apollo.stop();
       await extraction.close();
+      await persistedQueries.close();
       return report;
     },
   };
