@@ -38,6 +38,11 @@ export interface Config {
   preparedStatements: boolean;
   /** Redis for state shared by every instance (persisted queries); null keeps it in the process. */
   redisUrl: string | null;
+  /**
+   * `demo`: `serve` stores the demo articles in seeds/ when the database has no article yet (the
+   * embedded database's default, so a newcomer has data at once); `none`: never (PostgreSQL's default).
+   */
+  seed: 'demo' | 'none';
   /** Folder of the embedded database (used only without DATABASE_URL). */
   dataDirectory: string;
   host: string;
@@ -143,6 +148,13 @@ function readDirectUrl(environment: Environment, databaseUrl: string | null): st
   return checkPostgresUrl('DATABASE_DIRECT_URL', value);
 }
 
+function readSeed(environment: Environment, databaseUrl: string | null): 'demo' | 'none' {
+  const value = environment.QUOTEGRAPH_SEED?.trim().toLowerCase();
+  if (value === undefined || value === '') return databaseUrl ? 'none' : 'demo';
+  if (value === 'demo' || value === 'none') return value;
+  throw new ConfigError(`QUOTEGRAPH_SEED must be demo or none, not "${environment.QUOTEGRAPH_SEED}"`);
+}
+
 function readRedisUrl(environment: Environment): string | null {
   const value = environment.REDIS_URL?.trim();
   if (value === undefined || value === '') return null;
@@ -176,6 +188,7 @@ export function loadConfig(environment: Environment = process.env): Config {
     directUrl: readDirectUrl(environment, databaseUrl),
     replicaUrls: readReplicaUrls(environment, databaseUrl),
     redisUrl: readRedisUrl(environment),
+    seed: readSeed(environment, databaseUrl),
     maxReplicaLag: readWholeNumber(environment, 'QUOTEGRAPH_MAX_REPLICA_LAG_MS', 5_000),
     replicaCheckInterval: readWholeNumber(environment, 'QUOTEGRAPH_REPLICA_CHECK_MS', 1_000, 50),
     preparedStatements: readBoolean(environment, 'QUOTEGRAPH_PREPARED_STATEMENTS', true),
