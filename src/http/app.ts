@@ -79,7 +79,9 @@ async function route(options: AppOptions, request: IncomingMessage, response: Se
   if (url.pathname === '/healthz') return sendJson(response, 200, { status: 'ok' });
   if (url.pathname === '/readyz') {
     const ready = await isDatabaseReady(options.database);
-    return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'database unreachable' });
+    // Replicas are reported, not required: without them the primary serves the reads.
+    const replicas = options.database.replication?.status();
+    return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'database unreachable', ...(replicas ? { replicas } : {}) });
   }
   if (url.pathname === '/') {
     response.writeHead(302, { location: '/graphql' });

@@ -113,6 +113,13 @@ describe('read replicas', () => {
     expect(titlesFor(read.body)).toEqual(['Bexley council approves new budget']);
   });
 
+  it('reports each replica on /readyz', async () => {
+    const ready = await fetch(new URL('/readyz', api.url));
+    expect(ready.status).toBe(200);
+    const body = (await ready.json()) as { replicas: Array<{ healthy: boolean; location: string }> };
+    expect(body.replicas).toEqual([expect.objectContaining({ healthy: true, location: new URL(replica.url).host + '/postgres' })]);
+  });
+
   it('refuses a commit position that is not one', async () => {
     const read = await post(BY_TITLE, { query: 'Bexley' }, { 'x-quotegraph-lsn': 'yesterday' });
     expect(read.status).toBe(400);
