@@ -16,6 +16,16 @@ export const PER_SCALE = { articles: 10_000, people: 2_000, topics: 200, sources
 /** The word every few hundredth sentence carries: what the search shape looks for. */
 export const SEARCH_WORD = 'ceasefire';
 
+/**
+ * Searches of other frequencies (matches at scale 1: articles / quotes): a common word (5,109 / 4,235),
+ * two common words (4,724 / 427) and a phrase (21 / 0).
+ */
+export const MORE_SEARCHES = [
+  { name: 'common', query: 'minister' },
+  { name: 'two', query: 'sanctions summit' },
+  { name: 'phrase', query: '"foreign minister"' },
+];
+
 const WORDS = `minister said talks would continue after the summit government officials warned that sanctions
 could harm trade agreement border security forces army reported attacks near capital city parliament voted new law
 budget deficit economy growth inflation rates central bank president announced plan reform energy prices gas oil

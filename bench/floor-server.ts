@@ -1,6 +1,7 @@
 // The floor: node:http and pg, one hand-written SQL statement per shape that builds the whole
-// response in PostgreSQL (json_agg), passed through as it comes. Nothing can answer these requests
-// with less work, so it marks what is possible on this machine and database. Run by bench/run.ts
+// response in PostgreSQL (json_agg), passed through as it comes, each a named prepared statement
+// (parsed and planned once per connection, as Quotegraph's are). It marks what a hand-written server
+// does on this machine and database. Run by bench/run.ts
 // with DATABASE_URL, PORT and BENCH_SHAPE_PARAMETERS (JSON) in the environment; prints "ready".
 import { createServer } from 'node:http';
 import pg from 'pg';
@@ -9,7 +10,7 @@ import { buildShapes, type ShapeParameters } from './shapes.js';
 const connectionString = process.env.DATABASE_URL;
 if (!connectionString) throw new Error('DATABASE_URL is not set');
 const shapes = buildShapes(JSON.parse(process.env.BENCH_SHAPE_PARAMETERS ?? '{}') as ShapeParameters);
-const byQuery = new Map(shapes.map((shape) => [shape.quotegraph, shape.floor]));
+const byQuery = new Map(shapes.map((shape) => [shape.quotegraph, { name: `floor_${shape.name}`, ...shape.floor }]));
 const pool = new pg.Pool({ connectionString, max: Number(process.env.BENCH_POOL_SIZE ?? 10) });
 
 const server = createServer((request, response) => {
@@ -29,7 +30,7 @@ const server = createServer((request, response) => {
     }
     const statement = typeof query === 'string' ? byQuery.get(query) : undefined;
     if (!statement) return fail(400, 'not one of the benchmark shapes');
-    pool.query<{ body: string }>(statement.sql, statement.parameters).then(
+    pool.query<{ body: string }>({ name: statement.name, text: statement.sql, values: statement.parameters }).then(
       ({ rows }) => {
         response.setHeader('content-type', 'application/json; charset=utf-8');
         response.end(rows[0]!.body);

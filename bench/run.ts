@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { packageRoot } from '../src/package-root.js';
-import { loadCorpus, SEARCH_WORD } from './data.js';
+import { loadCorpus, MORE_SEARCHES, SEARCH_WORD } from './data.js';
 import { BENCH_PREFIX, databaseName, databaseUrl, dropDatabase, ensureDatabase, parseArguments } from './database.js';
 import { preparePostgraphile } from './postgraphile-server.js';
 import { buildShapes, type ServerKind, type Shape, type ShapeParameters } from './shapes.js';
@@ -49,8 +49,21 @@ interface Sample {
 async function measure(server: RunningServer, shape: Shape, settings: Settings, admin: pg.Client, database: string): Promise<Sample> {
   const query = server.kind === 'postgraphile' ? shape.postgraphile : shape.quotegraph;
   const body = JSON.stringify({ query });
-  const options = { url: server.url, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body, connections: settings.connections };
+  // A GraphQL error comes with HTTP 200: every answer's body is looked at, for every server alike.
+  let graphqlErrors = 0;
+  const calls = [
+    {
+      method: 'POST' as const,
+      headers: { 'content-type': 'application/json' },
+      body,
+      onResponse: (_status: number, answer: string) => {
+        if (answer.includes('"errors":')) graphqlErrors++;
+      },
+    },
+  ];
+  const options = { url: server.url, requests: calls, connections: settings.connections };
   await autocannon({ ...options, duration: settings.warmup });
+  graphqlErrors = 0;
   const latencies: number[] = [];
   for (let index = 0; index < settings.sequentialSamples; index++) {
     const begun = performance.now();
@@ -70,7 +83,7 @@ async function measure(server: RunningServer, shape: Shape, settings: Settings, 
     sequentialMedian: median(latencies),
     serverCpuMs: serverCpu / requests,
     postgresCpuMs: postgresCpu / requests,
-    errors: result.errors + result.non2xx,
+    errors: result.errors + result.non2xx + graphqlErrors,
   };
 }
 
@@ -123,13 +136,13 @@ async function checkAndCount(shapes: Shape[], kinds: ServerKind[], database: str
   return reports;
 }
 
-function machineDescription(postgresVersion: string): string[] {
+function machineDescription(postgresVersion: string, loadAtStart: number[]): string[] {
   const cpuModel = cpus()[0]?.model ?? 'unknown';
   return [
     `- CPU: ${cpuModel}, nproc ${execSync('nproc').toString().trim()}`,
     `- memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
     `- Node ${process.version}; ${postgresVersion.split(' on ')[0]}`,
-    `- load average at start: ${loadavg().map((value) => value.toFixed(2)).join(', ')} (the machine is shared: other work may run alongside)`,
+    `- load average at start: ${loadAtStart.map((value) => value.toFixed(2)).join(', ')} (the machine is shared: other work may run alongside)`,
   ];
 }
 
@@ -138,6 +151,8 @@ function format(value: number, digits = 1): string {
 }
 
 async function main(): Promise<void> {
+  // Read before anything runs: read at the end it would only repeat the end's.
+  const loadAtStart = loadavg();
   const options = parseArguments(process.argv.slice(2));
   const only = (flag: string) => {
     const index = options.rest.indexOf(flag);
@@ -145,8 +160,8 @@ async function main(): Promise<void> {
   };
   const kinds = (only('--servers') as ServerKind[] | null) ?? SERVERS;
   const settings: Settings = options.quick
-    ? { connections: 10, duration: 3, warmup: 1, rounds: 2, sequentialSamples: 20 }
-    : { connections: 10, duration: 10, warmup: 3, rounds: 2, sequentialSamples: 50 };
+    ? { connections: 10, duration: 3, warmup: 1, rounds: 3, sequentialSamples: 20 }
+    : { connections: 10, duration: 10, warmup: 3, rounds: 3, sequentialSamples: 50 };
 
   const name = options.database ?? `${BENCH_PREFIX}s${options.scale}`;
   const url = databaseUrl(name);
@@ -168,7 +183,7 @@ async function main(): Promise<void> {
        WHERE a."slug" LIKE 'bench-1%' AND a."id" < (SELECT min("id") + 1000 FROM "Article" WHERE "slug" LIKE 'bench-%')
        GROUP BY a."id" ORDER BY count(*) DESC, a."id" LIMIT 1`,
     );
-    const parameters: ShapeParameters = { personSlug: 'sergey-lavrov', articleSlug: rows[0]!.slug, search: SEARCH_WORD };
+    const parameters: ShapeParameters = { personSlug: 'sergey-lavrov', articleSlug: rows[0]!.slug, search: SEARCH_WORD, searches: MORE_SEARCHES };
     const shapes = buildShapes(parameters).filter((shape) => only('--shapes')?.includes(shape.name) ?? true);
     const postgresVersion = (await admin.query<{ version: string }>('SELECT version()')).rows[0]!.version;
 
@@ -207,12 +222,12 @@ async function main(): Promise<void> {
       'SELECT (SELECT count(*) FROM "Article")::int AS articles, (SELECT count(*) FROM "Quote")::int AS quotes',
     );
     lines.push(`# Benchmark ${date}, scale ${options.scale}`, '');
-    lines.push(...machineDescription(postgresVersion));
+    lines.push(...machineDescription(postgresVersion, loadAtStart));
     lines.push(
       `- load average at end: ${loadavg().map((value) => value.toFixed(2)).join(', ')}`,
       `- database: ${counts.rows[0]!.articles} articles, ${counts.rows[0]!.quotes} quotes`,
       `- autocannon: ${settings.connections} connections, ${settings.duration} s per measurement after ${settings.warmup} s warm-up, ` +
-        `${settings.rounds} rounds alternating the servers' order; figures are means over the rounds`,
+        `${settings.rounds} rounds alternating the servers' order; figures are means over the rounds, req/s with its lowest and highest round`,
       '- "1-client" is the median of sequential requests with nothing else running; CPU is user + system time per request, ' +
         'of the server process and of its PostgreSQL backends (/proc/<pid>/stat)',
       '- statements/request: Query and Execute messages counted on the wire by a proxy in front of PostgreSQL',
@@ -220,12 +235,14 @@ async function main(): Promise<void> {
     );
     for (const shape of shapes) {
       lines.push(`## (${shape.name}) ${shape.description}`, '');
-      lines.push('| server | req/s | p50 ms | p99 ms | 1-client ms | server CPU ms/req | PG CPU ms/req | statements/req | req/s vs PostGraphile | req/s vs floor | p99 vs PostGraphile |');
-      lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+      lines.push('| server | req/s | req/s range | p50 ms | p99 ms | 1-client ms | server CPU ms/req | PG CPU ms/req | statements/req | req/s vs PostGraphile | req/s vs floor | p99 vs PostGraphile |');
+      lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
       const summary = (kind: ServerKind) => {
         const list = samples.get(`${shape.name}:${kind}`) ?? [];
         return {
           rps: mean(list.map((sample) => sample.requestsPerSecond)),
+          lowest: Math.min(...list.map((sample) => sample.requestsPerSecond)),
+          highest: Math.max(...list.map((sample) => sample.requestsPerSecond)),
           p50: mean(list.map((sample) => sample.p50)),
           p99: mean(list.map((sample) => sample.p99)),
           sequential: mean(list.map((sample) => sample.sequentialMedian)),
@@ -239,7 +256,7 @@ async function main(): Promise<void> {
       for (const kind of kinds) {
         const row = summary(kind);
         lines.push(
-          `| ${kind}${row.errors ? ` (${row.errors} errors)` : ''} | ${format(row.rps, 0)} | ${format(row.p50)} | ${format(row.p99)} | ${format(row.sequential, 2)} | ` +
+          `| ${kind}${row.errors ? ` (${row.errors} errors)` : ''} | ${format(row.rps, 0)} | ${format(row.lowest, 0)}–${format(row.highest, 0)} | ${format(row.p50)} | ${format(row.p99)} | ${format(row.sequential, 2)} | ` +
             `${format(row.cpu, 2)} | ${format(row.pgCpu, 2)} | ${format(reports.get(kind)!.statements.get(shape.name) ?? NaN)} | ` +
             `${postgraphile ? format(row.rps / postgraphile.rps, 2) : '–'} | ${floor ? format(row.rps / floor.rps, 2) : '–'} | ` +
             `${postgraphile ? format(row.p99 / postgraphile.p99, 2) : '–'} |`,
@@ -263,6 +280,12 @@ async function main(): Promise<void> {
     for (let suffix = 2; taken.has(file); suffix++) file = `${date}-s${options.scale}${options.quick ? '-quick' : ''}-${suffix}.md`;
     writeFileSync(path.join(directory, file), markdown);
     console.log(`Written to bench/results/${file}`);
+    // A run whose answers failed measured failures: it must not pass for a result.
+    const failed = [...samples].filter(([, list]) => list.some((sample) => sample.errors > 0)).map(([key]) => key);
+    if (failed.length > 0 || mismatches.length > 0) {
+      console.error(`The run is not valid: errors under load in ${failed.join(', ') || 'none'}; ${mismatches.length} mismatched answer(s)`);
+      process.exitCode = 1;
+    }
   } finally {
     await admin.end();
     if (created && !options.keep) {

@@ -7,7 +7,10 @@ export type ServerKind = 'quotegraph' | 'postgraphile' | 'floor';
 export interface ShapeParameters {
   personSlug: string;
   articleSlug: string;
+  /** The rare word of shape (d). */
   search: string;
+  /** More searches, each a shape of its own named d-<name>: a common word, two words, a phrase. */
+  searches?: Array<{ name: string; query: string }>;
 }
 
 export interface Shape {
@@ -38,7 +41,7 @@ function string(value: string): string {
   return JSON.stringify(value);
 }
 
-export function buildShapes({ personSlug, articleSlug, search }: ShapeParameters): Shape[] {
+export function buildShapes({ personSlug, articleSlug, search, searches = [] }: ShapeParameters): Shape[] {
   const personQuotes: Shape = {
     name: 'a',
     description: 'a person by slug, first 20 quotes newest first, each with article title, date and source',
@@ -188,9 +191,9 @@ export function buildShapes({ personSlug, articleSlug, search }: ShapeParameters
     },
   };
 
-  const searchShape: Shape = {
-    name: 'd',
-    description: `full-text search "${search}": 10 best articles and 10 best quotes with speakers`,
+  const searchShape = (name: string, search: string): Shape => ({
+    name,
+    description: `full-text search ${JSON.stringify(search)}: 10 best articles and 10 best quotes with speakers`,
     quotegraph: `{ search(query: ${string(search)}) { articles(first: 10) { nodes { title slug } } quotes(first: 10) { nodes { text speaker { name } } } } }`,
     postgraphile: `{ benchSearchArticles(query: ${string(search)}, first: 10) { nodes { title slug } } benchSearchQuotes(query: ${string(search)}, first: 10) { nodes { text personBySpeakerId { name } } } }`,
     floor: {
@@ -216,7 +219,7 @@ export function buildShapes({ personSlug, articleSlug, search }: ShapeParameters
         quotes: quotes.map((quote: any) => ({ text: quote.text, speaker: (ours(kind) ? quote.speaker : quote.personBySpeakerId)?.name ?? null })),
       };
     },
-  };
+  });
 
   const lavrov: Shape = {
     name: 'lavrov',
@@ -256,5 +259,12 @@ export function buildShapes({ personSlug, articleSlug, search }: ShapeParameters
     },
   };
 
-  return [personQuotes, frontPage, wholeArticle, searchShape, lavrov];
+  return [
+    personQuotes,
+    frontPage,
+    wholeArticle,
+    searchShape('d', search),
+    lavrov,
+    ...searches.map(({ name, query }) => searchShape(`d-${name}`, query)),
+  ];
 }

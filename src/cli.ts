@@ -89,8 +89,9 @@ Example: quotegraph changes --first 50 --key desk-editor`,
 class UsageError extends Error {}
 
 /** Commands run long statements (migrations, seeding) on purpose: no statement timeout for them. */
+/** A command's database: no statement timeout, and no replicas (a command writes, or reads once). */
 function withoutTimeout(config: Config): Config {
-  return { ...config, statementTimeout: 0 };
+  return { ...config, statementTimeout: 0, replicaUrls: [] };
 }
 
 function describeMigration(migration: MigrationReport): string {

@@ -19,6 +19,30 @@ export interface QueryLimits {
 export interface Config {
   /** PostgreSQL connection string; null means the embedded PGlite database in `dataDirectory`. */
   databaseUrl: string | null;
+  /**
+   * The primary reached directly, for migrations, when `databaseUrl` goes through a pooler in
+   * transaction mode (a migration holds a session's advisory lock); null: `databaseUrl`.
+   */
+  directUrl: string | null;
+  /** Streaming replicas of `databaseUrl` that serve public reads (src/db/replicas.ts); empty: the primary serves all. */
+  replicaUrls: string[];
+  /** A replica further behind the primary than this, in milliseconds, serves nothing until it catches up. */
+  maxReplicaLag: number;
+  /** How often each replica's health and replay position are checked, in milliseconds. */
+  replicaCheckInterval: number;
+  /**
+   * Send statements as named prepared statements (each parsed and planned once per connection).
+   * Off behind a pooler that cannot carry them between its server connections (PgBouncer before 1.21
+   * in transaction mode).
+   */
+  preparedStatements: boolean;
+  /** Redis for state shared by every instance (persisted queries); null keeps it in the process. */
+  redisUrl: string | null;
+  /**
+   * `demo`: `serve` stores the demo articles in seeds/ when the database has no article yet (the
+   * embedded database's default, so a newcomer has data at once); `none`: never (PostgreSQL's default).
+   */
+  seed: 'demo' | 'none';
   /** Folder of the embedded database (used only without DATABASE_URL). */
   dataDirectory: string;
   host: string;
@@ -100,19 +124,56 @@ function readPort(environment: Environment): number {
   return port;
 }
 
+function checkPostgresUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL (expected postgresql://user@host:port/database)`);
+  }
+  if (url.protocol !== 'postgresql:' && url.protocol !== 'postgres:') {
+    throw new ConfigError(`${name} must start with postgresql://, not ${url.protocol}//`);
+  }
+  return value;
+}
+
 function readDatabaseUrl(environment: Environment): string | null {
   const value = environment.DATABASE_URL?.trim();
+  if (value === undefined || value === '') return null;
+  return checkPostgresUrl('DATABASE_URL', value);
+}
+
+function readDirectUrl(environment: Environment, databaseUrl: string | null): string | null {
+  const value = environment.DATABASE_DIRECT_URL?.trim();
+  if (value === undefined || value === '') return null;
+  if (!databaseUrl) throw new ConfigError('DATABASE_DIRECT_URL needs DATABASE_URL: it is the same PostgreSQL database reached without a pooler');
+  return checkPostgresUrl('DATABASE_DIRECT_URL', value);
+}
+
+function readSeed(environment: Environment, databaseUrl: string | null): 'demo' | 'none' {
+  const value = environment.QUOTEGRAPH_SEED?.trim().toLowerCase();
+  if (value === undefined || value === '') return databaseUrl ? 'none' : 'demo';
+  if (value === 'demo' || value === 'none') return value;
+  throw new ConfigError(`QUOTEGRAPH_SEED must be demo or none, not "${environment.QUOTEGRAPH_SEED}"`);
+}
+
+function readRedisUrl(environment: Environment): string | null {
+  const value = environment.REDIS_URL?.trim();
   if (value === undefined || value === '') return null;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError('DATABASE_URL is not a valid URL (expected postgresql://user@host:port/database)');
+    throw new ConfigError('REDIS_URL is not a valid URL (expected redis://host:6379)');
   }
-  if (url.protocol !== 'postgresql:' && url.protocol !== 'postgres:') {
-    throw new ConfigError(`DATABASE_URL must start with postgresql://, not ${url.protocol}//`);
-  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new ConfigError(`REDIS_URL must start with redis:// or rediss://, not ${url.protocol}//`);
   return value;
+}
+
+function readReplicaUrls(environment: Environment, databaseUrl: string | null): string[] {
+  const urls = (environment.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean);
+  if (urls.length > 0 && !databaseUrl) throw new ConfigError('DATABASE_REPLICA_URLS needs DATABASE_URL: replicas serve reads of a PostgreSQL primary');
+  return urls.map((url) => checkPostgresUrl('DATABASE_REPLICA_URLS', url));
 }
 
 export function loadConfig(environment: Environment = process.env): Config {
@@ -123,8 +184,16 @@ export function loadConfig(environment: Environment = process.env): Config {
   if (headersTimeout > requestTimeout) {
     throw new ConfigError(`QUOTEGRAPH_HEADERS_TIMEOUT_MS (${headersTimeout}) must not exceed QUOTEGRAPH_REQUEST_TIMEOUT_MS (${requestTimeout})`);
   }
+  const databaseUrl = readDatabaseUrl(environment);
   return {
-    databaseUrl: readDatabaseUrl(environment),
+    databaseUrl,
+    directUrl: readDirectUrl(environment, databaseUrl),
+    replicaUrls: readReplicaUrls(environment, databaseUrl),
+    redisUrl: readRedisUrl(environment),
+    seed: readSeed(environment, databaseUrl),
+    maxReplicaLag: readWholeNumber(environment, 'QUOTEGRAPH_MAX_REPLICA_LAG_MS', 5_000),
+    replicaCheckInterval: readWholeNumber(environment, 'QUOTEGRAPH_REPLICA_CHECK_MS', 1_000, 50),
+    preparedStatements: readBoolean(environment, 'QUOTEGRAPH_PREPARED_STATEMENTS', true),
     dataDirectory: path.resolve(packageRoot, environment.QUOTEGRAPH_DATA_DIR?.trim() || '.data/pglite'),
     host: environment.HOST?.trim() || '127.0.0.1',
     port: readPort(environment),

@@ -8,6 +8,7 @@ import { loadConfig, type Config } from './config.js';
 import { openMigratedDatabase, type Database } from './db/client.js';
 import { createApolloServer } from './graphql/apollo.js';
 import type { Context } from './graphql/context.js';
+import { persistedQueryStore } from './graphql/persisted-queries.js';
 import { buildQuotegraphSchema } from './graphql/schema.js';
 import { createHttpServer } from './http/app.js';
 import { ExtractionWorker } from './ingest/extraction-worker.js';
@@ -37,8 +38,10 @@ export type ApiOptions = Partial<Config> & {
 export async function serveApi(database: Database, options: ApiOptions = {}): Promise<RunningApi> {
   const config = { ...loadConfig(), ...options };
   const logger = options.logger ?? createLogger(config.logLevel);
+  const persistedQueries = await persistedQueryStore(config.redisUrl, logger);
   const apollo = await createApolloServer(options.schema ?? (await buildQuotegraphSchema()), {
     introspection: config.introspection,
+    persistedQueries: persistedQueries.options,
     queryLimits: config.queryLimits,
     logger,
   });
@@ -75,6 +78,7 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
       const report = await drain(config.shutdownTimeout);
       await apollo.stop();
       await extraction.close();
+      await persistedQueries.close();
       return report;
     },
   };
@@ -85,12 +89,17 @@ const CLOSING_MS = 5_000;
 
 type OpeningDatabase = ReturnType<typeof openMigratedDatabase>;
 
-/** Opens the database; an empty embedded database gets the seeds, so a newcomer has data at once. */
-async function openDatabase(opening: OpeningDatabase, logger: Logger): Promise<Database> {
+/**
+ * Opens the database; an empty one gets the demo articles when asked (QUOTEGRAPH_SEED=demo, the
+ * embedded database's default), so a newcomer has data at once and a real deployment none.
+ */
+async function openDatabase(opening: OpeningDatabase, seed: Config['seed'], logger: Logger): Promise<Database> {
   const { database } = await opening;
-  if (database.kind === 'embedded' && (await database.prisma.article.count()) === 0) {
+  if (seed !== 'demo') return database;
+  const [row] = await database.sql.query<{ stored: boolean }>('SELECT EXISTS (SELECT 1 FROM "Article") AS stored', []);
+  if (!row?.stored) {
     const report = await seedDatabase(database.writer);
-    logger.info({ articles: report.created.length }, 'seeded the embedded database');
+    logger.info({ articles: report.created.length }, 'stored the demo articles (QUOTEGRAPH_SEED=demo)');
   }
   return database;
 }
@@ -104,7 +113,11 @@ export async function startServer(config: Config, opening: OpeningDatabase = ope
   const logger = createLogger(config.logLevel);
   opening.catch(() => undefined); // awaited below; meanwhile a failure is not unhandled
   const schema = await buildQuotegraphSchema();
-  const database = await openDatabase(opening, logger);
+  const database = await openDatabase(opening, config.seed, logger);
+  database.replication?.watch((replica) => {
+    if (replica.healthy) logger.info({ replica: replica.location, lagMs: replica.lagMs }, 'replica serving reads');
+    else logger.warn({ replica: replica.location, reason: replica.reason }, 'replica taken out of reads');
+  });
   const api = await serveApi(database, { ...config, logger, schema });
   let stopping = false;
   const stop = async (signal: string) => {

@@ -3,9 +3,11 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import type { Config } from '../config.js';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { migratePglite, migratePostgres, type MigrationReport } from './migrate.js';
+import { replicate, type Replication, type ReplicaStatus } from './replicas.js';
 import { poolReader, prismaReader, utcTimestampTypes, type SqlReader } from './sql.js';
 import { pgliteWriter, poolWriter, type SqlWriter } from './writer.js';
 
@@ -20,6 +22,8 @@ export interface Database {
   kind: 'postgres' | 'embedded';
   /** Where the data lives, for log lines: host/database or the embedded data folder. */
   location: string;
+  /** Present on PostgreSQL with replicas (DATABASE_REPLICA_URLS): where each request's reads go. */
+  replication?: Replication;
   close(): Promise<void>;
 }
 
@@ -31,6 +35,16 @@ export interface ConnectOptions {
    * unset means neither (migrations, seeding).
    */
   statementTimeout?: number;
+  /** Named prepared statements (default), or unnamed ones behind a pooler in transaction mode. */
+  preparedStatements?: boolean;
+  /** Streaming replicas that serve public reads (src/db/replicas.ts). */
+  replicaUrls?: string[];
+  /** A replica further behind than this, in ms, serves nothing. */
+  maxReplicaLag?: number;
+  /** How often replicas are checked, in ms. */
+  replicaCheckInterval?: number;
+  /** Told when a replica is taken out or comes back. */
+  onReplicaChange?(status: ReplicaStatus): void;
 }
 
 /** How long to wait for a connection before telling the client the database is unavailable. */
@@ -46,8 +60,7 @@ const QUERY_TIMEOUT_MARGIN_MS = 1_000;
 /** Idle time before TCP keepalive probes: a connection whose host went away without a word is found dead. */
 const KEEPALIVE_DELAY_MS = 10_000;
 
-export function connectPostgres(connectionString: string, options: ConnectOptions = {}): Database {
-  // One pool for Prisma (writes, ingest) and for the API's read statements, which skip Prisma.
+function createPool(connectionString: string, options: ConnectOptions): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
@@ -61,6 +74,12 @@ export function connectPostgres(connectionString: string, options: ConnectOption
   // An idle connection dies when PostgreSQL restarts or a database is dropped; the pool replaces it
   // on the next checkout. Without a listener that error would end the process.
   pool.on('error', () => undefined);
+  return pool;
+}
+
+export function connectPostgres(connectionString: string, options: ConnectOptions = {}): Database {
+  // One pool for Prisma (writes, ingest) and for the API's read statements, which skip Prisma.
+  const pool = createPool(connectionString, options);
   const adapter = new PrismaPg(pool);
   const prisma = options.onStatement
     ? new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] })
@@ -70,14 +89,27 @@ export function connectPostgres(connectionString: string, options: ConnectOption
     (prisma as unknown as PrismaClient<'query'>).$on('query', (event) => onStatement(event.query));
   }
   const url = new URL(connectionString);
-  const writer = poolWriter(pool, options.onStatement);
+  const statements = { onStatement: options.onStatement, preparedStatements: options.preparedStatements ?? true };
+  const writer = poolWriter(pool, statements);
+  const sql = poolReader(pool, statements);
+  const replication = options.replicaUrls?.length
+    ? replicate(sql, options.replicaUrls, {
+        ...statements,
+        maxLag: options.maxReplicaLag ?? 5_000,
+        checkInterval: options.replicaCheckInterval ?? 1_000,
+        createPool: (replicaUrl) => createPool(replicaUrl, options),
+        onChange: options.onReplicaChange,
+      })
+    : undefined;
   return {
     prisma,
-    sql: poolReader(pool, options.onStatement),
+    sql,
     writer,
     kind: 'postgres',
     location: `${url.host}${url.pathname}`,
+    replication,
     async close() {
+      await replication?.close();
       await prisma.$disconnect();
       await pool.end();
     },
@@ -137,12 +169,22 @@ export async function openEmbedded(dataDirectory: string, options: { lock?: Data
  * otherwise the embedded database in `dataDirectory`. The CLI and the server both open it here.
  */
 export async function openMigratedDatabase(
-  config: { databaseUrl: string | null; dataDirectory: string; statementTimeout?: number },
+  config: { databaseUrl: string | null; dataDirectory: string; statementTimeout?: number } & Partial<
+    Pick<Config, 'directUrl' | 'replicaUrls' | 'maxReplicaLag' | 'replicaCheckInterval' | 'preparedStatements'>
+  >,
   options: { lock?: DataFolderLock } = {},
 ): Promise<{ database: Database; migration: MigrationReport }> {
   if (config.databaseUrl) {
-    const migration = await migratePostgres(config.databaseUrl);
-    return { database: connectPostgres(config.databaseUrl, { statementTimeout: config.statementTimeout }), migration };
+    // Straight to PostgreSQL when the url goes through a pooler: a migration holds a session's advisory lock.
+    const migration = await migratePostgres(config.directUrl ?? config.databaseUrl);
+    const database = connectPostgres(config.databaseUrl, {
+      statementTimeout: config.statementTimeout,
+      preparedStatements: config.preparedStatements,
+      replicaUrls: config.replicaUrls,
+      maxReplicaLag: config.maxReplicaLag,
+      replicaCheckInterval: config.replicaCheckInterval,
+    });
+    return { database, migration };
   }
   const database = await openEmbedded(config.dataDirectory, options);
   return { database, migration: database.migration };

@@ -27,6 +27,22 @@ function parsedStatements(client: pg.ClientBase): Record<string, string> {
   return (client as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements;
 }
 
+/** How a pool's reader and writer send their statements. */
+export interface StatementOptions {
+  /** Called with every SQL statement sent (tests count statements per request with it). */
+  onStatement?: (sql: string) => void;
+  /**
+   * Named prepared statements (the default), or unnamed ones, parsed and planned on every run: for
+   * a pooler in transaction mode that cannot follow a name from one server connection to another.
+   */
+  preparedStatements?: boolean;
+}
+
+/** Runs `sql` on `client`: as a named prepared statement when `prepared`, else as an unnamed one. */
+export function runStatement(client: pg.ClientBase, sql: string, values: readonly unknown[], prepared: boolean): Promise<pg.QueryResult> {
+  return prepared ? queryPrepared(client, sql, values) : client.query(sql, values as unknown[]);
+}
+
 /** Runs `sql` on `client` as a named prepared statement, parsed and planned once while it stays among the recent. */
 export function queryPrepared(client: pg.ClientBase, sql: string, values: readonly unknown[]): Promise<pg.QueryResult> {
   let prepared = preparedOn.get(client);

@@ -5,7 +5,7 @@
 // test built by hand) they go through Prisma. `Database.sql` (src/db/client.ts) is the reader to use.
 import pg from 'pg';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { deallocateOldest, queryPrepared } from './prepared-statements.js';
+import { deallocateOldest, runStatement, type StatementOptions } from './prepared-statements.js';
 
 export interface SqlReader {
   query<Row>(sql: string, parameters: readonly unknown[]): Promise<Row[]>;
@@ -33,9 +33,9 @@ export const utcTimestampTypes = {
 
 /**
  * Reads through `pool`, each statement text prepared once per connection while it stays among the
- * connection's recent ones (src/db/prepared-statements.ts).
+ * connection's recent ones (src/db/prepared-statements.ts), unless prepared statements are off.
  */
-export function poolReader(pool: pg.Pool, onStatement?: (sql: string) => void): SqlReader {
+export function poolReader(pool: pg.Pool, { onStatement, preparedStatements = true }: StatementOptions = {}): SqlReader {
   return {
     async query<Row>(sql: string, parameters: readonly unknown[]): Promise<Row[]> {
       onStatement?.(sql);
@@ -47,7 +47,7 @@ export function poolReader(pool: pg.Pool, onStatement?: (sql: string) => void): 
       client.on('error', onConnectionError);
       try {
         await deallocateOldest(client);
-        return (await queryPrepared(client, sql, parameters)).rows as Row[];
+        return (await runStatement(client, sql, parameters, preparedStatements)).rows as Row[];
       } catch (error) {
         if (!(error instanceof pg.DatabaseError)) broken = error instanceof Error ? error : new Error(String(error));
         throw error;

@@ -4,7 +4,7 @@
 // pool between BEGIN and COMMIT on PostgreSQL, PGlite's own transaction on the embedded database.
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
-import { deallocateOldest, queryPrepared } from './prepared-statements.js';
+import { deallocateOldest, runStatement, type StatementOptions } from './prepared-statements.js';
 
 /** Statements inside one transaction. */
 export interface SqlSession {
@@ -19,10 +19,10 @@ export interface SqlWriter {
 /**
  * Transactions on a client of `pool`. Each statement text becomes a named prepared statement on
  * each connection the first time it runs there, so PostgreSQL parses and plans it once; the
- * store's texts are a handful. Statements beyond the connection's bound are deallocated before
- * BEGIN, never inside the transaction.
+ * store's texts are a handful (unless prepared statements are off). Statements beyond the
+ * connection's bound are deallocated before BEGIN, never inside the transaction.
  */
-export function poolWriter(pool: pg.Pool, onStatement?: (sql: string) => void): SqlWriter {
+export function poolWriter(pool: pg.Pool, { onStatement, preparedStatements = true }: StatementOptions = {}): SqlWriter {
   return {
     async transaction(work) {
       const client = await pool.connect();
@@ -41,7 +41,7 @@ export function poolWriter(pool: pg.Pool, onStatement?: (sql: string) => void): 
         const result = await work({
           async query<Row>(sql: string, parameters: readonly unknown[]): Promise<Row[]> {
             onStatement?.(sql);
-            return (await queryPrepared(client, sql, parameters)).rows as Row[];
+            return (await runStatement(client, sql, parameters, preparedStatements)).rows as Row[];
           },
         });
         await client.query('COMMIT');

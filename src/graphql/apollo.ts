@@ -1,6 +1,6 @@
 // Apollo Server over the Quotegraph schema: query limits before execution, errors that never leak
 // internals, and one structured log line per operation, however many of its fields failed.
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type PersistedQueryOptions } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -13,6 +13,7 @@ import { classifyDatabaseError } from '../db/database-errors.js';
 import type { Logger } from '../logger.js';
 import type { Context } from './context.js';
 import { queryCostPlugin } from './cost/cost-plugin.js';
+import { readYourWritesPlugin } from './read-your-writes.js';
 import { requestChecksPlugin } from './request-checks.js';
 
 const INTERNAL = 'INTERNAL_SERVER_ERROR';
@@ -101,6 +102,8 @@ function operationLogging(logger: Logger): ApolloServerPlugin<Context> {
 
 export interface ApolloOptions {
   introspection: boolean;
+  /** Where persisted queries are kept (src/graphql/persisted-queries.ts); Apollo's in-process cache by default. */
+  persistedQueries?: PersistedQueryOptions;
   queryLimits: QueryLimits;
   logger: Logger;
 }
@@ -109,6 +112,7 @@ export async function createApolloServer(schema: GraphQLSchema, options: ApolloO
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: options.introspection,
+    ...(options.persistedQueries ? { persistedQueries: options.persistedQueries } : {}),
     includeStacktraceInErrorResponses: false,
     // Validation is linear in the document but slow per node (about 27 rules visit each): four
     // thousand aliases of an introspection field took 1 to 2 s to validate before the alias limit
@@ -128,6 +132,7 @@ export async function createApolloServer(schema: GraphQLSchema, options: ApolloO
       ApolloServerPluginUsageReportingDisabled(),
       requestChecksPlugin(),
       queryCostPlugin(options.queryLimits),
+      readYourWritesPlugin(),
       operationLogging(options.logger),
     ],
   });

@@ -1,6 +1,7 @@
 // What every resolver receives: the database, this request's batch loaders and who is calling.
 import { authenticate, type Viewer } from '../auth/api-keys.js';
 import type { Database } from '../db/client.js';
+import type { ReadRouting, Replication } from '../db/replicas.js';
 import type { SqlReader } from '../db/sql.js';
 import type { SqlWriter } from '../db/writer.js';
 import type { ExtractionWorker } from '../ingest/extraction-worker.js';
@@ -10,8 +11,12 @@ import { Loaders } from './loaders.js';
 export interface Context {
   /** For key lookups. */
   prisma: PrismaClient;
-  /** For the read statements of lists and lookups. */
+  /** For the read statements of lists and lookups: a replica or the primary, as `routing` says. */
   sql: SqlReader;
+  /** Where this request's reads go when the database has replicas; a mutation sets primaryOnly. */
+  routing: ReadRouting;
+  /** The database's replicas, if any (a mutation's answer then carries its commit position). */
+  replication?: Replication;
   /** For writes: the ingest's transaction. */
   writer: SqlWriter;
   /** Drafts articles off the request thread, within a time budget (the ingest mutation). */
@@ -23,18 +28,24 @@ export interface Context {
 }
 
 export function createContext(
-  database: Pick<Database, 'prisma' | 'sql' | 'writer'>,
+  database: Pick<Database, 'prisma' | 'sql' | 'writer' | 'replication'>,
   extraction: ExtractionWorker,
   requestId: string,
   authorization?: string,
+  /** The commit position the client sent back (x-quotegraph-lsn): its reads must see that write. */
+  minimumLsn: bigint | null = null,
 ): Context {
   let viewer: Promise<Viewer | null | 'invalid'> | undefined;
+  const routing: ReadRouting = { primaryOnly: false, minimumLsn };
+  const sql = database.replication ? database.replication.readerFor(routing) : database.sql;
   return {
     prisma: database.prisma,
-    sql: database.sql,
+    sql,
+    routing,
+    replication: database.replication,
     writer: database.writer,
     extraction,
-    loaders: new Loaders(database.sql),
+    loaders: new Loaders(sql),
     requestId,
     viewer: () => (viewer ??= authenticate(database.prisma, authorization)),
   };

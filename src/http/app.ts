@@ -5,6 +5,8 @@ import type { ApolloServer } from '@apollo/server';
 import type { Database } from '../db/client.js';
 import type { ExtractionWorker } from '../ingest/extraction-worker.js';
 import { createContext, type Context } from '../graphql/context.js';
+import { COMMIT_POSITION_HEADER } from '../graphql/read-your-writes.js';
+import { parseLsn } from '../db/replicas.js';
 import type { Logger } from '../logger.js';
 import { BodyTimeoutError, BodyTooLargeError, handleGraphQL, readBody } from './graphql-handler.js';
 import { serveDesk } from './desk.js';
@@ -64,9 +66,10 @@ function applyCors(origins: string[], request: IncomingMessage, response: Server
   if (!origins.includes('*') && !origins.includes(origin)) return false;
   response.setHeader('access-control-allow-origin', origins.includes('*') ? '*' : origin);
   response.setHeader('vary', 'origin');
+  response.setHeader('access-control-expose-headers', 'x-request-id, x-quotegraph-lsn');
   if (request.method !== 'OPTIONS') return false;
   response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-  response.setHeader('access-control-allow-headers', 'authorization, content-type, x-request-id, apollo-require-preflight');
+  response.setHeader('access-control-allow-headers', 'authorization, content-type, x-request-id, apollo-require-preflight, x-quotegraph-lsn');
   response.setHeader('access-control-max-age', '600');
   response.statusCode = 204;
   response.end();
@@ -79,7 +82,9 @@ async function route(options: AppOptions, request: IncomingMessage, response: Se
   if (url.pathname === '/healthz') return sendJson(response, 200, { status: 'ok' });
   if (url.pathname === '/readyz') {
     const ready = await isDatabaseReady(options.database);
-    return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'database unreachable' });
+    // Replicas are reported, not required: without them the primary serves the reads.
+    const replicas = options.database.replication?.status();
+    return sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'database unreachable', ...(replicas ? { replicas } : {}) });
   }
   if (url.pathname === '/') {
     response.writeHead(302, { location: '/graphql' });
@@ -108,7 +113,13 @@ async function route(options: AppOptions, request: IncomingMessage, response: Se
     }
     throw error;
   }
-  const context = createContext(options.database, options.extraction, requestId, request.headers.authorization);
+  const position = request.headers[COMMIT_POSITION_HEADER];
+  const minimumLsn = typeof position === 'string' ? parseLsn(position) : null;
+  if (typeof position === 'string' && minimumLsn === null) {
+    const message = `${COMMIT_POSITION_HEADER} must be a commit position as a mutation returned it (like 0/3000148)`;
+    return sendJson(response, 400, graphqlErrorBody(message, 'BAD_USER_INPUT', requestId));
+  }
+  const context = createContext(options.database, options.extraction, requestId, request.headers.authorization, minimumLsn);
   await handleGraphQL(options.apollo, request, response, body, context, options.responseLimit);
 }
 

@@ -1,55 +1,19 @@
 // SIGTERM stops the built server gracefully, on PostgreSQL and on the embedded database: in-flight
 // requests finish, keep-alive clients are told `Connection: close` and find the server gone when
 // they reconnect, no request fails or is cut off, the database is closed and the process exits 0.
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPostgres } from '../../src/db/client.js';
-import { packageRoot } from '../../src/package-root.js';
 import { seedDatabase } from '../../src/seeds.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { startBuiltServer as startServer } from '../support/built-server.js';
 import { emptyTally, loopKeepAliveClients, serverErrors } from '../support/keep-alive-clients.js';
 
 const QUERY = JSON.stringify({
   query: '{ articles(first: 20) { nodes { title quotes(first: 20) { nodes { text speaker { name quotes(first: 20) { totalCount } } } } } } }',
 });
-
-interface RunningServer {
-  url: string;
-  exited: Promise<number | null>;
-  output(): string;
-  terminate(): void;
-  kill(): void;
-}
-
-/** Starts dist/quotegraph.mjs on `environment` (DATABASE_URL or an embedded data folder). */
-async function startServer(environment: Record<string, string>): Promise<RunningServer> {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, [path.join(packageRoot, 'dist/quotegraph.mjs'), 'serve'], {
-    env: { ...inherited, PORT: '0', LOG_LEVEL: 'info', ...environment },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /GraphQL API[^:]*: (http\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    void exited.then((code) => reject(new Error(`server exited early with ${code}: ${output}`)));
-  });
-  return {
-    url,
-    exited,
-    output: () => output,
-    terminate: () => child.kill('SIGTERM'),
-    kill: () => void (child.exitCode === null && child.kill('SIGKILL')),
-  };
-}
 
 let testDatabase: TestDatabase;
 let embeddedFolder: string;

@@ -51,6 +51,7 @@ function signal(pid: number, name: NodeJS.Signals): void {
 
 export interface ThrowawayPostgres {
   url: string;
+  port: number;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** SIGSTOP to the postmaster and all its processes: the server freezes, its connections stay open. */
@@ -60,12 +61,12 @@ export interface ThrowawayPostgres {
   destroy(): Promise<void>;
 }
 
-export async function createThrowawayPostgres(): Promise<ThrowawayPostgres> {
+type Tool = (name: string, args: string[]) => Promise<unknown>;
+
+/** A temporary folder that PostgreSQL's tools may use (they refuse to run as root: as postgres then). */
+async function clusterFolder(): Promise<{ folder: string; tool: Tool }> {
   const bin = await postgresBin();
   const folder = await mkdtemp(path.join(tmpdir(), 'quotegraph-pg-'));
-  const dataDirectory = path.join(folder, 'data');
-  const port = await freePort();
-  // PostgreSQL refuses to run as root: run its tools as the postgres user then.
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
     const { stdout } = await run('id', ['-u', 'postgres']);
@@ -73,14 +74,19 @@ export async function createThrowawayPostgres(): Promise<ThrowawayPostgres> {
     await chown(folder, Number(stdout), Number(group));
     await chmod(folder, 0o700);
   }
-  const tool = (name: string, args: string[]) =>
+  const tool: Tool = (name, args) =>
     asRoot ? run('runuser', ['-u', 'postgres', '--', path.join(bin, name), ...args]) : run(path.join(bin, name), args);
+  return { folder, tool };
+}
 
-  await tool('initdb', ['-D', dataDirectory, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+/** The cluster in `folder`/data, served on `port`. */
+function clusterIn(folder: string, port: number, tool: Tool): ThrowawayPostgres {
+  const dataDirectory = path.join(folder, 'data');
   let frozen: number[] = [];
   const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
   const cluster: ThrowawayPostgres = {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    port,
     start: async () => {
       await tool('pg_ctl', ['-D', dataDirectory, '-o', options, '-l', path.join(folder, 'log'), '-w', '-t', '30', 'start']);
     },
@@ -101,6 +107,26 @@ export async function createThrowawayPostgres(): Promise<ThrowawayPostgres> {
       await rm(folder, { recursive: true, force: true });
     },
   };
+  return cluster;
+}
+
+export async function createThrowawayPostgres(): Promise<ThrowawayPostgres> {
+  const { folder, tool } = await clusterFolder();
+  await tool('initdb', ['-D', path.join(folder, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  const cluster = clusterIn(folder, await freePort(), tool);
   await cluster.start();
   return cluster;
+}
+
+/**
+ * A streaming replica of `primary`: a base backup taken with pg_basebackup -R (which writes the
+ * standby's connection settings), started as a hot standby on a port of its own.
+ */
+export async function createStreamingReplica(primary: ThrowawayPostgres): Promise<ThrowawayPostgres> {
+  const { folder, tool } = await clusterFolder();
+  const primaryUrl = new URL(primary.url);
+  await tool('pg_basebackup', ['-h', primaryUrl.hostname, '-p', String(primary.port), '-U', 'postgres', '-D', path.join(folder, 'data'), '-R', '-X', 'stream', '--no-sync']);
+  const replica = clusterIn(folder, await freePort(), tool);
+  await replica.start();
+  return replica;
 }
