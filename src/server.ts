@@ -84,10 +84,15 @@ const CLOSING_MS = 5_000;
 
 type OpeningDatabase = ReturnType<typeof openMigratedDatabase>;
 
+async function hasArticles(database: Database): Promise<boolean> {
+  const [row] = await database.sql.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM "Article") AS "any"', []);
+  return row?.any === true;
+}
+
 /** Opens the database; an empty embedded database gets the seeds, so a newcomer has data at once. */
 async function openDatabase(opening: OpeningDatabase, logger: Logger): Promise<Database> {
   const { database } = await opening;
-  if (database.kind === 'embedded' && (await database.prisma.article.count()) === 0) {
+  if (database.kind === 'embedded' && !(await hasArticles(database))) {
     const report = await seedDatabase(database.writer);
     logger.info({ articles: report.created.length }, 'seeded the embedded database');
   }

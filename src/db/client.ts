@@ -1,21 +1,17 @@
-// The one place that builds a Prisma client: on PostgreSQL when DATABASE_URL is set, otherwise on
-// the embedded PGlite database in the data folder, created and migrated on first use.
+// The one place that opens the database: PostgreSQL when DATABASE_URL is set, otherwise the
+// embedded PGlite database in the data folder, created and migrated on first use. Everything at run
+// time reads through `sql` and writes through `writer`; Prisma is for the schema, migrations and tests.
 import type { PGlite } from '@electric-sql/pglite';
-import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaClient } from '../generated/prisma/client.js';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { migratePglite, migratePostgres, type MigrationReport } from './migrate.js';
-import { poolReader, prismaReader, utcTimestampTypes, type SqlReader } from './sql.js';
+import { pgliteReader, poolReader, utcTimestampParsers, utcTimestampTypes, type SqlReader } from './sql.js';
 import { pgliteWriter, poolWriter, type SqlWriter } from './writer.js';
 
-export type { PrismaClient } from '../generated/prisma/client.js';
-
 export interface Database {
-  prisma: PrismaClient;
-  /** The API's read statements: straight to the pg pool on PostgreSQL, through Prisma on PGlite. */
+  /** Read statements: prepared statements on the pg pool on PostgreSQL, PGlite's queries on PGlite. */
   sql: SqlReader;
-  /** Write transactions in plain SQL (the ingest): a pg pool client on PostgreSQL, PGlite's own on PGlite. */
+  /** Write transactions: a pg pool client on PostgreSQL, PGlite's own transaction on PGlite. */
   writer: SqlWriter;
   kind: 'postgres' | 'embedded';
   /** Where the data lives, for log lines: host/database or the embedded data folder. */
@@ -47,7 +43,6 @@ const QUERY_TIMEOUT_MARGIN_MS = 1_000;
 const KEEPALIVE_DELAY_MS = 10_000;
 
 export function connectPostgres(connectionString: string, options: ConnectOptions = {}): Database {
-  // One pool for Prisma (writes, ingest) and for the API's read statements, which skip Prisma.
   const pool = new pg.Pool({
     connectionString,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
@@ -61,31 +56,20 @@ export function connectPostgres(connectionString: string, options: ConnectOption
   // An idle connection dies when PostgreSQL restarts or a database is dropped; the pool replaces it
   // on the next checkout. Without a listener that error would end the process.
   pool.on('error', () => undefined);
-  const adapter = new PrismaPg(pool);
-  const prisma = options.onStatement
-    ? new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] })
-    : new PrismaClient({ adapter });
-  if (options.onStatement) {
-    const onStatement = options.onStatement;
-    (prisma as unknown as PrismaClient<'query'>).$on('query', (event) => onStatement(event.query));
-  }
   const url = new URL(connectionString);
-  const writer = poolWriter(pool, options.onStatement);
   return {
-    prisma,
     sql: poolReader(pool, options.onStatement),
-    writer,
+    writer: poolWriter(pool, options.onStatement),
     kind: 'postgres',
     location: `${url.host}${url.pathname}`,
-    async close() {
-      await prisma.$disconnect();
-      await pool.end();
-    },
+    close: () => pool.end(),
   };
 }
 
 export interface EmbeddedDatabase extends Database {
   migration: MigrationReport;
+  /** The open PGlite instance, for tools that need the driver itself (Prisma's adapter in tests). */
+  pglite: PGlite;
 }
 
 /**
@@ -102,23 +86,20 @@ export async function openEmbedded(dataDirectory: string, options: { lock?: Data
   };
   let pglite: PGlite | undefined;
   try {
-    // Loaded here, not with this module: a server on PostgreSQL starts faster without them.
-    const [pgliteModule, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
-    pglite = await pgliteModule.PGlite.create(dataDirectory);
+    // Loaded here, not with this module: a server on PostgreSQL starts faster without it.
+    const { PGlite } = await import('@electric-sql/pglite');
+    pglite = await PGlite.create(dataDirectory, { parsers: utcTimestampParsers });
     const migration = await migratePglite(pglite);
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-    const writer = pgliteWriter(pglite);
     const opened = pglite;
     return {
-      prisma,
-      sql: prismaReader(prisma),
-      writer,
+      sql: pgliteReader(opened),
+      writer: pgliteWriter(opened),
       kind: 'embedded',
       location: dataDirectory,
       migration,
+      pglite: opened,
       async close() {
         try {
-          await prisma.$disconnect();
           await opened.close();
         } finally {
           releaseOwnLock();

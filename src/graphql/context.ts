@@ -4,13 +4,10 @@ import type { Database } from '../db/client.js';
 import type { SqlReader } from '../db/sql.js';
 import type { SqlWriter } from '../db/writer.js';
 import type { ExtractionWorker } from '../ingest/extraction-worker.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
 import { Loaders } from './loaders.js';
 
 export interface Context {
-  /** For key lookups. */
-  prisma: PrismaClient;
-  /** For the read statements of lists and lookups. */
+  /** For the read statements of lists and lookups (and the caller's key). */
   sql: SqlReader;
   /** For writes: the ingest's transaction. */
   writer: SqlWriter;
@@ -23,19 +20,18 @@ export interface Context {
 }
 
 export function createContext(
-  database: Pick<Database, 'prisma' | 'sql' | 'writer'>,
+  database: Pick<Database, 'sql' | 'writer'>,
   extraction: ExtractionWorker,
   requestId: string,
   authorization?: string,
 ): Context {
   let viewer: Promise<Viewer | null | 'invalid'> | undefined;
   return {
-    prisma: database.prisma,
     sql: database.sql,
     writer: database.writer,
     extraction,
     loaders: new Loaders(database.sql),
     requestId,
-    viewer: () => (viewer ??= authenticate(database.prisma, authorization)),
+    viewer: () => (viewer ??= authenticate(database.sql, authorization)),
   };
 }

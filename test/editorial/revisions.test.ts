@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectPostgres, openEmbedded, type Database } from '../../src/db/client.js';
+import { connectPostgres, openEmbedded, type Database } from '../support/prisma.js';
 import { deleteArticle, setArticlePublished, updateArticle } from '../../src/editorial/article-edits.js';
 import { mergePeople, renamePerson } from '../../src/editorial/person-edits.js';
 import { addQuote, changeQuoteKind, changeQuoteSpeaker, fixQuoteSpan, setQuoteRetracted } from '../../src/editorial/quote-edits.js';

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectPostgres, openEmbedded, type Database } from '../../src/db/client.js';
+import { connectPostgres, openEmbedded, type Database } from '../support/prisma.js';
 import { storeArticle, storeArticles } from '../../src/ingest/store.js';
 import { seedDatabase } from '../../src/seeds.js';
 import { createTestDatabase } from '../support/database.js';

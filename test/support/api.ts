@@ -1,8 +1,8 @@
 // A running API over a fresh, seeded PostgreSQL database, for tests that speak HTTP.
-import { connectPostgres, type Database } from '../../src/db/client.js';
 import { seedDatabase } from '../../src/seeds.js';
 import { serveApi, type ApiOptions } from '../../src/server.js';
 import { createTestDatabase } from './database.js';
+import { connectPostgres, type Database } from './prisma.js';
 
 export interface GraphQLResponse<Data = any> {
   status: number;
