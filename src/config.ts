@@ -98,19 +98,31 @@ function readPort(environment: Environment): number {
   return port;
 }
 
-function readDatabaseUrl(environment: Environment): string | null {
-  const value = environment.DATABASE_URL?.trim();
+function readPostgresUrl(environment: Environment, name: string): string | null {
+  const value = environment[name]?.trim();
   if (value === undefined || value === '') return null;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError('DATABASE_URL is not a valid URL (expected postgresql://user@host:port/database)');
+    throw new ConfigError(`${name} is not a valid URL (expected postgresql://user@host:port/database)`);
   }
   if (url.protocol !== 'postgresql:' && url.protocol !== 'postgres:') {
-    throw new ConfigError(`DATABASE_URL must start with postgresql://, not ${url.protocol}//`);
+    throw new ConfigError(`${name} must start with postgresql://, not ${url.protocol}//`);
   }
   return value;
+}
+
+function readDatabaseUrl(environment: Environment): string | null {
+  return readPostgresUrl(environment, 'DATABASE_URL');
+}
+
+/**
+ * A PostgreSQL server where scratch databases may be created and dropped (`db:migrate:create`
+ * replays the migrations on one): DATABASE_ADMIN_URL, by default the local server.
+ */
+export function loadDatabaseAdminUrl(environment: Environment = process.env): string {
+  return readPostgresUrl(environment, 'DATABASE_ADMIN_URL') ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 }
 
 export function loadConfig(environment: Environment = process.env): Config {
