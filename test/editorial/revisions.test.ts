@@ -12,7 +12,7 @@ import { addQuote, changeQuoteKind, changeQuoteSpeaker, fixQuoteSpan, setQuoteRe
 import { mergeNamed } from '../../src/editorial/source-and-topic-edits.js';
 import { ingestText } from '../../src/ingest/ingest-text.js';
 import { packageRoot } from '../../src/package-root.js';
-import { createTestDatabase } from '../support/database.js';
+import { copyEmbeddedTemplate, createTestDatabase } from '../support/database.js';
 
 const URL = 'https://gazette.example/bridge';
 const desk = { keyName: 'desk', note: 'checked against the recording' };
@@ -31,6 +31,7 @@ async function postgres(): Promise<{ database: Database; close(): Promise<void> 
 
 async function embedded(): Promise<{ database: Database; close(): Promise<void> }> {
   const folder = await mkdtemp(path.join(tmpdir(), 'quotegraph-revisions-'));
+  await copyEmbeddedTemplate(path.join(folder, 'pglite'));
   const database = await openEmbedded(path.join(folder, 'pglite'));
   return {
     database,

@@ -1,5 +1,5 @@
-// A running API over a fresh, seeded PostgreSQL database, for tests that speak HTTP.
-import { seedDatabase } from '../../src/seeds.js';
+// A running API over a fresh PostgreSQL database (a copy of the seeded template unless `seed: false`),
+// for tests that speak HTTP.
 import { serveApi, type ApiOptions } from '../../src/server.js';
 import { createTestDatabase } from './database.js';
 import { connectPostgres, type Database } from './prisma.js';
@@ -22,10 +22,9 @@ export interface TestApi {
 }
 
 export async function startTestApi(options: { seed?: boolean; config?: ApiOptions } = {}): Promise<TestApi> {
-  const testDatabase = await createTestDatabase();
+  const testDatabase = await createTestDatabase({ seeded: options.seed !== false });
   const statements: string[] = [];
   const database = connectPostgres(testDatabase.url, { onStatement: (sql) => statements.push(sql) });
-  if (options.seed !== false) await seedDatabase(database.writer);
   const api = await serveApi(database, { host: '127.0.0.1', port: 0, ide: true, introspection: true, ...options.config });
   return {
     url: api.url,
