@@ -2,14 +2,16 @@
 // DATABASE_ADMIN_URL (by default the local server), dropped by the test that made it. Migrating and
 // seeding happen once per run, in two template databases the global setup makes
 // (test/support/templates.ts); a test's database is a copy of one (CREATE DATABASE … TEMPLATE).
+// Embedded databases likewise copy one migrated data folder.
 import { randomUUID } from 'node:crypto';
-import { cp } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, open, readFile, writeFile, type FileHandle } from 'node:fs/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { loadDatabaseAdminUrl } from '../../src/config.js';
 import { migratePostgres } from '../../src/db/migrate.js';
 import { seedDatabase } from '../../src/seeds.js';
-import { connectPostgres } from '../../src/db/client.js';
+import { connectPostgres, openEmbedded } from '../../src/db/client.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,7 +19,7 @@ declare module 'vitest' {
     migratedTemplate: string;
     /** The same, seeded. */
     seededTemplate: string;
-    /** An embedded data folder with every migration applied. */
+    /** Where the first test that asks makes an embedded data folder with every migration applied. */
     embeddedTemplate: string;
   }
 }
@@ -102,11 +104,46 @@ export async function createTestDatabase(options: { seeded?: boolean } = {}): Pr
 }
 
 /**
- * Fills `dataDirectory` (which must not exist yet) with a copy of the migrated embedded data folder
- * the global setup made, so that opening it skips creating and migrating a database (about 6 s).
- * Without that template the folder is left alone, and opening it creates it.
+ * The migrated embedded data folder the tests copy, made by the first test that asks for it: making
+ * one takes about 6 s (far more on a loaded machine), too long to hold up every test in the global
+ * setup. The first asker creates `<template>.lock` and makes it; the others wait for `<template>.ready`.
+ */
+async function embeddedTemplate(template: string): Promise<void> {
+  const ready = `${template}.ready`;
+  const failed = `${template}.failed`;
+  if (existsSync(ready)) return;
+  let lock: FileHandle | undefined;
+  try {
+    lock = await open(`${template}.lock`, 'wx');
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'EEXIST') throw error;
+  }
+  if (lock) {
+    try {
+      await (await openEmbedded(template)).close();
+      await writeFile(ready, '');
+    } catch (error) {
+      await writeFile(failed, error instanceof Error ? error.message : String(error));
+      throw error;
+    } finally {
+      await lock.close();
+    }
+    return;
+  }
+  while (!existsSync(ready)) {
+    if (existsSync(failed)) throw new Error(`the embedded template could not be made: ${await readFile(failed, 'utf8')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Fills `dataDirectory` (which must not exist yet) with a copy of a migrated embedded data folder,
+ * so that opening it skips creating and migrating a database. Without the global setup the folder
+ * is left alone, and opening it creates it.
  */
 export async function copyEmbeddedTemplate(dataDirectory: string): Promise<void> {
   const template = inject('embeddedTemplate');
-  if (template) await cp(template, dataDirectory, { recursive: true });
+  if (!template) return;
+  await embeddedTemplate(template);
+  await cp(template, dataDirectory, { recursive: true });
 }

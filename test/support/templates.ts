@@ -1,11 +1,11 @@
 // The databases every test starts from, made once per run by the global setup: a PostgreSQL
-// database with every migration applied, the same seeded, and an embedded data folder with every
-// migration applied. Tests copy them (test/support/database.ts) instead of migrating and seeding
-// their own, which took a second or more per test file, and about 6 s per embedded database.
+// database with every migration applied and the same seeded; and the place of an embedded data folder
+// with every migration applied, which the first test to need it makes. Tests copy them
+// (test/support/database.ts) instead of migrating and seeding their own, which took a second or more
+// per test file, and about 6 s per embedded database.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openEmbedded } from '../../src/db/client.js';
 import { TEST_DATABASE_PREFIX, dropDatabase, migrateAndSeed, preparedDatabase } from './database.js';
 
 export interface Templates {
@@ -25,7 +25,6 @@ export async function createTemplates(): Promise<Templates> {
   const [migrated, seeded] = await Promise.all([
     preparedDatabase((url) => migrateAndSeed(url, false)),
     preparedDatabase((url) => migrateAndSeed(url, true)),
-    openEmbedded(embeddedTemplate).then((database) => database.close()),
   ]);
   return {
     migratedTemplate: nameOf(migrated.url),
