@@ -14,7 +14,7 @@ export interface GraphQLResponse<Data = any> {
 export interface TestApi {
   url: string;
   database: Database;
-  /** Every SQL statement Prisma sent since the last `resetStatements()`. */
+  /** Every SQL statement the server sent (its reader and writer) since the last `resetStatements()`; `database.prisma`'s are not counted. */
   statements: string[];
   resetStatements(): void;
   query<Data = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<Data>>;
