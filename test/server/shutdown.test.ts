@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/package-root.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { copyEmbeddedTemplate, createTestDatabase, type TestDatabase } from '../support/database.js';
 import { emptyTally, loopKeepAliveClients, serverErrors } from '../support/keep-alive-clients.js';
 
 const QUERY = JSON.stringify({
@@ -54,6 +54,7 @@ let embeddedFolder: string;
 beforeAll(async () => {
   testDatabase = await createTestDatabase({ seeded: true });
   embeddedFolder = await mkdtemp(path.join(tmpdir(), 'quotegraph-shutdown-'));
+  await copyEmbeddedTemplate(path.join(embeddedFolder, 'pglite'));
 });
 
 afterAll(async () => {
@@ -88,7 +89,7 @@ describe('graceful shutdown', () => {
 
   describe.each([
     { kind: 'PostgreSQL', environment: () => ({ DATABASE_URL: testDatabase.url }) },
-    // The first start creates, migrates and seeds the folder: slow on a busy machine.
+    // A copy of the migrated template: the first start seeds it.
     { kind: 'the embedded database', environment: () => ({ QUOTEGRAPH_DATA_DIR: path.join(embeddedFolder, 'pglite') }) },
   ])('on $kind, under keep-alive load', ({ environment }) => {
     it('answers every request, cuts none off, tells the clients to reconnect and exits 0', async () => {
