@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../src/package-root.js';
 import { adversarialText } from './support/hostile-text.js';
-import { createEmptyDatabase } from './support/database.js';
+import { createEmptyDatabase, createTestDatabase, type TestDatabase } from './support/database.js';
 
 const run = promisify(execFile);
 const cli = path.join(packageRoot, 'dist/quotegraph.mjs');
@@ -196,12 +196,12 @@ describe('migrate, seed and ingest on PostgreSQL', () => {
 });
 
 describe('ingest FILE... on PostgreSQL: a batch with bad files in it', () => {
-  let database: Awaited<ReturnType<typeof createEmptyDatabase>>;
+  let database: TestDatabase;
   let batch: string;
   const bad = new Map<string, RegExp>();
   const files: string[] = [];
   beforeAll(async () => {
-    database = await createEmptyDatabase();
+    database = await createTestDatabase();
     batch = path.join(folder, 'batch');
     await mkdir(path.join(batch, 'a-folder'), { recursive: true });
     const badContents: Record<string, Buffer | null> = {
@@ -310,10 +310,10 @@ describe('ingest FILE... on PostgreSQL: a batch with bad files in it', () => {
 });
 
 describe('the editorial commands on PostgreSQL', () => {
-  let database: Awaited<ReturnType<typeof createEmptyDatabase>>;
+  let database: TestDatabase;
   const story = path.join(packageRoot, 'test/fixtures/editorial/bridge-vote.txt');
   beforeAll(async () => {
-    database = await createEmptyDatabase();
+    database = await createTestDatabase();
     await quotegraph(['ingest', story], { DATABASE_URL: database.url });
   });
   afterAll(() => database?.drop());
