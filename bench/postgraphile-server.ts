@@ -2,6 +2,7 @@
 // Run as a child process by bench/run.ts: DATABASE_URL and PORT in the environment; it prints
 // "ready" once listening.
 import pg from 'pg';
+import { importBenchDependency } from './dependencies.js';
 
 /**
  * What PostGraphile needs from the database to offer the benchmark's shapes, added in the bench
@@ -50,10 +51,10 @@ async function main(): Promise<void> {
     });
   }
   const { createServer } = await import('node:http');
-  const { postgraphile } = await import('postgraphile');
-  const { grafserv } = await import('postgraphile/grafserv/node');
-  const { PostGraphileAmberPreset } = await import('postgraphile/presets/amber');
-  const { makePgService } = await import('postgraphile/adaptors/pg');
+  const { postgraphile } = await importBenchDependency<typeof import('postgraphile')>('postgraphile');
+  const { grafserv } = await importBenchDependency<typeof import('postgraphile/grafserv/node')>('postgraphile/grafserv/node');
+  const { PostGraphileAmberPreset } = await importBenchDependency<typeof import('postgraphile/presets/amber')>('postgraphile/presets/amber');
+  const { makePgService } = await importBenchDependency<typeof import('postgraphile/adaptors/pg')>('postgraphile/adaptors/pg');
 
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error('DATABASE_URL is not set');
@@ -69,7 +70,8 @@ async function main(): Promise<void> {
   const server = createServer();
   await serv.addTo(server);
   if (process.argv.includes('--print-schema')) {
-    const { printSchema } = await import('graphql');
+    // PostGraphile's own copy of graphql, which built the schema.
+    const { printSchema } = await importBenchDependency<typeof import('graphql')>('graphql');
     console.log(printSchema(await instance.getSchema()));
     await instance.release();
     await pool.end();

@@ -7,7 +7,6 @@ import { mkdirSync, writeFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { packageRoot } from '../src/package-root.js';
 import { loadCorpus, MORE_SEARCHES, SEARCH_WORD } from './data.js';
@@ -16,6 +15,9 @@ import { preparePostgraphile } from './postgraphile-server.js';
 import { buildShapes, type ServerKind, type Shape, type ShapeParameters } from './shapes.js';
 import { backendCpu, cpuMs, cpuSpent, post, startServer, type RunningServer } from './processes.js';
 import { startStatementCounter } from './statement-counter.js';
+import { importBenchDependency } from './dependencies.js';
+
+const { default: autocannon } = await importBenchDependency<{ default: typeof import('autocannon') }>('autocannon');
 
 const SERVERS: ServerKind[] = ['quotegraph', 'postgraphile', 'floor'];
 

@@ -23,7 +23,6 @@ await build({
   target: 'node20',
   external: [
     '@electric-sql/pglite',
-    'pglite-prisma-adapter',
     // Optional peers of TypeGraphQL and Apollo Server that this project does not install.
     'class-validator',
     '@apollo/server-plugin-landing-page-graphql-playground',

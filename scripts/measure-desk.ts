@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   const api = await serveApi(database, { host: '127.0.0.1', port: 0, desk: true, logLevel: 'warn' });
   try {
     await seedDatabase(database.writer);
-    const key = await createApiKey(database.prisma, 'measurement', 'EDITOR');
+    const key = await createApiKey(database.writer, 'measurement', 'EDITOR');
     const ingest = async (text: string, extra: Record<string, string> = {}) => {
       const response = await fetch(api.url, {
         method: 'POST',

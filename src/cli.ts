@@ -256,7 +256,7 @@ async function keysCommand(config: Config, action: string, args: string[]): Prom
   const { database } = await openMigratedDatabase(withoutTimeout(config));
   try {
     if (action === 'list') {
-      for (const key of await listApiKeys(database.prisma)) {
+      for (const key of await listApiKeys(database.sql)) {
         console.log(`${key.name}\t${key.role.toLowerCase()}\tcreated ${key.createdAt.toISOString()}${key.revokedAt ? `\trevoked ${key.revokedAt.toISOString()}` : ''}`);
       }
       return;
@@ -264,13 +264,13 @@ async function keysCommand(config: Config, action: string, args: string[]): Prom
     const name = optionValue(args, '--name');
     if (!name) throw new UsageError(`keys:${action} needs --name NAME`);
     if (action === 'revoke') {
-      await revokeApiKey(database.prisma, name);
+      await revokeApiKey(database.writer, name);
       console.log(`revoked the key "${name}"`);
       return;
     }
     const role = (optionValue(args, '--role') ?? 'editor').toUpperCase();
     if (role !== 'EDITOR' && role !== 'READER') throw new UsageError('--role is editor or reader');
-    const key = await createApiKey(database.prisma, name, role);
+    const key = await createApiKey(database.writer, name, role);
     console.error(`Created the ${role.toLowerCase()} key "${name}". It is shown once, now; store it safely:`);
     console.log(key);
   } finally {

@@ -137,10 +137,22 @@ function checkPostgresUrl(name: string, value: string): string {
   return value;
 }
 
-function readDatabaseUrl(environment: Environment): string | null {
-  const value = environment.DATABASE_URL?.trim();
+function readPostgresUrl(environment: Environment, name: string): string | null {
+  const value = environment[name]?.trim();
   if (value === undefined || value === '') return null;
-  return checkPostgresUrl('DATABASE_URL', value);
+  return checkPostgresUrl(name, value);
+}
+
+function readDatabaseUrl(environment: Environment): string | null {
+  return readPostgresUrl(environment, 'DATABASE_URL');
+}
+
+/**
+ * A PostgreSQL server where scratch databases may be created and dropped (`db:migrate:create`
+ * replays the migrations on one): DATABASE_ADMIN_URL, by default the local server.
+ */
+export function loadDatabaseAdminUrl(environment: Environment = process.env): string {
+  return readPostgresUrl(environment, 'DATABASE_ADMIN_URL') ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 }
 
 function readDirectUrl(environment: Environment, databaseUrl: string | null): string | null {

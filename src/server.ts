@@ -89,15 +89,18 @@ const CLOSING_MS = 5_000;
 
 type OpeningDatabase = ReturnType<typeof openMigratedDatabase>;
 
+async function hasArticles(database: Database): Promise<boolean> {
+  const [row] = await database.sql.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM "Article") AS "any"', []);
+  return row?.any === true;
+}
+
 /**
  * Opens the database; an empty one gets the demo articles when asked (QUOTEGRAPH_SEED=demo, the
  * embedded database's default), so a newcomer has data at once and a real deployment none.
  */
 async function openDatabase(opening: OpeningDatabase, seed: Config['seed'], logger: Logger): Promise<Database> {
   const { database } = await opening;
-  if (seed !== 'demo') return database;
-  const [row] = await database.sql.query<{ stored: boolean }>('SELECT EXISTS (SELECT 1 FROM "Article") AS stored', []);
-  if (!row?.stored) {
+  if (seed === 'demo' && !(await hasArticles(database))) {
     const report = await seedDatabase(database.writer);
     logger.info({ articles: report.created.length }, 'stored the demo articles (QUOTEGRAPH_SEED=demo)');
   }

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../src/package-root.js';
 import { adversarialText } from './support/hostile-text.js';
-import { createEmptyDatabase } from './support/database.js';
+import { createEmptyDatabase, createTestDatabase, type TestDatabase } from './support/database.js';
 
 const run = promisify(execFile);
 const cli = path.join(packageRoot, 'dist/quotegraph.mjs');
@@ -129,7 +129,7 @@ describe('ingest: files in legacy encodings, and binary files', () => {
 });
 
 describe('ingest: an article over the extraction time budget', () => {
-  it('refuses that file with its reason and drafts the others', { timeout: 60_000 }, async () => {
+  it('refuses that file with its reason and drafts the others', async () => {
     const hostile = path.join(folder, 'hostile.txt');
     const plain = path.join(folder, 'plain.txt');
     // Near the 1 MB file limit: several seconds of work, far over a budget that a fresh thread's first article
@@ -196,12 +196,12 @@ describe('migrate, seed and ingest on PostgreSQL', () => {
 });
 
 describe('ingest FILE... on PostgreSQL: a batch with bad files in it', () => {
-  let database: Awaited<ReturnType<typeof createEmptyDatabase>>;
+  let database: TestDatabase;
   let batch: string;
   const bad = new Map<string, RegExp>();
   const files: string[] = [];
   beforeAll(async () => {
-    database = await createEmptyDatabase();
+    database = await createTestDatabase();
     batch = path.join(folder, 'batch');
     await mkdir(path.join(batch, 'a-folder'), { recursive: true });
     const badContents: Record<string, Buffer | null> = {
@@ -251,7 +251,7 @@ describe('ingest FILE... on PostgreSQL: a batch with bad files in it', () => {
     }
   }
 
-  it('stores every good file, names every bad one with its reason, sums up and exits 1', { timeout: 120_000 }, async () => {
+  it('stores every good file, names every bad one with its reason, sums up and exits 1', async () => {
     expect(files).toHaveLength(100);
     const result = await quotegraph(['ingest', ...files], { DATABASE_URL: database.url });
     expect(result.code).toBe(1);
@@ -277,14 +277,14 @@ describe('ingest FILE... on PostgreSQL: a batch with bad files in it', () => {
     expect(titles.join('')).not.toContain('\ufffd');
   });
 
-  it('finds them stored the second time', { timeout: 120_000 }, async () => {
+  it('finds them stored the second time', async () => {
     const result = await quotegraph(['ingest', ...files], { DATABASE_URL: database.url });
     expect(result.code).toBe(1);
     expect(result.stdout.trim().split('\n').at(-1)).toBe('100 file(s): 0 stored, 93 already stored, 7 failed');
     expect(await articles()).toHaveLength(87);
   });
 
-  it('prints one JSON object a line with --json, and the summary on standard error', { timeout: 60_000 }, async () => {
+  it('prints one JSON object a line with --json, and the summary on standard error', async () => {
     const some = [files[0]!, files[9]!, files[50]!];
     const result = await quotegraph(['ingest', '--json', ...some], { DATABASE_URL: database.url });
     expect(result.code).toBe(1);
@@ -297,7 +297,7 @@ describe('ingest FILE... on PostgreSQL: a batch with bad files in it', () => {
     expect(result.stderr).toMatch(/3 file\(s\): 0 stored, 2 already stored, 1 failed\n$/);
   });
 
-  it.skipIf(!hasScript())('shows a progress line on standard error when the output is a terminal', { timeout: 60_000 }, async () => {
+  it.skipIf(!hasScript())('shows a progress line on standard error when the output is a terminal', async () => {
     // script(1) runs the command on a pseudo-terminal: stdout and stderr are both that terminal.
     const command = [process.execPath, cli, 'ingest', ...files.slice(0, 20)].map((arg) => `'${arg}'`).join(' ');
     const { stdout: screen } = await run('script', ['-qec', command, '/dev/null'], { env: { ...process.env, DATABASE_URL: database.url } }).catch(
@@ -310,10 +310,10 @@ describe('ingest FILE... on PostgreSQL: a batch with bad files in it', () => {
 });
 
 describe('the editorial commands on PostgreSQL', () => {
-  let database: Awaited<ReturnType<typeof createEmptyDatabase>>;
+  let database: TestDatabase;
   const story = path.join(packageRoot, 'test/fixtures/editorial/bridge-vote.txt');
   beforeAll(async () => {
-    database = await createEmptyDatabase();
+    database = await createTestDatabase();
     await quotegraph(['ingest', story], { DATABASE_URL: database.url });
   });
   afterAll(() => database?.drop());

@@ -1,6 +1,6 @@
 // Configuration read from the environment: the HTTP server's limits and their checks.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig, loadDatabaseAdminUrl } from '../src/config.js';
 
 describe('loadConfig', () => {
   it('bounds connections by default: headers, whole request, body pauses, and how many at once', () => {
@@ -33,5 +33,13 @@ describe('loadConfig: query limits', () => {
     expect(config.queryLimits).toMatchObject({ maxCost: 900, maxTokens: 300 });
     expect(config.responseLimit).toBe(4096);
     expect(() => loadConfig({ QUOTEGRAPH_MAX_COST: 'lots' })).toThrow(ConfigError);
+  });
+});
+
+describe('loadDatabaseAdminUrl', () => {
+  it('is the local server unless DATABASE_ADMIN_URL names another, which must be a PostgreSQL URL', () => {
+    expect(loadDatabaseAdminUrl({})).toBe('postgresql://postgres@127.0.0.1:5432/postgres');
+    expect(loadDatabaseAdminUrl({ DATABASE_ADMIN_URL: 'postgresql://admin@db:5433/postgres' })).toBe('postgresql://admin@db:5433/postgres');
+    expect(() => loadDatabaseAdminUrl({ DATABASE_ADMIN_URL: 'mysql://db/x' })).toThrow(ConfigError);
   });
 });

@@ -1,23 +1,19 @@
-// The one place that builds a Prisma client: on PostgreSQL when DATABASE_URL is set, otherwise on
-// the embedded PGlite database in the data folder, created and migrated on first use.
+// The one place that opens the database: PostgreSQL when DATABASE_URL is set, otherwise the
+// embedded PGlite database in the data folder, created and migrated on first use. Everything at run
+// time reads through `sql` and writes through `writer`; Prisma is for the schema, migrations and tests.
 import type { PGlite } from '@electric-sql/pglite';
-import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { Config } from '../config.js';
-import { PrismaClient } from '../generated/prisma/client.js';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { migratePglite, migratePostgres, type MigrationReport } from './migrate.js';
 import { replicate, type Replication, type ReplicaStatus } from './replicas.js';
-import { poolReader, prismaReader, utcTimestampTypes, type SqlReader } from './sql.js';
+import { pgliteReader, poolReader, utcTimestampParsers, utcTimestampTypes, type SqlReader } from './sql.js';
 import { pgliteWriter, poolWriter, type SqlWriter } from './writer.js';
 
-export type { PrismaClient } from '../generated/prisma/client.js';
-
 export interface Database {
-  prisma: PrismaClient;
-  /** The API's read statements: straight to the pg pool on PostgreSQL, through Prisma on PGlite. */
+  /** Read statements: prepared statements on the pg pool on PostgreSQL, PGlite's queries on PGlite. */
   sql: SqlReader;
-  /** Write transactions in plain SQL (the ingest): a pg pool client on PostgreSQL, PGlite's own on PGlite. */
+  /** Write transactions: a pg pool client on PostgreSQL, PGlite's own transaction on PGlite. */
   writer: SqlWriter;
   kind: 'postgres' | 'embedded';
   /** Where the data lives, for log lines: host/database or the embedded data folder. */
@@ -78,19 +74,9 @@ function createPool(connectionString: string, options: ConnectOptions): pg.Pool 
 }
 
 export function connectPostgres(connectionString: string, options: ConnectOptions = {}): Database {
-  // One pool for Prisma (writes, ingest) and for the API's read statements, which skip Prisma.
   const pool = createPool(connectionString, options);
-  const adapter = new PrismaPg(pool);
-  const prisma = options.onStatement
-    ? new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] })
-    : new PrismaClient({ adapter });
-  if (options.onStatement) {
-    const onStatement = options.onStatement;
-    (prisma as unknown as PrismaClient<'query'>).$on('query', (event) => onStatement(event.query));
-  }
   const url = new URL(connectionString);
   const statements = { onStatement: options.onStatement, preparedStatements: options.preparedStatements ?? true };
-  const writer = poolWriter(pool, statements);
   const sql = poolReader(pool, statements);
   const replication = options.replicaUrls?.length
     ? replicate(sql, options.replicaUrls, {
@@ -102,15 +88,13 @@ export function connectPostgres(connectionString: string, options: ConnectOption
       })
     : undefined;
   return {
-    prisma,
     sql,
-    writer,
+    writer: poolWriter(pool, statements),
     kind: 'postgres',
     location: `${url.host}${url.pathname}`,
     replication,
     async close() {
       await replication?.close();
-      await prisma.$disconnect();
       await pool.end();
     },
   };
@@ -118,6 +102,8 @@ export function connectPostgres(connectionString: string, options: ConnectOption
 
 export interface EmbeddedDatabase extends Database {
   migration: MigrationReport;
+  /** The open PGlite instance, for tools that need the driver itself (Prisma's adapter in tests). */
+  pglite: PGlite;
 }
 
 /**
@@ -134,23 +120,20 @@ export async function openEmbedded(dataDirectory: string, options: { lock?: Data
   };
   let pglite: PGlite | undefined;
   try {
-    // Loaded here, not with this module: a server on PostgreSQL starts faster without them.
-    const [pgliteModule, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
-    pglite = await pgliteModule.PGlite.create(dataDirectory);
+    // Loaded here, not with this module: a server on PostgreSQL starts faster without it.
+    const { PGlite } = await import('@electric-sql/pglite');
+    pglite = await PGlite.create(dataDirectory, { parsers: utcTimestampParsers });
     const migration = await migratePglite(pglite);
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-    const writer = pgliteWriter(pglite);
     const opened = pglite;
     return {
-      prisma,
-      sql: prismaReader(prisma),
-      writer,
+      sql: pgliteReader(opened),
+      writer: pgliteWriter(opened),
       kind: 'embedded',
       location: dataDirectory,
       migration,
+      pglite: opened,
       async close() {
         try {
-          await prisma.$disconnect();
           await opened.close();
         } finally {
           releaseOwnLock();

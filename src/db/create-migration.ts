@@ -3,9 +3,8 @@
 // on a scratch database: DATABASE_ADMIN_URL, by default the local server.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadDatabaseAdminUrl } from '../config.js';
 import { createMigration } from './migration-diff.js';
-
-const defaultServerUrl = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { name: { type: 'string' } } });
@@ -15,7 +14,7 @@ async function main(): Promise<number> {
   }
   const folder = await createMigration({
     name: values.name,
-    serverUrl: process.env.DATABASE_ADMIN_URL || defaultServerUrl,
+    serverUrl: loadDatabaseAdminUrl(),
   });
   if (folder === null) {
     console.error('no changes: prisma/migrations already matches prisma/schema.prisma');

@@ -1,10 +1,9 @@
-// Read statements for the GraphQL layer: "run this SQL with these parameters, give me the rows".
-// On PostgreSQL they go straight to a pg pool as named prepared statements, which costs several
-// times less than Prisma's raw queries (the adapter converts every value twice) and lets
-// PostgreSQL keep each statement's plan (a bounded number per connection); anywhere else (the embedded PGlite database, a client a
-// test built by hand) they go through Prisma. `Database.sql` (src/db/client.ts) is the reader to use.
+// Read statements: "run this SQL with these parameters, give me the rows". On PostgreSQL they go
+// straight to a pg pool as named prepared statements, which lets PostgreSQL keep each statement's
+// plan (a bounded number per connection); on the embedded database they go to PGlite. Writes take
+// the same two roads (src/db/writer.ts). `Database.sql` (src/db/client.ts) is the reader to use.
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import type { PrismaClient } from '../generated/prisma/client.js';
 import { deallocateOldest, runStatement, type StatementOptions } from './prepared-statements.js';
 
 export interface SqlReader {
@@ -16,20 +15,28 @@ export function literalLikePattern(text: string): string {
   return text.replace(/[\\%_]/g, '\\$&');
 }
 
-/** Reads through Prisma's raw queries: for the embedded PGlite database, which has no pg pool. */
-export function prismaReader(prisma: PrismaClient): SqlReader {
-  return { query: (sql, parameters) => prisma.$queryRawUnsafe(sql, ...parameters) };
+/** Reads on the embedded database, opened with `utcTimestampParsers` so timestamps read as pg reads them. */
+export function pgliteReader(pglite: PGlite): SqlReader {
+  return { query: async <Row>(sql: string, parameters: readonly unknown[]) => (await pglite.query<Row>(sql, parameters as unknown[])).rows };
 }
 
 const TIMESTAMP = 1114;
 
-/** Columns are `timestamp without time zone` holding UTC (as Prisma writes them); pg would read them as local time. */
+/** A `timestamp without time zone` holding UTC (as the schema keeps every time) as a Date. */
+function utcTimestamp(value: string): Date {
+  return new Date(`${value.replace(' ', 'T')}Z`);
+}
+
+/** For pg, which would read such a timestamp as local time. */
 export const utcTimestampTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === TIMESTAMP) return (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
+    if (oid === TIMESTAMP) return utcTimestamp;
     return pg.types.getTypeParser(oid, format ?? 'text');
   },
 };
+
+/** The same for PGlite, which would too. */
+export const utcTimestampParsers = { [TIMESTAMP]: utcTimestamp };
 
 /**
  * Reads through `pool`, each statement text prepared once per connection while it stays among the

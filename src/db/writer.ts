@@ -1,7 +1,8 @@
 // Write transactions in plain SQL: "run this function in one transaction, with query(sql, params)".
-// The ingest writes through it rather than through Prisma's interactive transactions, which cost
-// about as much again as the statements they run. Two implementations: a client of the shared pg
-// pool between BEGIN and COMMIT on PostgreSQL, PGlite's own transaction on the embedded database.
+// Every write goes through it (the ingest, editorial changes, API keys), not through Prisma's
+// interactive transactions, which cost about as much again as the statements they run. Two
+// implementations: a client of the shared pg pool between BEGIN and COMMIT on PostgreSQL, PGlite's
+// own transaction on the embedded database.
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import { deallocateOldest, runStatement, type StatementOptions } from './prepared-statements.js';

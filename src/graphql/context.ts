@@ -5,13 +5,10 @@ import type { ReadRouting, Replication } from '../db/replicas.js';
 import type { SqlReader } from '../db/sql.js';
 import type { SqlWriter } from '../db/writer.js';
 import type { ExtractionWorker } from '../ingest/extraction-worker.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
 import { Loaders } from './loaders.js';
 
 export interface Context {
-  /** For key lookups. */
-  prisma: PrismaClient;
-  /** For the read statements of lists and lookups: a replica or the primary, as `routing` says. */
+  /** For the read statements of lists and lookups (and the caller's key): a replica or the primary, as `routing` says. */
   sql: SqlReader;
   /** Where this request's reads go when the database has replicas; a mutation sets primaryOnly. */
   routing: ReadRouting;
@@ -28,7 +25,7 @@ export interface Context {
 }
 
 export function createContext(
-  database: Pick<Database, 'prisma' | 'sql' | 'writer' | 'replication'>,
+  database: Pick<Database, 'sql' | 'writer' | 'replication'>,
   extraction: ExtractionWorker,
   requestId: string,
   authorization?: string,
@@ -39,7 +36,6 @@ export function createContext(
   const routing: ReadRouting = { primaryOnly: false, minimumLsn };
   const sql = database.replication ? database.replication.readerFor(routing) : database.sql;
   return {
-    prisma: database.prisma,
     sql,
     routing,
     replication: database.replication,
@@ -47,6 +43,6 @@ export function createContext(
     extraction,
     loaders: new Loaders(sql),
     requestId,
-    viewer: () => (viewer ??= authenticate(database.prisma, authorization)),
+    viewer: () => (viewer ??= authenticate(database.sql, authorization)),
   };
 }

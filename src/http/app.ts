@@ -47,7 +47,7 @@ function graphqlErrorBody(message: string, code: string, requestId?: string) {
 
 async function isDatabaseReady(database: Database): Promise<boolean> {
   try {
-    await database.prisma.$queryRawUnsafe('SELECT 1');
+    await database.sql.query('SELECT 1', []);
     return true;
   } catch {
     return false;

@@ -1,4 +1,6 @@
-// Raw text in, stored article out: the pipeline the CLI, the seed and the ingestArticle mutation share.
+// Raw text in, stored article out, extracted on the calling thread: what seeding uses (the seeds are
+// few and known). The CLI's ingest and the ingestArticle mutation extract in a worker thread within a
+// time budget (extraction-worker.ts), then store the draft with the same store.ts.
 import type { SqlWriter } from '../db/writer.js';
 import { extractArticle, type ExtractOptions } from './extract.js';
 import { storeArticle, type StoreOptions, type StoredArticle } from './store.js';

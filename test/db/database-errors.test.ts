@@ -1,4 +1,4 @@
-// The errors a real database throws through Prisma are recognised as an outage or a timeout.
+// The errors a real database throws through the reader and the writer are recognised as an outage or a timeout.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPostgres, type Database } from '../../src/db/client.js';
 import { classifyDatabaseError } from '../../src/db/database-errors.js';
@@ -12,7 +12,7 @@ afterAll(() => testDatabase?.drop());
 
 async function failureOf(database: Database, sql: string): Promise<unknown> {
   try {
-    await database.prisma.$queryRawUnsafe(sql);
+    await database.sql.query(sql, []);
   } catch (error) {
     return error;
   } finally {
@@ -29,6 +29,16 @@ describe('classifyDatabaseError', () => {
 
   it('sees a refused connection as the database being unavailable', async () => {
     const error = await failureOf(connectPostgres('postgresql://postgres@127.0.0.1:1/none'), 'SELECT 1');
+    expect(classifyDatabaseError(error)).toBe('unavailable');
+  });
+
+  it('sees a refused connection as the database being unavailable when writing too', async () => {
+    const database = connectPostgres('postgresql://postgres@127.0.0.1:1/none');
+    const error = await database.writer.transaction((session) => session.query('SELECT 1', [])).then(
+      () => new Error('the write did not fail'),
+      (failure: unknown) => failure,
+    );
+    await database.close();
     expect(classifyDatabaseError(error)).toBe('unavailable');
   });
 

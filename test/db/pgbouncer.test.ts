@@ -30,7 +30,7 @@ beforeAll(async () => {
   bouncer = await startPgBouncer();
   database = connectPostgres(bouncer.urlFor(testDatabase.url), { preparedStatements: false, statementTimeout: 5_000 });
   await seedDatabase(database.writer);
-  editorKey = await createApiKey(database.prisma, 'pgbouncer-test', 'EDITOR');
+  editorKey = await createApiKey(database.writer, 'pgbouncer-test', 'EDITOR');
   api = await serveApi(database, { host: '127.0.0.1', port: 0 });
 }, 60_000);
 

@@ -61,7 +61,7 @@ beforeAll(async () => {
   replica = await createStreamingReplica(primary);
   database = connectPostgres(primary.url, { replicaUrls: [replica.url], maxReplicaLag: 600_000, replicaCheckInterval: 60_000 });
   await seedDatabase(database.writer);
-  editorKey = await createApiKey(database.prisma, 'replica-test', 'EDITOR');
+  editorKey = await createApiKey(database.writer, 'replica-test', 'EDITOR');
   api = await serveApi(database, { host: '127.0.0.1', port: 0 });
   await checkUntil(() => database.replication!.status()[0]!.healthy);
 }, 120_000);

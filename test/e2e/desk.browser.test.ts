@@ -82,8 +82,8 @@ beforeAll(async () => {
   }
   [api, browser] = await Promise.all([startTestApi(), chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGUMENTS })]);
   deskUrl = api.url.replace(/\/graphql$/, '/desk');
-  editorKey = await createApiKey(api.database.prisma, 'night-desk', 'EDITOR');
-  readerKey = await createApiKey(api.database.prisma, 'website', 'READER');
+  editorKey = await createApiKey(api.database.writer, 'night-desk', 'EDITOR');
+  readerKey = await createApiKey(api.database.writer, 'website', 'READER');
 });
 
 afterAll(async () => {

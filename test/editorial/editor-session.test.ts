@@ -16,7 +16,7 @@ let editor: Record<string, string>;
 
 beforeAll(async () => {
   api = await startTestApi({ seed: false });
-  editor = { authorization: `Bearer ${await createApiKey(api.database.prisma, 'desk-editor', 'EDITOR')}` };
+  editor = { authorization: `Bearer ${await createApiKey(api.database.writer, 'desk-editor', 'EDITOR')}` };
 });
 afterAll(() => api?.close());
 

@@ -14,8 +14,8 @@ let editors: Record<string, string>[];
 beforeAll(async () => {
   api = await startTestApi({ seed: false });
   editors = [
-    { authorization: `Bearer ${await createApiKey(api.database.prisma, 'editor-one', 'EDITOR')}` },
-    { authorization: `Bearer ${await createApiKey(api.database.prisma, 'editor-two', 'EDITOR')}` },
+    { authorization: `Bearer ${await createApiKey(api.database.writer, 'editor-one', 'EDITOR')}` },
+    { authorization: `Bearer ${await createApiKey(api.database.writer, 'editor-two', 'EDITOR')}` },
   ];
 });
 afterAll(() => api?.close());

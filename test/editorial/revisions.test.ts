@@ -5,14 +5,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectPostgres, openEmbedded, type Database } from '../../src/db/client.js';
+import { connectPostgres, openEmbedded, type Database } from '../support/prisma.js';
 import { deleteArticle, setArticlePublished, updateArticle } from '../../src/editorial/article-edits.js';
 import { mergePeople, renamePerson } from '../../src/editorial/person-edits.js';
 import { addQuote, changeQuoteKind, changeQuoteSpeaker, fixQuoteSpan, setQuoteRetracted } from '../../src/editorial/quote-edits.js';
 import { mergeNamed } from '../../src/editorial/source-and-topic-edits.js';
 import { ingestText } from '../../src/ingest/ingest-text.js';
 import { packageRoot } from '../../src/package-root.js';
-import { createTestDatabase } from '../support/database.js';
+import { copyEmbeddedTemplate, createTestDatabase } from '../support/database.js';
 
 const URL = 'https://gazette.example/bridge';
 const desk = { keyName: 'desk', note: 'checked against the recording' };
@@ -31,6 +31,7 @@ async function postgres(): Promise<{ database: Database; close(): Promise<void> 
 
 async function embedded(): Promise<{ database: Database; close(): Promise<void> }> {
   const folder = await mkdtemp(path.join(tmpdir(), 'quotegraph-revisions-'));
+  await copyEmbeddedTemplate(path.join(folder, 'pglite'));
   const database = await openEmbedded(path.join(folder, 'pglite'));
   return {
     database,

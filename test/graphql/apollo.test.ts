@@ -9,7 +9,6 @@ import { buildSchema, Ctx, Field, ObjectType, Query, Resolver } from 'type-graph
 import { connectPostgres, type Database } from '../../src/db/client.js';
 import { createApolloServer } from '../../src/graphql/apollo.js';
 import type { Context } from '../../src/graphql/context.js';
-import { seedDatabase } from '../../src/seeds.js';
 import { serveApi, type RunningApi } from '../../src/server.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
@@ -59,10 +58,9 @@ describe('the operation log, over PostgreSQL', () => {
   let database: Database;
   let api: RunningApi;
   beforeAll(async () => {
-    testDatabase = await createTestDatabase();
+    testDatabase = await createTestDatabase({ seeded: true });
     // Short, so that a statement waiting on a lock times out quickly.
     database = connectPostgres(testDatabase.url, { statementTimeout: 300 });
-    await seedDatabase(database.writer);
     api = await serveApi(database, { host: '127.0.0.1', port: 0, logger });
   });
   afterAll(async () => {

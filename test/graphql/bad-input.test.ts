@@ -8,7 +8,7 @@ let api: TestApi;
 let editorKey: string;
 beforeAll(async () => {
   api = await startTestApi();
-  editorKey = await createApiKey(api.database.prisma, 'editor', 'EDITOR');
+  editorKey = await createApiKey(api.database.writer, 'editor', 'EDITOR');
 });
 afterAll(() => api?.close());
 

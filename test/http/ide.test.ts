@@ -1,7 +1,7 @@
 // The GraphQL IDE over HTTP: the page and its files, all from this server, and the API unchanged beside it.
 import { parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, PrismaClient } from '../../src/db/client.js';
+import type { Database } from '../../src/db/client.js';
 import { buildQuotegraphSchema } from '../../src/graphql/schema.js';
 import { EXAMPLE_QUERY } from '../../src/http/example-query.js';
 import { serveApi, type RunningApi } from '../../src/server.js';
@@ -11,11 +11,6 @@ const CDN_HOSTS = ['fonts.googleapis.com', 'fonts.gstatic.com', 'unpkg.com', 'cd
 
 /** Nothing here reads the database: `{ __typename }` and the IDE's files are answered without it. */
 const noDatabase: Database = {
-  prisma: new Proxy({} as PrismaClient, {
-    get(_target, property) {
-      throw new Error(`the IDE tests do not use the database (asked for prisma.${String(property)})`);
-    },
-  }),
   sql: {
     query: () => {
       throw new Error('the IDE tests do not use the database');

@@ -4,10 +4,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectPostgres, openEmbedded, type Database } from '../../src/db/client.js';
+import { connectPostgres, openEmbedded, type Database } from '../support/prisma.js';
 import { storeArticle, storeArticles } from '../../src/ingest/store.js';
 import { seedDatabase } from '../../src/seeds.js';
-import { createTestDatabase } from '../support/database.js';
+import { copyEmbeddedTemplate, createTestDatabase } from '../support/database.js';
 import { syntheticDraft } from '../support/drafts.js';
 
 /** A database to store into, seeded, and how to open it again with another session time zone. */
@@ -41,6 +41,7 @@ async function postgres(): Promise<StoreDatabase> {
 
 async function embedded(): Promise<StoreDatabase> {
   const folder = await mkdtemp(path.join(tmpdir(), 'quotegraph-store-'));
+  await copyEmbeddedTemplate(path.join(folder, 'pglite'));
   const database = await openEmbedded(path.join(folder, 'pglite'));
   return {
     database,

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/package-root.js';
+import { copyEmbeddedTemplate } from '../support/database.js';
 
 /** The data folder the server and the CLI use: a new one for each group of tests below. */
 let dataDirectory: string;
@@ -92,7 +93,7 @@ const story = (name: string) =>
 describe('the embedded database', () => {
   beforeAll(useNewDataFolder);
 
-  it('is created, migrated and seeded on first start, and reopened on the next', { timeout: 90_000 }, async () => {
+  it('is created, migrated and seeded on first start, and reopened on the next', async () => {
     const first = await withEmbeddedServer(lavrovQuoteCount);
     expect(first.result).toBe(7);
     expect(first.output).toContain(dataDirectory);
@@ -102,11 +103,14 @@ describe('the embedded database', () => {
 });
 
 describe('the embedded database folder, held by a running server', () => {
-  beforeAll(useNewDataFolder);
+  // Created and migrated already (a copy of the template): what is tested here is the lock.
+  beforeAll(async () => {
+    await useNewDataFolder();
+    await copyEmbeddedTemplate(dataDirectory);
+  });
 
   it(
     'refuses CLI commands at once, naming the server, and loses no write the server acknowledged',
-    { timeout: 180_000 },
     async () => {
       const created = await quotegraph(['keys:create', '--name', 'desk']);
       expect(created.code).toBe(0);
@@ -167,7 +171,7 @@ describe('the embedded database folder, held by a running server', () => {
     },
   );
 
-  it('is taken over after the server was killed, and opens as it was', { timeout: 120_000 }, async () => {
+  it('is taken over after the server was killed, and opens as it was', async () => {
     const killed = await withEmbeddedServer(async (url, pid) => {
       const holder = JSON.parse(await readFile(path.join(dataDirectory, 'quotegraph.lock'), 'utf8')) as { pid: number };
       expect(holder.pid).toBe(pid);

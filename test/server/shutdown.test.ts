@@ -5,10 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectPostgres } from '../../src/db/client.js';
-import { seedDatabase } from '../../src/seeds.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { startBuiltServer as startServer } from '../support/built-server.js';
+import { copyEmbeddedTemplate, createTestDatabase, type TestDatabase } from '../support/database.js';
 import { emptyTally, loopKeepAliveClients, serverErrors } from '../support/keep-alive-clients.js';
 
 const QUERY = JSON.stringify({
@@ -18,12 +16,10 @@ const QUERY = JSON.stringify({
 let testDatabase: TestDatabase;
 let embeddedFolder: string;
 beforeAll(async () => {
-  testDatabase = await createTestDatabase();
-  const database = connectPostgres(testDatabase.url);
-  await seedDatabase(database.writer);
-  await database.close();
+  testDatabase = await createTestDatabase({ seeded: true });
   embeddedFolder = await mkdtemp(path.join(tmpdir(), 'quotegraph-shutdown-'));
-}, 60_000);
+  await copyEmbeddedTemplate(path.join(embeddedFolder, 'pglite'));
+});
 
 afterAll(async () => {
   await testDatabase?.drop();
@@ -31,7 +27,7 @@ afterAll(async () => {
 });
 
 describe('graceful shutdown', () => {
-  it('finishes in-flight requests, then exits 0', { timeout: 60_000 }, async () => {
+  it('finishes in-flight requests, then exits 0', async () => {
     const server = await startServer({ DATABASE_URL: testDatabase.url });
     try {
       // A request refused at connect (the server had stopped accepting) was never in flight: null.
@@ -57,10 +53,10 @@ describe('graceful shutdown', () => {
 
   describe.each([
     { kind: 'PostgreSQL', environment: () => ({ DATABASE_URL: testDatabase.url }) },
-    // The first start creates, migrates and seeds the folder: slow on a busy machine.
+    // A copy of the migrated template: the first start seeds it.
     { kind: 'the embedded database', environment: () => ({ QUOTEGRAPH_DATA_DIR: path.join(embeddedFolder, 'pglite') }) },
   ])('on $kind, under keep-alive load', ({ environment }) => {
-    it('answers every request, cuts none off, tells the clients to reconnect and exits 0', { timeout: 120_000 }, async () => {
+    it('answers every request, cuts none off, tells the clients to reconnect and exits 0', async () => {
       const server = await startServer(environment());
       try {
         const tally = emptyTally();
@@ -81,7 +77,7 @@ describe('graceful shutdown', () => {
       }
     });
 
-    it('exits 0 when idle', { timeout: 120_000 }, async () => {
+    it('exits 0 when idle', async () => {
       const server = await startServer(environment());
       try {
         server.terminate();

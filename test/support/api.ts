@@ -1,8 +1,8 @@
-// A running API over a fresh, seeded PostgreSQL database, for tests that speak HTTP.
-import { connectPostgres, type Database } from '../../src/db/client.js';
-import { seedDatabase } from '../../src/seeds.js';
+// A running API over a fresh PostgreSQL database (a copy of the seeded template unless `seed: false`),
+// for tests that speak HTTP.
 import { serveApi, type ApiOptions } from '../../src/server.js';
 import { createTestDatabase } from './database.js';
+import { connectPostgres, type Database } from './prisma.js';
 
 export interface GraphQLResponse<Data = any> {
   status: number;
@@ -14,7 +14,7 @@ export interface GraphQLResponse<Data = any> {
 export interface TestApi {
   url: string;
   database: Database;
-  /** Every SQL statement Prisma sent since the last `resetStatements()`. */
+  /** Every SQL statement the server sent (its reader and writer) since the last `resetStatements()`; `database.prisma`'s are not counted. */
   statements: string[];
   resetStatements(): void;
   query<Data = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<Data>>;
@@ -22,10 +22,9 @@ export interface TestApi {
 }
 
 export async function startTestApi(options: { seed?: boolean; config?: ApiOptions } = {}): Promise<TestApi> {
-  const testDatabase = await createTestDatabase();
+  const testDatabase = await createTestDatabase({ seeded: options.seed !== false });
   const statements: string[] = [];
   const database = connectPostgres(testDatabase.url, { onStatement: (sql) => statements.push(sql) });
-  if (options.seed !== false) await seedDatabase(database.writer);
   const api = await serveApi(database, { host: '127.0.0.1', port: 0, ide: true, introspection: true, ...options.config });
   return {
     url: api.url,

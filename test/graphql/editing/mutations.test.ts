@@ -15,8 +15,8 @@ let article: { id: string; slug: string };
 
 beforeAll(async () => {
   api = await startTestApi({ seed: false });
-  editor = { authorization: `Bearer ${await createApiKey(api.database.prisma, 'copy-desk', 'EDITOR')}` };
-  reader = { authorization: `Bearer ${await createApiKey(api.database.prisma, 'website', 'READER')}` };
+  editor = { authorization: `Bearer ${await createApiKey(api.database.writer, 'copy-desk', 'EDITOR')}` };
+  reader = { authorization: `Bearer ${await createApiKey(api.database.writer, 'website', 'READER')}` };
   text = await readFile(path.join(packageRoot, 'test/fixtures/editorial/bridge-vote.txt'), 'utf8');
   const ingested = await api.query(
     `mutation ($text: String!) { ingestArticle(text: $text, url: "https://gazette.example/bridge", publishedAt: "2026-03-03T09:00:00Z", source: "Springfield Gazette") { article { id slug } } }`,

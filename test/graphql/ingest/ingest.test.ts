@@ -11,8 +11,8 @@ let editorKey: string;
 let readerKey: string;
 beforeAll(async () => {
   api = await startTestApi({ seed: false });
-  editorKey = await createApiKey(api.database.prisma, 'editor', 'EDITOR');
-  readerKey = await createApiKey(api.database.prisma, 'reader', 'READER');
+  editorKey = await createApiKey(api.database.writer, 'editor', 'EDITOR');
+  readerKey = await createApiKey(api.database.writer, 'reader', 'READER');
 });
 afterAll(() => api?.close());
 
@@ -61,7 +61,7 @@ describe('ingestArticle on hostile text', () => {
   it('refuses text over the extraction time budget, stores nothing, and /healthz answers meanwhile', async () => {
     const slow = await startTestApi({ seed: false, config: { extractionTimeout: 200 } });
     try {
-      const key = await createApiKey(slow.database.prisma, 'editor', 'EDITOR');
+      const key = await createApiKey(slow.database.writer, 'editor', 'EDITOR');
       const text = adversarialText(480_000);
       let pending = true;
       const ingest = slow.query('mutation ($text: String!) { ingestArticle(text: $text) { created } }', { text }, { authorization: `Bearer ${key}` })

@@ -5,12 +5,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { connectPostgres } from '../src/db/client.js';
 import { migratePostgres } from '../src/db/migrate.js';
 import { packageRoot } from '../src/package-root.js';
 import { seedDatabase } from '../src/seeds.js';
+import { importBenchDependency } from './dependencies.js';
+
+const { default: autocannon } = await importBenchDependency<{ default: typeof import('autocannon') }>('autocannon');
 
 const QUERIES = [
   '{ person(slug: "sergey-lavrov") { name aliases quotes(first: 20) { totalCount edges { node { text article { title source { name } } } } } } }',
