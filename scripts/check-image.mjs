@@ -46,10 +46,23 @@ try {
   const installed = readdirSync(modules).flatMap((name) =>
     name.startsWith('@') ? readdirSync(path.join(modules, name)).map((inner) => `${name}/${inner}`) : name.startsWith('.') ? [] : [name],
   );
+  // Every installed package must be one the production dependencies need (npm's own tree of them);
+  // a devDependency may appear only as such (graphiql's components name @types/react as a peer).
+  const tree = JSON.parse(execFileSync('npm', ['ls', '--omit=dev', '--all', '--json'], { cwd: folder, maxBuffer: 64 * 2 ** 20 }).toString());
+  const needed = new Set();
+  const walk = (node) => {
+    // A package met again is printed as "deduped", without its dependencies: every node is walked.
+    for (const [name, child] of Object.entries(node.dependencies ?? {})) {
+      needed.add(name);
+      walk(child);
+    }
+  };
+  walk(tree);
+  const unneeded = installed.filter((name) => !needed.has(name));
+  check(unneeded.length === 0, `every installed package is needed by a production dependency${unneeded.length ? `; not: ${unneeded.join(', ')}` : ''}`);
   const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const development = Object.keys(manifest.devDependencies ?? {});
-  const leaked = development.filter((name) => installed.includes(name));
-  check(leaked.length === 0, `no devDependency installed${leaked.length ? `: ${leaked.join(', ')}` : ''}`);
+  const development = Object.keys(manifest.devDependencies ?? {}).filter((name) => installed.includes(name));
+  if (development.length > 0) console.log(`     devDependencies present only as what production packages need: ${development.join(', ')}`);
   const heavy = ['postgraphile', 'vitest', 'playwright-core', 'prisma', 'typescript', 'esbuild', 'autocannon'].filter((name) => installed.includes(name));
   check(heavy.length === 0, `no benchmark, test or build tool installed${heavy.length ? `: ${heavy.join(', ')}` : ''}`);
   const size = execFileSync('du', ['-sm', modules]).toString().split('\t')[0];
