@@ -5,7 +5,7 @@ import type { SqlReader } from '../db/sql.js';
 import type { SqlWriter } from '../db/writer.js';
 import type { ExtractionWorker } from '../ingest/extraction-worker.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { Loaders } from './loaders.js';
+import { Loaders } from './read/loaders.js';
 
 export interface Context {
   /** For key lookups. */

@@ -5,10 +5,10 @@ import { CHANGE_COLUMNS, changeConditions, type ChangeFilter, type ChangeRow } f
 import type { Context } from '../context.js';
 import { requireEditor } from '../ingest/editor-access.js';
 import { fromGlobalId, toGlobalId, type NodeTypeName } from '../node/global-id.js';
-import type { ConnectionValue } from '../pagination/connection.type.js';
-import type { ListSpec } from '../pagination/keyset.js';
-import { PageArguments } from '../pagination/page-arguments.js';
-import { listConnection } from '../pagination/resolve-connection.js';
+import { listConnection } from '../read/answer.js';
+import { orderBy, type ListSpec } from '../read/catalogue.js';
+import type { ConnectionValue } from '../relay/connection.type.js';
+import { PageArguments } from '../relay/page-arguments.js';
 import { Change, ChangeConnection, FieldChange } from './change.type.js';
 
 @ArgsType()
@@ -26,9 +26,8 @@ class ChangeListArguments extends PageArguments {
 const changesNewestFirst: ListSpec = {
   from: '"Change" t',
   columns: CHANGE_COLUMNS,
-  order: [{ expression: 't."id"', field: 'id', type: 'int' }],
+  order: orderBy(CHANGE_COLUMNS, 'id'),
   direction: 'DESC',
-  timestamps: ['at'],
 };
 
 @Resolver(() => Change)

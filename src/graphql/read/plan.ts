@@ -1,0 +1,145 @@
+// Plans what one statement reads, from the query's selection under the field being resolved: the
+// columns its rows need, the to-one rows it reads along (a quote's article and that article's
+// source, as LEFT JOINs) and the nested pages (each article's first 5 quotes, as JSON columns), to
+// any depth. A field takes part by declaring what it reads (fields.ts); compile.ts writes the plan
+// as SQL, decode.ts reads the rows back.
+import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import { pageRequestKey, toPageRequest, type PageArguments, type PageRequest } from '../relay/page-arguments.js';
+import type { JoinedRow, NestedList } from './catalogue.js';
+import { joinReadBy, listReadBy } from './fields.js';
+import { childFields, connectionRowType, fieldNames, responseKey, rowFieldsOfConnection, selectedFields, selectsTotalCount } from './selection.js';
+
+/** A to-one row read along with its parent rows, as a query selects it. */
+export interface PlannedJoin extends JoinedRow {
+  /** The parent's field that returns the row ('article'). */
+  field: string;
+  /** The fields selected on the row, so that only their columns are read. */
+  fields: ReadonlySet<string>;
+  /** To-one rows of this row read along with it (an article's source). */
+  joins: PlannedJoin[];
+}
+
+/** One page of a nested list, as a query selects it: what to read, and what to read along with its rows. */
+export interface PlannedPage extends ReadAlong {
+  list: NestedList;
+  request: PageRequest;
+  withCount: boolean;
+  /** The response key of the field the page answers (several fields of one name may ask for different pages). */
+  responseKey: string;
+  /** The connection field's nodes the page was planned from, which the page answers (decode.ts). */
+  fieldNodes: readonly FieldNode[];
+  /** What is read, so that fields asking for the same page the same way share one loader. */
+  key: string;
+}
+
+/** What one statement reads along with its own rows. */
+export interface ReadAlong {
+  /** The fields selected on the statement's own rows, so that it reads only their columns; all when undefined. */
+  fields?: ReadonlySet<string>;
+  joins: PlannedJoin[];
+  pages: PlannedPage[];
+}
+
+export const NOTHING_ALONG: ReadAlong = { joins: [], pages: [] };
+
+/** A stable name for a selection of fields, for loader keys. */
+function fieldsKey(fields: ReadonlySet<string> | undefined): string {
+  return fields ? [...fields].sort().join(' ') : '*';
+}
+
+/** A stable name for a set of joins, so that requests joining differently do not share a loader. */
+function joinsKey(joins: PlannedJoin[]): string {
+  return joins.map((join) => `${join.field}[${fieldsKey(join.fields)}](${joinsKey(join.joins)})`).join(',');
+}
+
+/** The joined rows selected among `rowFields` (the fields selected on rows of `rowType`): fields declaring a JoinedRow. */
+function joinsSelectedOn(rowType: GraphQLObjectType | undefined, rowFields: FieldNode[], info: GraphQLResolveInfo): PlannedJoin[] {
+  if (!rowType) return [];
+  const joins: PlannedJoin[] = [];
+  for (const definition of Object.values(rowType.getFields())) {
+    const join = joinReadBy(definition);
+    if (!join || !rowFields.some((field) => field.name.value === definition.name)) continue;
+    const fields = childFields(rowFields, definition.name, info);
+    const joinedType = getNamedType(definition.type);
+    joins.push({
+      ...join,
+      field: definition.name,
+      fields: fieldNames(fields),
+      joins: joinsSelectedOn(isObjectType(joinedType) ? joinedType : undefined, fields, info),
+    });
+  }
+  return joins;
+}
+
+/**
+ * The nested pages selected among `rowFields` (the fields selected on rows of `rowType`), one per
+ * response key. A field whose arguments are invalid is left out: its resolver reports the error.
+ */
+function pagesSelectedOn(rowType: GraphQLObjectType | undefined, rowFields: readonly FieldNode[], info: GraphQLResolveInfo): PlannedPage[] {
+  if (!rowType) return [];
+  const byResponseKey = new Map<string, FieldNode[]>();
+  for (const field of rowFields) {
+    const key = responseKey(field);
+    byResponseKey.set(key, [...(byResponseKey.get(key) ?? []), field]);
+  }
+  const pages: PlannedPage[] = [];
+  for (const [key, fieldNodes] of byResponseKey) {
+    const definition = rowType.getFields()[fieldNodes[0]!.name.value];
+    const list = listReadBy(definition);
+    if (!definition || !list) continue;
+    let request: PageRequest;
+    let args: Record<string, unknown>;
+    try {
+      args = getArgumentValues(definition, fieldNodes[0]!, info.variableValues);
+      request = toPageRequest(args as PageArguments);
+    } catch {
+      continue;
+    }
+    pages.push(planPage(chosenList(list, args), request, { fieldNodes, rowType: connectionRowType(definition.type), info }, key));
+  }
+  return pages;
+}
+
+/** The list a field reads for its arguments: its own, or the one they choose (`forArguments`). */
+export function chosenList(list: NestedList, args: Record<string, unknown>): NestedList {
+  return list.forArguments?.(args) ?? list;
+}
+
+/** What the statement of the rows under `rowFields` (of `rowType`) reads along with them. */
+function readAlong(rowType: GraphQLObjectType | undefined, rowFields: FieldNode[], info: GraphQLResolveInfo): ReadAlong {
+  return { fields: fieldNames(rowFields), joins: joinsSelectedOn(rowType, rowFields, info), pages: pagesSelectedOn(rowType, rowFields, info) };
+}
+
+/** The selection of a connection field, as far as planning its page needs it. */
+export interface ConnectionSelection {
+  /** The connection field's nodes (one, or several merged under one response key). */
+  fieldNodes: readonly FieldNode[];
+  rowType: GraphQLObjectType | undefined;
+  info: GraphQLResolveInfo;
+}
+
+/** Plans one page of `list`: the columns, joins, count and nested pages `selection` asks for. */
+export function planPage(list: NestedList, request: PageRequest, selection?: ConnectionSelection, key = ''): PlannedPage {
+  const fieldNodes = selection?.fieldNodes ?? [];
+  let along = NOTHING_ALONG;
+  let withCount = false;
+  if (selection) {
+    along = readAlong(selection.rowType, rowFieldsOfConnection(fieldNodes, selection.info), selection.info);
+    withCount = selectsTotalCount(fieldNodes, selection.info);
+  }
+  const nested = along.pages.map((page) => `@page:${page.responseKey}=(${page.key})`).join(',');
+  const loaderKey = `${list.name}:${pageRequestKey(request)}:${fieldsKey(along.fields)}:${joinsKey(along.joins)}:${withCount}:${nested}`;
+  return { ...along, list, request, withCount, responseKey: key, fieldNodes, key: loaderKey };
+}
+
+/** What the connection field being resolved selects on its rows that its list's statement can read along. */
+export function readAlongList(info: GraphQLResolveInfo | undefined): ReadAlong {
+  if (!info) return NOTHING_ALONG;
+  return readAlong(connectionRowType(info.returnType), rowFieldsOfConnection(info.fieldNodes, info), info);
+}
+
+/** What the query selects on the row being resolved that the row's statement can read along. */
+export function readAlongRow(info: GraphQLResolveInfo): ReadAlong {
+  const rowType = getNamedType(info.returnType);
+  return readAlong(isObjectType(rowType) ? rowType : undefined, info.fieldNodes.flatMap((field) => selectedFields(field.selectionSet, info)), info);
+}
