@@ -4,12 +4,12 @@
 // the number of statements grows with the depth of a query, never with the number of rows. Where
 // the selection is known ahead (plan.ts), nested pages go further and are read as JSON columns of
 // their parent rows' own statement, and to-one rows as LEFT JOINs.
-import { columnList, type Column } from '../../db/columns.js';
+import { columnList } from '../../db/columns.js';
 import { decodeCursor } from '../relay/cursor.js';
 import type { PageRequest } from '../relay/page-arguments.js';
 import type { Filter, ListSpec, RedirectedType, RowSource } from './catalogue.js';
 import { SqlParameters } from './parameters.js';
-import { NOTHING_ALONG, type PlannedJoin, type PlannedPage, type ReadAlong } from './plan.js';
+import { joinedColumns, joinedPath, neededColumns, NOTHING_ALONG, pageColumn, type PlannedJoin, type PlannedPage, type ReadAlong } from './plan.js';
 
 /** A statement and its parameters. */
 export interface Statement {
@@ -17,29 +17,9 @@ export interface Statement {
   values: unknown[];
 }
 
-/**
- * The columns some reader of the rows needs: those named like a selected field, those read always
- * (the id, the keys relations follow) and `alsoRead` (the ordering, for cursors). With no selection
- * known (`fields` undefined), all of them.
- */
-function neededColumns(columns: readonly Column[], fields: ReadonlySet<string> | undefined, alsoRead: readonly Column[] = []): readonly Column[] {
-  if (!fields) return columns;
-  return columns.filter((column) => fields.has(column.name) || column.alwaysRead || alsoRead.includes(column));
-}
-
 /** The columns of `spec` that the selection `fields` reads, and those the ordering needs for cursors. */
 function selectedColumns(spec: ListSpec, fields: ReadonlySet<string> | undefined): string {
   return columnList(neededColumns(spec.columns, fields, spec.order));
-}
-
-/** The path a joined row's columns are read back under (`article.source`). */
-export function joinedPath(parentPath: string, join: PlannedJoin): string {
-  return parentPath ? `${parentPath}.${join.field}` : join.field;
-}
-
-/** The columns of a joined row that its selection reads. */
-export function joinedColumns(join: PlannedJoin): readonly Column[] {
-  return neededColumns(join.rows.columns, join.fields);
 }
 
 /**
@@ -60,12 +40,6 @@ function joinClauses(joins: PlannedJoin[]): { columns: string; from: string } {
   };
   add(joins, 't', '');
   return { columns: columns.map((column) => `, ${column}`).join(''), from: from.join(' ') };
-}
-
-/** The column of the parent rows' statement holding the nested page answered under `responseKey`. */
-export function pageColumn(page: PlannedPage): string {
-  // Response keys are GraphQL names, so this never clashes with a column's own name.
-  return `@page:${page.responseKey}`;
 }
 
 /** The ORDER BY, the cursor condition and the LIMIT for one page request. */

@@ -7,8 +7,7 @@ import type { Page } from '../relay/connection.type.js';
 import { encodeCursor, type CursorValue } from '../relay/cursor.js';
 import type { PageRequest } from '../relay/page-arguments.js';
 import type { ListSpec, NestedList, Row } from './catalogue.js';
-import { joinedColumns, joinedPath, pageColumn } from './compile.js';
-import type { PlannedJoin, PlannedPage, ReadAlong } from './plan.js';
+import { joinedColumns, joinedPath, pageColumn, type PlannedJoin, type PlannedPage, type ReadAlong } from './plan.js';
 
 function cursorOf(spec: ListSpec, row: Row): string {
   return encodeCursor(

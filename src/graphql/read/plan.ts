@@ -5,7 +5,7 @@
 // as SQL, decode.ts reads the rows back.
 import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { pageRequestKey, toPageRequest, type PageArguments, type PageRequest } from '../relay/page-arguments.js';
-import type { JoinedRow, NestedList } from './catalogue.js';
+import type { Column, JoinedRow, NestedList } from './catalogue.js';
 import { joinReadBy, listReadBy } from './fields.js';
 import { childFields, connectionRowType, fieldNames, responseKey, rowFieldsOfConnection, selectedFields, selectsTotalCount } from './selection.js';
 
@@ -41,6 +41,32 @@ export interface ReadAlong {
 }
 
 export const NOTHING_ALONG: ReadAlong = { joins: [], pages: [] };
+
+/**
+ * The columns some reader of the rows needs: those named like a selected field, those read always
+ * (the id, the keys relations follow) and `alsoRead` (the ordering, for cursors). With no selection
+ * known (`fields` undefined), all of them.
+ */
+export function neededColumns(columns: readonly Column[], fields: ReadonlySet<string> | undefined, alsoRead: readonly Column[] = []): readonly Column[] {
+  if (!fields) return columns;
+  return columns.filter((column) => fields.has(column.name) || column.alwaysRead || alsoRead.includes(column));
+}
+
+/** The path a joined row's columns are read back under (`article.source`). */
+export function joinedPath(parentPath: string, join: PlannedJoin): string {
+  return parentPath ? `${parentPath}.${join.field}` : join.field;
+}
+
+/** The columns of a joined row that its selection reads. */
+export function joinedColumns(join: PlannedJoin): readonly Column[] {
+  return neededColumns(join.rows.columns, join.fields);
+}
+
+/** The column of the parent rows' statement holding the nested page answered under `responseKey`. */
+export function pageColumn(page: PlannedPage): string {
+  // Response keys are GraphQL names, so this never clashes with a column's own name.
+  return `@page:${page.responseKey}`;
+}
 
 /** A stable name for a selection of fields, for loader keys. */
 function fieldsKey(fields: ReadonlySet<string> | undefined): string {
@@ -127,7 +153,7 @@ export function planPage(list: NestedList, request: PageRequest, selection?: Con
     along = readAlong(selection.rowType, rowFieldsOfConnection(fieldNodes, selection.info), selection.info);
     withCount = selectsTotalCount(fieldNodes, selection.info);
   }
-  const nested = along.pages.map((page) => `@page:${page.responseKey}=(${page.key})`).join(',');
+  const nested = along.pages.map((page) => `${pageColumn(page)}=(${page.key})`).join(',');
   const loaderKey = `${list.name}:${pageRequestKey(request)}:${fieldsKey(along.fields)}:${joinsKey(along.joins)}:${withCount}:${nested}`;
   return { ...along, list, request, withCount, responseKey: key, fieldNodes, key: loaderKey };
 }
