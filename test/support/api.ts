@@ -1,5 +1,9 @@
-// A running API over a fresh, seeded PostgreSQL database, for tests that speak HTTP.
-import { connectPostgres, type Database } from '../../src/db/client.js';
+// A running API over a fresh, seeded database, for tests that speak HTTP: PostgreSQL, or the embedded
+// PGlite database when QUOTEGRAPH_TEST_DATABASE=embedded (the `embedded` project of vitest.config.ts).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { connectPostgres, openEmbedded, type Database } from '../../src/db/client.js';
 import { seedDatabase } from '../../src/seeds.js';
 import { serveApi, type ApiOptions } from '../../src/server.js';
 import { createTestDatabase } from './database.js';
@@ -21,10 +25,28 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+/** Whether the tests run on the embedded database rather than PostgreSQL. */
+export const onEmbeddedDatabase = process.env.QUOTEGRAPH_TEST_DATABASE === 'embedded';
+
+/** A fresh, migrated database, whose read statements are recorded in `statements`, and how to drop it. */
+async function openTestDatabase(statements: string[]): Promise<{ database: Database; drop(): Promise<void> }> {
+  if (!onEmbeddedDatabase) {
+    const testDatabase = await createTestDatabase();
+    return { database: connectPostgres(testDatabase.url, { onStatement: (sql) => statements.push(sql) }), drop: testDatabase.drop };
+  }
+  const folder = await mkdtemp(path.join(tmpdir(), 'quotegraph-test-'));
+  const embedded = await openEmbedded(folder);
+  const reader = embedded.sql;
+  return {
+    // The read statements are what the tests count; the writer's are not.
+    database: { ...embedded, sql: { query: (sql, parameters) => (statements.push(sql), reader.query(sql, parameters)) } },
+    drop: () => rm(folder, { recursive: true, force: true }),
+  };
+}
+
 export async function startTestApi(options: { seed?: boolean; config?: ApiOptions } = {}): Promise<TestApi> {
-  const testDatabase = await createTestDatabase();
   const statements: string[] = [];
-  const database = connectPostgres(testDatabase.url, { onStatement: (sql) => statements.push(sql) });
+  const { database, drop } = await openTestDatabase(statements);
   if (options.seed !== false) await seedDatabase(database.writer);
   const api = await serveApi(database, { host: '127.0.0.1', port: 0, ide: true, introspection: true, ...options.config });
   return {
@@ -43,7 +65,7 @@ export async function startTestApi(options: { seed?: boolean; config?: ApiOption
     async close() {
       await api.close();
       await database.close();
-      await testDatabase.drop();
+      await drop();
     },
   };
 }
