@@ -42,15 +42,30 @@ export class PageReadAlong {
 }
 
 /**
- * What was read along with a row, kept beside it rather than on it: the row stays the row its
- * statement returned, and no key on it can clash with a column.
+ * What was read along with a row, under a symbol of its own: no column can clash with it, nothing
+ * that lists a row's keys or serialises it sees it, and only this module reads it.
  */
-const joinedRowsOf = new WeakMap<Row, Map<string, Row>>();
-const pagesOf = new WeakMap<Row, Map<string, PageReadAlong>>();
+const READ_ALONG = Symbol('read along');
+
+class ReadAlongOfRow {
+  /** To-one rows, by the field that returns them. */
+  rows: Record<string, Row> | undefined = undefined;
+  /** Nested pages, by the response key of the field they answer. */
+  pages: Record<string, PageReadAlong> | undefined = undefined;
+}
+
+function alongOf(row: Row): ReadAlongOfRow | undefined {
+  return (row as { [READ_ALONG]?: ReadAlongOfRow })[READ_ALONG];
+}
+
+function keptAlong(row: Row): ReadAlongOfRow {
+  const carrier = row as { [READ_ALONG]?: ReadAlongOfRow };
+  return (carrier[READ_ALONG] ??= new ReadAlongOfRow());
+}
 
 /** The to-one row of `field` that the parent row's statement read along with it, if it did. */
 export function joinedRowOf(parent: Row, field: string): Row | undefined {
-  return joinedRowsOf.get(parent)?.get(field);
+  return alongOf(parent)?.rows?.[field];
 }
 
 /**
@@ -58,17 +73,11 @@ export function joinedRowOf(parent: Row, field: string): Row | undefined {
  * planned from this very field (the same nodes, so the same arguments and selection).
  */
 export function pageReadAlongOf(parent: Row, info: GraphQLResolveInfo): PageReadAlong | undefined {
-  const along = pagesOf.get(parent)?.get(String(info.path.key));
+  const along = alongOf(parent)?.pages?.[String(info.path.key)];
   if (!along) return undefined;
   const { fieldNodes } = along;
   if (fieldNodes.length !== info.fieldNodes.length || fieldNodes.some((node, index) => node !== info.fieldNodes[index])) return undefined;
   return along;
-}
-
-function keep<Value>(beside: WeakMap<Row, Map<string, Value>>, row: Row, key: string, value: Value): void {
-  let kept = beside.get(row);
-  if (!kept) beside.set(row, (kept = new Map()));
-  kept.set(key, value);
 }
 
 function timestampNames(columns: readonly Column[], prefix = ''): string[] {
@@ -125,7 +134,7 @@ function takeJoinedRows(rows: Row[], joins: PlannedJoin[]): void {
       if (row[reader.idColumn] == null) continue;
       const joined: Row = {};
       for (const { name, column } of reader.columns) joined[name] = row[column];
-      keep(joinedRowsOf, parent, reader.field, joined);
+      (keptAlong(parent).rows ??= {})[reader.field] = joined;
       take(row, joined, reader.joins);
     }
   };
@@ -149,7 +158,7 @@ function takePages(rows: Row[], pages: PlannedPage[]): void {
       const value = row[column] as { rows: Row[]; totalCount?: number } | null;
       if (!value) continue;
       const page = { ...toPage(spec, planned.request, value.rows), totalCount: value.totalCount };
-      keep(pagesOf, row, planned.responseKey, new PageReadAlong(planned.fieldNodes, page, planned.list));
+      (keptAlong(row).pages ??= {})[planned.responseKey] = new PageReadAlong(planned.fieldNodes, page, planned.list);
     }
   }
 }

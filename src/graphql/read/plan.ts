@@ -78,21 +78,30 @@ function joinsKey(joins: PlannedJoin[]): string {
   return joins.map((join) => `${join.field}[${fieldsKey(join.fields)}](${joinsKey(join.joins)})`).join(',');
 }
 
+/** The fields of each row type that declare a joined row, in the type's order (found once per type). */
+const joinFieldsOf = new WeakMap<GraphQLObjectType, { name: string; join: JoinedRow; type: GraphQLObjectType | undefined }[]>();
+
+function joinFields(rowType: GraphQLObjectType) {
+  let found = joinFieldsOf.get(rowType);
+  if (!found) {
+    found = Object.values(rowType.getFields()).flatMap((definition) => {
+      const join = joinReadBy(definition);
+      const joinedType = getNamedType(definition.type);
+      return join ? [{ name: definition.name, join, type: isObjectType(joinedType) ? joinedType : undefined }] : [];
+    });
+    joinFieldsOf.set(rowType, found);
+  }
+  return found;
+}
+
 /** The joined rows selected among `rowFields` (the fields selected on rows of `rowType`): fields declaring a JoinedRow. */
 function joinsSelectedOn(rowType: GraphQLObjectType | undefined, rowFields: FieldNode[], info: GraphQLResolveInfo): PlannedJoin[] {
   if (!rowType) return [];
   const joins: PlannedJoin[] = [];
-  for (const definition of Object.values(rowType.getFields())) {
-    const join = joinReadBy(definition);
-    if (!join || !rowFields.some((field) => field.name.value === definition.name)) continue;
-    const fields = childFields(rowFields, definition.name, info);
-    const joinedType = getNamedType(definition.type);
-    joins.push({
-      ...join,
-      field: definition.name,
-      fields: fieldNames(fields),
-      joins: joinsSelectedOn(isObjectType(joinedType) ? joinedType : undefined, fields, info),
-    });
+  for (const { name, join, type } of joinFields(rowType)) {
+    if (!rowFields.some((field) => field.name.value === name)) continue;
+    const fields = childFields(rowFields, name, info);
+    joins.push({ ...join, field: name, fields: fieldNames(fields), joins: joinsSelectedOn(type, fields, info) });
   }
   return joins;
 }

@@ -5,11 +5,15 @@ import { columns, orderBy, type Column, type ListSpec, type SqlParameters } from
 
 const rank = columns({ rank: 'real' });
 
-/** A list ranked by how well its rows match, best first. */
-function byRank(listed: readonly Column[], from: ListSpec['from'], where: string | undefined): ListSpec {
+/** A list of rows with `listed` columns ranked by how well they match, best first (`from` adds the rank). */
+function rankedList(listed: readonly Column[], where: string | undefined): (from: ListSpec['from']) => ListSpec {
   const ranked = [...listed, ...rank];
-  return { from, columns: ranked, order: orderBy(ranked, 'rank', 'id'), direction: 'DESC', where };
+  const order = orderBy(ranked, 'rank', 'id');
+  return (from) => ({ from, columns: ranked, order, direction: 'DESC', where });
 }
+
+const rankedArticles = rankedList(articleColumns, articlesNewestFirst.where);
+const rankedQuotes = rankedList(quoteColumns, quotesNewestFirst.where);
 
 /** Rows of `table` matching `query` (web search syntax: words, "phrases", or, -not), with their rank. */
 function matching(table: string, query: string) {
@@ -23,9 +27,9 @@ function matching(table: string, query: string) {
 }
 
 export function articlesMatching(query: string): ListSpec {
-  return byRank(articleColumns, matching('"Article"', query), articlesNewestFirst.where);
+  return rankedArticles(matching('"Article"', query));
 }
 
 export function quotesMatching(query: string): ListSpec {
-  return byRank(quoteColumns, matching('"Quote"', query), quotesNewestFirst.where);
+  return rankedQuotes(matching('"Quote"', query));
 }
