@@ -25,7 +25,10 @@ export interface RowSource {
   redirects?: RedirectedType;
 }
 
-/** A to-one row its parent's statement can read along (a quote's speaker): declared on its field (fields.ts). */
+/**
+ * A to-one row its parent's statement can read along (a quote's speaker): declared on its field
+ * (fields.ts), whose name is no column's (the row read along sits on its parent under that name).
+ */
 export interface JoinedRow {
   rows: RowSource;
   /** The parent row's column holding this row's id ('speakerId'). */

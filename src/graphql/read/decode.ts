@@ -1,6 +1,6 @@
 // Reads rows back as the statements of compile.ts return them: pages with their cursors, to-one
 // rows read along (from their `"article.source.name"` columns) and nested pages (from their JSON
-// columns), each kept beside the row it belongs to, where answer.ts finds it.
+// columns), each kept with the row it belongs to, where answer.ts finds it.
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { Column } from '../../db/columns.js';
 import type { Page } from '../relay/connection.type.js';
@@ -42,30 +42,21 @@ export class PageReadAlong {
 }
 
 /**
- * What was read along with a row, under a symbol of its own: no column can clash with it, nothing
- * that lists a row's keys or serialises it sees it, and only this module reads it.
+ * The nested pages read along with a row, by the response key of the field they answer, under a
+ * symbol of this module's: no column can clash with it, and nothing that lists a row's keys or
+ * serialises it sees it. (A response key can be any alias, so it cannot name a property of its own.)
  */
-const READ_ALONG = Symbol('read along');
+const PAGES = Symbol('pages read along');
 
-class ReadAlongOfRow {
-  /** To-one rows, by the field that returns them. */
-  rows: Record<string, Row> | undefined = undefined;
-  /** Nested pages, by the response key of the field they answer. */
-  pages: Record<string, PageReadAlong> | undefined = undefined;
-}
+type WithPages = Row & { [PAGES]?: Record<string, PageReadAlong> };
 
-function alongOf(row: Row): ReadAlongOfRow | undefined {
-  return (row as { [READ_ALONG]?: ReadAlongOfRow })[READ_ALONG];
-}
-
-function keptAlong(row: Row): ReadAlongOfRow {
-  const carrier = row as { [READ_ALONG]?: ReadAlongOfRow };
-  return (carrier[READ_ALONG] ??= new ReadAlongOfRow());
-}
-
-/** The to-one row of `field` that the parent row's statement read along with it, if it did. */
+/**
+ * The to-one row of `field` that the parent row's statement read along with it, if it did: it sits
+ * on the parent under the field's own name, as the parent's GraphQL object has it (a field is a
+ * column or a joined row, never both).
+ */
 export function joinedRowOf(parent: Row, field: string): Row | undefined {
-  return alongOf(parent)?.rows?.[field];
+  return parent[field] as Row | undefined;
 }
 
 /**
@@ -73,7 +64,7 @@ export function joinedRowOf(parent: Row, field: string): Row | undefined {
  * planned from this very field (the same nodes, so the same arguments and selection).
  */
 export function pageReadAlongOf(parent: Row, info: GraphQLResolveInfo): PageReadAlong | undefined {
-  const along = alongOf(parent)?.pages?.[String(info.path.key)];
+  const along = (parent as WithPages)[PAGES]?.[String(info.path.key)];
   if (!along) return undefined;
   const { fieldNodes } = along;
   if (fieldNodes.length !== info.fieldNodes.length || fieldNodes.some((node, index) => node !== info.fieldNodes[index])) return undefined;
@@ -123,8 +114,8 @@ function joinReaders(joins: PlannedJoin[], parentPath: string): JoinReader[] {
 }
 
 /**
- * Reads the joined columns of `rows` into rows of their own, each kept beside the row it belongs to
- * (`joinedRowOf`); a join that found nothing yields nothing. The joined columns stay on the listed
+ * Reads the joined columns of `rows` into rows of their own, each left on the row it belongs to
+ * under its field's name (`joinedRowOf`); a join that found nothing yields nothing. The joined columns stay on the listed
  * rows (nothing reads them there), as deleting keys would slow every later read of those objects.
  */
 function takeJoinedRows(rows: Row[], joins: PlannedJoin[]): void {
@@ -134,7 +125,7 @@ function takeJoinedRows(rows: Row[], joins: PlannedJoin[]): void {
       if (row[reader.idColumn] == null) continue;
       const joined: Row = {};
       for (const { name, column } of reader.columns) joined[name] = row[column];
-      (keptAlong(parent).rows ??= {})[reader.field] = joined;
+      parent[reader.field] = joined;
       take(row, joined, reader.joins);
     }
   };
@@ -142,7 +133,7 @@ function takeJoinedRows(rows: Row[], joins: PlannedJoin[]): void {
   for (const row of rows) take(row, row, readers);
 }
 
-/** Reads the pages planned under `rows` out of their JSON columns, with what they read along, and keeps them beside their rows. */
+/** Reads the pages planned under `rows` out of their JSON columns, with what they read along, and keeps them with their rows. */
 function takePages(rows: Row[], pages: PlannedPage[]): void {
   for (const planned of pages) {
     const { spec } = planned.list;
@@ -158,7 +149,7 @@ function takePages(rows: Row[], pages: PlannedPage[]): void {
       const value = row[column] as { rows: Row[]; totalCount?: number } | null;
       if (!value) continue;
       const page = { ...toPage(spec, planned.request, value.rows), totalCount: value.totalCount };
-      (keptAlong(row).pages ??= {})[planned.responseKey] = new PageReadAlong(planned.fieldNodes, page, planned.list);
+      ((row as WithPages)[PAGES] ??= {})[planned.responseKey] = new PageReadAlong(planned.fieldNodes, page, planned.list);
     }
   }
 }
