@@ -2,7 +2,7 @@
 // schema offers, and the filters of article lists (shared with quote lists, which filter by article).
 import DataLoader from 'dataloader';
 import type { SqlReader } from '../../db/sql.js';
-import { columns, KEY, orderBy, type Filter, type JoinedRow, type ListSpec, type NestedList, type RowSource, type SqlParameters } from '../read/catalogue.js';
+import { columns, KEY, orderBy, throughLink, type Filter, type JoinedRow, type ListSpec, type NestedList, type RowSource, type SqlParameters } from '../read/catalogue.js';
 import { idOfSlug } from '../read/compile.js';
 import { sourceRows } from '../source/source.lists.js';
 
@@ -101,26 +101,22 @@ export const articlesPublishedBySource: NestedList = {
 
 export const articlesContributedToBySource: NestedList = {
   name: 'articlesContributedToBySource',
-  spec: { ...articlesNewestFirst, from: '"Article" t JOIN "ArticleContributor" credit ON credit."articleId" = t."id"' },
-  parentColumn: 'credit."sourceId"',
+  ...throughLink(articlesNewestFirst, { table: 'ArticleContributor', alias: 'credit', rowKey: 'articleId', parentKey: 'sourceId' }),
 };
 
 export const articlesMentioningPerson: NestedList = {
   name: 'articlesMentioningPerson',
-  spec: { ...articlesNewestFirst, from: '"Article" t JOIN "ArticleMention" mention ON mention."articleId" = t."id"' },
-  parentColumn: 'mention."personId"',
+  ...throughLink(articlesNewestFirst, { table: 'ArticleMention', alias: 'mention', rowKey: 'articleId', parentKey: 'personId' }),
 };
 
 export const articlesByAuthor: NestedList = {
   name: 'articlesByAuthor',
-  spec: { ...articlesNewestFirst, from: '"Article" t JOIN "ArticleAuthor" byline ON byline."articleId" = t."id"' },
-  parentColumn: 'byline."personId"',
+  ...throughLink(articlesNewestFirst, { table: 'ArticleAuthor', alias: 'byline', rowKey: 'articleId', parentKey: 'personId' }),
 };
 
 export const articlesOnTopic: NestedList = {
   name: 'articlesOnTopic',
-  spec: { ...articlesNewestFirst, from: '"Article" t JOIN "ArticleTopic" tagged ON tagged."articleId" = t."id"' },
-  parentColumn: 'tagged."topicId"',
+  ...throughLink(articlesNewestFirst, { table: 'ArticleTopic', alias: 'tagged', rowKey: 'articleId', parentKey: 'topicId' }),
 };
 
 export interface ArticleRevisionRow extends Record<string, unknown> {

@@ -2,7 +2,7 @@
 // offers, and the filter of the people list.
 import { literalLikePattern } from '../../db/sql.js';
 import { normalizeName } from '../../ingest/identity.js';
-import { columns, KEY, orderBy, type Filter, type ListSpec, type NestedList, type RowSource } from '../read/catalogue.js';
+import { columns, KEY, orderBy, throughLink, type Filter, type ListSpec, type NestedList, type RowSource } from '../read/catalogue.js';
 
 export interface PersonRow extends Record<string, unknown> {
   id: number;
@@ -54,17 +54,13 @@ const authorColumns = [...personColumns, ...columns({ position: { type: 'int', s
 
 export const peopleMentionedInArticle: NestedList = {
   name: 'peopleMentionedInArticle',
-  spec: { ...peopleByName, from: '"Person" t JOIN "ArticleMention" mention ON mention."personId" = t."id"' },
-  parentColumn: 'mention."articleId"',
+  ...throughLink(peopleByName, { table: 'ArticleMention', alias: 'mention', rowKey: 'personId', parentKey: 'articleId' }),
 };
 
 export const authorsOfArticle: NestedList = {
   name: 'authorsOfArticle',
-  spec: {
-    from: '"Person" t JOIN "ArticleAuthor" byline ON byline."personId" = t."id"',
-    columns: authorColumns,
-    order: orderBy(authorColumns, 'position', 'id'),
-    direction: 'ASC',
-  },
-  parentColumn: 'byline."articleId"',
+  ...throughLink(
+    { from: '"Person" t', columns: authorColumns, order: orderBy(authorColumns, 'position', 'id'), direction: 'ASC' },
+    { table: 'ArticleAuthor', alias: 'byline', rowKey: 'personId', parentKey: 'articleId' },
+  ),
 };

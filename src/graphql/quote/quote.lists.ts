@@ -5,7 +5,7 @@ import { literalLikePattern } from '../../db/sql.js';
 import { normalizeName } from '../../ingest/identity.js';
 import { articleRows, byArticle, type ArticleFilterArguments } from '../article/article.lists.js';
 import { personRows } from '../person/person.lists.js';
-import { columns, KEY, orderBy, type Filter, type JoinedRow, type ListSpec, type NestedList, type RowSource } from '../read/catalogue.js';
+import { columns, KEY, orderBy, throughLink, type Filter, type JoinedRow, type ListSpec, type NestedList, type RowSource } from '../read/catalogue.js';
 
 export interface QuoteRow extends Record<string, unknown> {
   id: number;
@@ -69,7 +69,7 @@ export function withRetracted(spec: ListSpec, includeRetracted: boolean | null |
 }
 
 /** A nested quote list, which reads its retracted quotes too when the field's `includeRetracted` asks. */
-function quoteList(name: string, spec: ListSpec, parentColumn: string): NestedList {
+function quoteList(name: string, { spec, parentColumn }: Pick<NestedList, 'spec' | 'parentColumn'>): NestedList {
   const listed: NestedList = { name, spec, parentColumn };
   const all: NestedList = { name: `${name}+retracted`, spec: withRetracted(spec, true), parentColumn };
   const choose = (args: Record<string, unknown>) => (args.includeRetracted === true ? all : listed);
@@ -78,24 +78,16 @@ function quoteList(name: string, spec: ListSpec, parentColumn: string): NestedLi
   return listed;
 }
 
-export const quotesBySpeaker = quoteList('quotesBySpeaker', quotesNewestFirst, 't."speakerId"');
+export const quotesBySpeaker = quoteList('quotesBySpeaker', { spec: quotesNewestFirst, parentColumn: 't."speakerId"' });
 
-export const quotesInArticle = quoteList(
-  'quotesInArticle',
-  {
-    from: '"Quote" t',
-    columns: quoteColumns,
-    order: orderBy(quoteColumns, 'position', 'id'),
-    direction: 'ASC',
-    where: LISTED,
-  },
-  't."articleId"',
-);
+export const quotesInArticle = quoteList('quotesInArticle', {
+  spec: { from: '"Quote" t', columns: quoteColumns, order: orderBy(quoteColumns, 'position', 'id'), direction: 'ASC', where: LISTED },
+  parentColumn: 't."articleId"',
+});
 
 export const quotesOnTopic = quoteList(
   'quotesOnTopic',
-  { ...quotesNewestFirst, from: '"Quote" t JOIN "ArticleTopic" tagged ON tagged."articleId" = t."articleId"' },
-  'tagged."topicId"',
+  throughLink(quotesNewestFirst, { table: 'ArticleTopic', alias: 'tagged', rowKey: 'articleId', rowColumn: 'articleId', parentKey: 'topicId' }),
 );
 
 /** The filters of the quotes list: by speaker and article, and those quotes share with articles (byArticle). */

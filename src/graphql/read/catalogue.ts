@@ -77,5 +77,24 @@ export interface NestedList {
   forArguments?(args: Record<string, unknown>): NestedList;
 }
 
+/** A link table between listed rows and their parents (ArticleTopic, between articles and topics). */
+export interface Link {
+  table: string;
+  /** The link table's alias in the list's statement. */
+  alias: string;
+  /** The link's column naming the listed row, and the listed row's column it names (its id unless said). */
+  rowKey: string;
+  rowColumn?: string;
+  /** The link's column naming the parent. */
+  parentKey: string;
+}
+
+/** The rows of `spec` listed under a parent through `link`: a nested list's spec and parent column. */
+export function throughLink(spec: ListSpec, link: Link): Pick<NestedList, 'spec' | 'parentColumn'> {
+  if (typeof spec.from !== 'string') throw new Error('A list read through a link table must name its table plainly');
+  const on = `${link.alias}."${link.rowKey}" = t."${link.rowColumn ?? 'id'}"`;
+  return { spec: { ...spec, from: `${spec.from} JOIN "${link.table}" ${link.alias} ON ${on}` }, parentColumn: `${link.alias}."${link.parentKey}"` };
+}
+
 /** Extra conditions on a top-level list, written against `t` with parameters from `parameters`. */
 export type Filter = (parameters: SqlParameters) => string[];

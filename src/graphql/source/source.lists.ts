@@ -1,5 +1,5 @@
 // What the read engine reads of sources: their rows by id and slug, and the lists of sources the schema offers.
-import { columns, KEY, orderBy, type ListSpec, type NestedList, type RowSource } from '../read/catalogue.js';
+import { columns, KEY, orderBy, throughLink, type ListSpec, type NestedList, type RowSource } from '../read/catalogue.js';
 
 export interface SourceRow extends Record<string, unknown> {
   id: number;
@@ -20,6 +20,5 @@ export const sourcesByName: ListSpec = {
 
 export const contributorsOfArticle: NestedList = {
   name: 'contributorsOfArticle',
-  spec: { ...sourcesByName, from: '"Source" t JOIN "ArticleContributor" credit ON credit."sourceId" = t."id"' },
-  parentColumn: 'credit."articleId"',
+  ...throughLink(sourcesByName, { table: 'ArticleContributor', alias: 'credit', rowKey: 'sourceId', parentKey: 'articleId' }),
 };

@@ -1,5 +1,5 @@
 // What the read engine reads of topics: their rows by id and slug, and the lists of topics the schema offers.
-import { columns, KEY, orderBy, type ListSpec, type NestedList, type RowSource } from '../read/catalogue.js';
+import { columns, KEY, orderBy, throughLink, type ListSpec, type NestedList, type RowSource } from '../read/catalogue.js';
 
 export interface TopicRow extends Record<string, unknown> {
   id: number;
@@ -20,6 +20,5 @@ export const topicsByName: ListSpec = {
 
 export const topicsOfArticle: NestedList = {
   name: 'topicsOfArticle',
-  spec: { ...topicsByName, from: '"Topic" t JOIN "ArticleTopic" tagged ON tagged."topicId" = t."id"' },
-  parentColumn: 'tagged."articleId"',
+  ...throughLink(topicsByName, { table: 'ArticleTopic', alias: 'tagged', rowKey: 'topicId', parentKey: 'articleId' }),
 };
