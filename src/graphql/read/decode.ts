@@ -44,11 +44,11 @@ export class PageReadAlong {
 /**
  * The nested pages read along with a row, by the response key of the field they answer, under a
  * symbol of this module's: no column can clash with it, and nothing that lists a row's keys or
- * serialises it sees it. (A response key can be any alias, so it cannot name a property of its own.)
+ * serialises it sees it. (A response key can be any alias, `__proto__` too, so it names no property.)
  */
 const PAGES = Symbol('pages read along');
 
-type WithPages = Row & { [PAGES]?: Record<string, PageReadAlong> };
+type WithPages = Row & { [PAGES]?: Map<string, PageReadAlong> };
 
 /**
  * The to-one row of `field` that the parent row's statement read along with it, if it did: it sits
@@ -64,7 +64,7 @@ export function joinedRowOf(parent: Row, field: string): Row | undefined {
  * planned from this very field (the same nodes, so the same arguments and selection).
  */
 export function pageReadAlongOf(parent: Row, info: GraphQLResolveInfo): PageReadAlong | undefined {
-  const along = (parent as WithPages)[PAGES]?.[String(info.path.key)];
+  const along = (parent as WithPages)[PAGES]?.get(String(info.path.key));
   if (!along) return undefined;
   const { fieldNodes } = along;
   if (fieldNodes.length !== info.fieldNodes.length || fieldNodes.some((node, index) => node !== info.fieldNodes[index])) return undefined;
@@ -149,7 +149,7 @@ function takePages(rows: Row[], pages: PlannedPage[]): void {
       const value = row[column] as { rows: Row[]; totalCount?: number } | null;
       if (!value) continue;
       const page = { ...toPage(spec, planned.request, value.rows), totalCount: value.totalCount };
-      ((row as WithPages)[PAGES] ??= {})[planned.responseKey] = new PageReadAlong(planned.fieldNodes, page, planned.list);
+      ((row as WithPages)[PAGES] ??= new Map()).set(planned.responseKey, new PageReadAlong(planned.fieldNodes, page, planned.list));
     }
   }
 }
