@@ -95,7 +95,7 @@ function pageColumns(pages: PlannedPage[], parameters: SqlParameters): string {
         ? `, 'totalCount', (SELECT count(*)::int FROM ${fromClause(spec, parameters)} ${whereClause(listConditions(spec, `${parentColumn} = parent.id`))})`
         : '';
       return `, (SELECT json_build_object('rows', coalesce((SELECT json_agg(page ORDER BY ${page.rowOrder('page')}) FROM (${rows}) page), '[]'::json)${count})
-        FROM (VALUES (t."id")) AS parent(id)) AS "${pageColumn(planned)}"`;
+        FROM (VALUES (t."id")) AS parent(id)) AS "${pageColumn(planned.responseKey)}"`;
     })
     .join('');
 }

@@ -62,10 +62,13 @@ export function joinedColumns(join: PlannedJoin): readonly Column[] {
   return neededColumns(join.rows.columns, join.fields);
 }
 
-/** The column of the parent rows' statement holding the nested page answered under `responseKey`. */
-export function pageColumn(page: PlannedPage): string {
-  // Response keys are GraphQL names, so this never clashes with a column's own name.
-  return `@page:${page.responseKey}`;
+/**
+ * The column of the parent rows' statement holding the nested page of the field answered under
+ * `responseKey`: the page as JSON, then (decode.ts) the page itself. A response key is a GraphQL
+ * name, so the `@` keeps it apart from every column of the row's own.
+ */
+export function pageColumn(responseKey: string): string {
+  return `@page:${responseKey}`;
 }
 
 /** A stable name for a selection of fields, for loader keys. */
@@ -162,7 +165,7 @@ export function planPage(list: NestedList, request: PageRequest, selection?: Con
     along = readAlong(selection.rowType, rowFieldsOfConnection(fieldNodes, selection.info), selection.info);
     withCount = selectsTotalCount(fieldNodes, selection.info);
   }
-  const nested = along.pages.map((page) => `${pageColumn(page)}=(${page.key})`).join(',');
+  const nested = along.pages.map((page) => `${pageColumn(page.responseKey)}=(${page.key})`).join(',');
   const loaderKey = `${list.name}:${pageRequestKey(request)}:${fieldsKey(along.fields)}:${joinsKey(along.joins)}:${withCount}:${nested}`;
   return { ...along, list, request, withCount, responseKey: key, fieldNodes, key: loaderKey };
 }
