@@ -63,9 +63,9 @@ export function joinedColumns(join: PlannedJoin): readonly Column[] {
 }
 
 /**
- * The column of the parent rows' statement holding the nested page of the field answered under
- * `responseKey`: the page as JSON, then (decode.ts) the page itself. A response key is a GraphQL
- * name, so the `@` keeps it apart from every column of the row's own.
+ * The column of the parent rows' statement holding, as JSON, the nested page of the field answered
+ * under `responseKey`. A response key is a GraphQL name, so the `@` keeps it apart from every column
+ * of the row's own.
  */
 export function pageColumn(responseKey: string): string {
   return `@page:${responseKey}`;
