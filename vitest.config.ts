@@ -3,6 +3,17 @@ import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
+/** The tests of the read path (lists, lookups, nested pages, statement counts), run on both databases. */
+const READ_PATH = [
+  'test/graphql/read/**/*.test.ts',
+  'test/graphql/statements.test.ts',
+  'test/graphql/article/**/*.test.ts',
+  'test/graphql/person/**/*.test.ts',
+  'test/graphql/quote/**/*.test.ts',
+  'test/graphql/node/**/*.test.ts',
+  'test/graphql/search/**/*.test.ts',
+];
+
 export default defineConfig({
   resolve: {
     // One copy of graphql for both type-graphql and Apollo, or schema building fails with
@@ -10,9 +21,7 @@ export default defineConfig({
     alias: { graphql: require.resolve('graphql/index.js') },
   },
   test: {
-    include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
-    globalSetup: ['test/global-setup.ts'],
     env: { LOG_LEVEL: 'silent' },
     // Guards against a hang, not speed checks (speed is measured by scripts): on a loaded machine a
     // test may take several times as long as alone, and must not fail for it.
@@ -25,5 +34,11 @@ export default defineConfig({
     // of 51 s for 14 files, 6 s of 25 s shared). The tests keep no state between files: each opens
     // and closes its own databases and servers, and nothing is mocked.
     isolate: false,
+    projects: [
+      // Every test, on PostgreSQL (and the build, for the CLI tests).
+      { extends: true, test: { name: 'postgres', include: ['test/**/*.test.ts'], globalSetup: ['test/global-setup.ts'] } },
+      // The read path again on the embedded PGlite database, the default when no DATABASE_URL is set.
+      { extends: true, test: { name: 'embedded', include: READ_PATH, env: { QUOTEGRAPH_TEST_DATABASE: 'embedded' } } },
+    ],
   },
 });

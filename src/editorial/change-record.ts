@@ -1,6 +1,7 @@
 // The record of changes: every ingest and every editorial mutation writes one entry per object it
 // changed (when, which key by name, what: the object and its fields before and after, and the
 // editor's note), in the transaction that makes the change.
+import { columnList, columns, KEY } from '../db/columns.js';
 import type { SqlSession } from '../db/writer.js';
 
 export type ObjectType = 'Article' | 'Quote' | 'Person' | 'Source' | 'Topic';
@@ -67,11 +68,20 @@ export interface ChangeRow extends Record<string, unknown> {
 }
 
 /**
- * The columns of a ChangeRow, from `t`, the Change table. Each is named like the GraphQL field
- * that reads it, so that a list reads only those a query selects (src/graphql/pagination/columns.ts).
+ * The columns of a ChangeRow, from the Change table. Each is named like the GraphQL field that
+ * reads it, so that a list reads only those a query selects.
  */
-export const CHANGE_COLUMNS = `t."id", t."at", t."keyName" AS "key", t."action", t."objectType", t."objectId", t."note",
-  t."objectType" || ':' || t."objectId" AS "object", json_build_object('before', t."before", 'after', t."after") AS "fields"`;
+export const CHANGE_COLUMNS = columns({
+  id: KEY,
+  at: 'timestamp',
+  key: { type: 'text', sql: (t) => `${t}."keyName"` },
+  action: 'text',
+  objectType: 'text',
+  objectId: KEY,
+  note: 'text',
+  object: { type: 'text', sql: (t) => `${t}."objectType" || ':' || ${t}."objectId"` },
+  fields: { type: 'json', sql: (t) => `json_build_object('before', ${t}."before", 'after', ${t}."after")` },
+});
 
 /** Who may ask which entries: of one object, by one key, or both. */
 export interface ChangeFilter {
@@ -100,7 +110,7 @@ export async function recentChanges(
   };
   const conditions = changeConditions(filter, add);
   return reader.query<ChangeRow>(
-    `SELECT ${CHANGE_COLUMNS} FROM "Change" t ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+    `SELECT ${columnList(CHANGE_COLUMNS)} FROM "Change" t ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
      ORDER BY t."id" DESC LIMIT ${add(limit)}`,
     parameters,
   );

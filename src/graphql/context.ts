@@ -5,7 +5,7 @@ import type { ReadRouting, Replication } from '../db/replicas.js';
 import type { SqlReader } from '../db/sql.js';
 import type { SqlWriter } from '../db/writer.js';
 import type { ExtractionWorker } from '../ingest/extraction-worker.js';
-import { Loaders } from './loaders.js';
+import { Loaders } from './read/loaders.js';
 
 export interface Context {
   /** For the read statements of lists and lookups (and the caller's key): a replica or the primary, as `routing` says. */

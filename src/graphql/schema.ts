@@ -9,7 +9,7 @@ import { PersonEditingResolver } from './editing/person-editing.resolver.js';
 import { QuoteEditingResolver } from './editing/quote-editing.resolver.js';
 import { IngestResolver } from './ingest/ingest.resolver.js';
 import { NodeResolver } from './node/node.resolver.js';
-import { answerFromReadAlong } from './pagination/read-along-fields.js';
+import { answerFromReadAlong } from './read/answer.js';
 import { PersonResolver } from './person/person.resolver.js';
 import { QuoteResolver } from './quote/quote.resolver.js';
 import { SearchResolver } from './search/search.resolver.js';

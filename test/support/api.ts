@@ -1,8 +1,13 @@
-// A running API over a fresh PostgreSQL database (a copy of the seeded template unless `seed: false`),
-// for tests that speak HTTP.
+// A running API over a fresh database, for tests that speak HTTP: PostgreSQL (a copy of the seeded
+// template unless `seed: false`), or the embedded PGlite database when QUOTEGRAPH_TEST_DATABASE=embedded
+// (the `embedded` project of vitest.config.ts).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { seedDatabase } from '../../src/seeds.js';
 import { serveApi, type ApiOptions } from '../../src/server.js';
-import { createTestDatabase } from './database.js';
-import { connectPostgres, type Database } from './prisma.js';
+import { copyEmbeddedTemplate, createTestDatabase } from './database.js';
+import { connectPostgres, openEmbedded, type Database } from './prisma.js';
 
 export interface GraphQLResponse<Data = any> {
   status: number;
@@ -14,17 +19,38 @@ export interface GraphQLResponse<Data = any> {
 export interface TestApi {
   url: string;
   database: Database;
-  /** Every SQL statement the server sent (its reader and writer) since the last `resetStatements()`; `database.prisma`'s are not counted. */
+  /** Every SQL statement the server sent (its reader and writer on PostgreSQL, its reader on PGlite) since the last `resetStatements()`; `database.prisma`'s are not counted. */
   statements: string[];
   resetStatements(): void;
   query<Data = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<Data>>;
   close(): Promise<void>;
 }
 
+/** Whether the tests run on the embedded database rather than PostgreSQL. */
+export const onEmbeddedDatabase = process.env.QUOTEGRAPH_TEST_DATABASE === 'embedded';
+
+/** A fresh, migrated (and seeded unless asked not to) database whose statements are recorded, and how to drop it. */
+async function openTestDatabase(statements: string[], seeded: boolean): Promise<{ database: Database; drop(): Promise<void> }> {
+  if (!onEmbeddedDatabase) {
+    const testDatabase = await createTestDatabase({ seeded });
+    return { database: connectPostgres(testDatabase.url, { onStatement: (sql) => statements.push(sql) }), drop: testDatabase.drop };
+  }
+  const folder = await mkdtemp(path.join(tmpdir(), 'quotegraph-test-'));
+  const dataDirectory = path.join(folder, 'pglite');
+  await copyEmbeddedTemplate(dataDirectory);
+  const embedded = await openEmbedded(dataDirectory);
+  if (seeded) await seedDatabase(embedded.writer);
+  const reader = embedded.sql;
+  // The read statements are what the tests count; the writer's are not.
+  const database = Object.assign(Object.create(embedded) as Database, {
+    sql: { query: (sql: string, parameters: readonly unknown[]) => (statements.push(sql), reader.query(sql, parameters)) },
+  });
+  return { database, drop: () => rm(folder, { recursive: true, force: true }) };
+}
+
 export async function startTestApi(options: { seed?: boolean; config?: ApiOptions } = {}): Promise<TestApi> {
-  const testDatabase = await createTestDatabase({ seeded: options.seed !== false });
   const statements: string[] = [];
-  const database = connectPostgres(testDatabase.url, { onStatement: (sql) => statements.push(sql) });
+  const { database, drop } = await openTestDatabase(statements, options.seed !== false);
   const api = await serveApi(database, { host: '127.0.0.1', port: 0, ide: true, introspection: true, ...options.config });
   return {
     url: api.url,
@@ -42,7 +68,7 @@ export async function startTestApi(options: { seed?: boolean; config?: ApiOption
     async close() {
       await api.close();
       await database.close();
-      await testDatabase.drop();
+      await drop();
     },
   };
 }

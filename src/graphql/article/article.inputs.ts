@@ -1,6 +1,6 @@
 import { ArgsType, Field, GraphQLISODateTime } from 'type-graphql';
-import { PageArguments } from '../pagination/page-arguments.js';
-import { DateOrder } from '../pagination/date-order.js';
+import { PageArguments } from '../relay/page-arguments.js';
+import { DateOrder } from '../relay/ordering.js';
 
 @ArgsType()
 export class ArticleListArguments extends PageArguments {

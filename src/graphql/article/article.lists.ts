@@ -1,10 +1,9 @@
-// SQL for reading articles: by id, and the lists of articles the schema offers.
+// What the read engine reads of articles: their rows by id and slug, the lists of articles the
+// schema offers, and the filters of article lists (shared with quote lists, which filter by article).
 import DataLoader from 'dataloader';
 import type { SqlReader } from '../../db/sql.js';
-import type { NestedList, RowSource } from '../loaders.js';
-import type { JoinedRow } from '../pagination/joined-rows.js';
-import type { ListSpec } from '../pagination/keyset.js';
-import { BY_DATE } from '../pagination/orderings.js';
+import { columns, KEY, orderBy, throughLink, type Filter, type JoinedRow, type ListSpec, type NestedList, type RowSource, type SqlParameters } from '../read/catalogue.js';
+import { idOfSlug } from '../read/compile.js';
 import { sourceRows } from '../source/source.lists.js';
 
 export interface ArticleRow extends Record<string, unknown> {
@@ -18,11 +17,28 @@ export interface ArticleRow extends Record<string, unknown> {
   body?: string;
 }
 
-const columns = `t."id", t."sourceId", t."slug", t."title", t."byline", t."dateline", t."standfirst",
-  t."photoCaption", t."creditLine", t."publishedAt", t."ingestedAt", t."date", t."url", t."externalId", t."titleDerived",
-  t."revision", t."version", t."published", t."corrected", t."correctionNotices" AS "corrections"`;
-
-const timestamps = ['publishedAt', 'ingestedAt', 'date'];
+export const articleColumns = columns({
+  id: KEY,
+  sourceId: KEY,
+  slug: 'text',
+  title: 'text',
+  byline: 'text',
+  dateline: 'text',
+  standfirst: 'text',
+  photoCaption: 'text',
+  creditLine: 'text',
+  publishedAt: 'timestamp',
+  ingestedAt: 'timestamp',
+  date: 'timestamp',
+  url: 'text',
+  externalId: 'text',
+  titleDerived: 'boolean',
+  revision: 'int',
+  version: 'int',
+  published: 'boolean',
+  corrected: 'boolean',
+  corrections: { type: 'json', sql: (t) => `${t}."correctionNotices"` },
+});
 
 /** Unpublished articles are left out of every public read, by a condition in its own statement. */
 const PUBLISHED = 't."published"';
@@ -59,24 +75,20 @@ export function articleText(sql: SqlReader, articleId: number): Promise<ArticleT
 }
 
 /** An article's publisher, read along with the article when a query asks for it. */
-export const sourceOfArticle: JoinedRow = { field: 'source', rows: sourceRows, key: 'sourceId' };
+export const sourceOfArticle: JoinedRow = { rows: sourceRows, key: 'sourceId' };
 
 export const articleRows: RowSource = {
   table: '"Article"',
-  columns,
-  singleColumns: `${columns}, t."paragraphs", t."body"`,
-  joins: [sourceOfArticle],
-  timestamps,
+  columns: articleColumns,
+  singleColumns: [...articleColumns, ...columns({ paragraphs: 'text[]', body: 'text' })],
   visible: PUBLISHED,
 };
 
 export const articlesNewestFirst: ListSpec = {
   from: '"Article" t',
-  columns,
-  order: BY_DATE,
+  columns: articleColumns,
+  order: orderBy(articleColumns, 'date', 'id'),
   direction: 'DESC',
-  joins: [sourceOfArticle],
-  timestamps,
   where: PUBLISHED,
 };
 export const articlesOldestFirst: ListSpec = { ...articlesNewestFirst, direction: 'ASC' };
@@ -89,26 +101,22 @@ export const articlesPublishedBySource: NestedList = {
 
 export const articlesContributedToBySource: NestedList = {
   name: 'articlesContributedToBySource',
-  spec: { ...articlesNewestFirst, from: '"Article" t JOIN "ArticleContributor" credit ON credit."articleId" = t."id"' },
-  parentColumn: 'credit."sourceId"',
+  ...throughLink(articlesNewestFirst, { table: 'ArticleContributor', alias: 'credit', rowKey: 'articleId', parentKey: 'sourceId' }),
 };
 
 export const articlesMentioningPerson: NestedList = {
   name: 'articlesMentioningPerson',
-  spec: { ...articlesNewestFirst, from: '"Article" t JOIN "ArticleMention" mention ON mention."articleId" = t."id"' },
-  parentColumn: 'mention."personId"',
+  ...throughLink(articlesNewestFirst, { table: 'ArticleMention', alias: 'mention', rowKey: 'articleId', parentKey: 'personId' }),
 };
 
 export const articlesByAuthor: NestedList = {
   name: 'articlesByAuthor',
-  spec: { ...articlesNewestFirst, from: '"Article" t JOIN "ArticleAuthor" byline ON byline."articleId" = t."id"' },
-  parentColumn: 'byline."personId"',
+  ...throughLink(articlesNewestFirst, { table: 'ArticleAuthor', alias: 'byline', rowKey: 'articleId', parentKey: 'personId' }),
 };
 
 export const articlesOnTopic: NestedList = {
   name: 'articlesOnTopic',
-  spec: { ...articlesNewestFirst, from: '"Article" t JOIN "ArticleTopic" tagged ON tagged."articleId" = t."id"' },
-  parentColumn: 'tagged."topicId"',
+  ...throughLink(articlesNewestFirst, { table: 'ArticleTopic', alias: 'tagged', rowKey: 'articleId', parentKey: 'topicId' }),
 };
 
 export interface ArticleRevisionRow extends Record<string, unknown> {
@@ -116,18 +124,65 @@ export interface ArticleRevisionRow extends Record<string, unknown> {
   number: number;
 }
 
+const revisionColumns = columns({
+  id: KEY,
+  articleId: KEY,
+  number: 'int',
+  title: 'text',
+  text: 'text',
+  contentHash: 'text',
+  ingestedAt: 'timestamp',
+  key: { type: 'text', sql: (t) => `${t}."keyName"` },
+});
+
 /** An article's revisions, first to last. */
 export const revisionsOfArticle: NestedList = {
   name: 'revisionsOfArticle',
   spec: {
     from: '"ArticleRevision" t',
-    columns: 't."id", t."articleId", t."number", t."title", t."text", t."contentHash", t."ingestedAt", t."keyName" AS "key"',
-    order: [
-      { expression: 't."number"', field: 'number', type: 'int' },
-      { expression: 't."id"', field: 'id', type: 'int' },
-    ],
+    columns: revisionColumns,
+    order: orderBy(revisionColumns, 'number', 'id'),
     direction: 'ASC',
-    timestamps: ['ingestedAt'],
   },
   parentColumn: 't."articleId"',
 };
+
+/** The filters article and quote lists share: by the topic or source of the article, and by its date. */
+export interface ArticleFilterArguments {
+  source?: string | null;
+  topic?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+/**
+ * Conditions on a list's rows by their article, written once for both lists: `articleId` is the SQL
+ * of the row's article id (`t."id"` for an article, `t."articleId"` for a quote), and `sourceId`,
+ * when the row has it, of the article's source; every listed row has its article's date as `t."date"`.
+ */
+export function byArticle(parameters: SqlParameters, args: ArticleFilterArguments, articleId: string, sourceId?: string): string[] {
+  const conditions: string[] = [];
+  if (args.topic) {
+    conditions.push(`${articleId} IN (SELECT tagged."articleId" FROM "ArticleTopic" tagged
+        WHERE tagged."topicId" = ${idOfSlug('"Topic"', 'Topic', parameters.add(args.topic))})`);
+  }
+  if (args.source) {
+    const source = idOfSlug('"Source"', 'Source', parameters.add(args.source));
+    conditions.push(sourceId ? `${sourceId} = ${source}` : `${articleId} IN (SELECT article."id" FROM "Article" article WHERE article."sourceId" = ${source})`);
+  }
+  if (args.from) conditions.push(`t."date" >= ${parameters.add(args.from.toISOString())}::timestamp`);
+  if (args.to) conditions.push(`t."date" < ${parameters.add(args.to.toISOString())}::timestamp`);
+  return conditions;
+}
+
+/** The filters of the articles list. */
+export function articleFilter(args: ArticleFilterArguments & { person?: string | null }): Filter {
+  return (parameters) => {
+    const conditions = byArticle(parameters, args, 't."id"', 't."sourceId"');
+    if (args.person) {
+      conditions.push(`t."id" IN (SELECT mention."articleId" FROM "ArticleMention" mention
+        WHERE mention."personId" = ${idOfSlug('"Person"', 'Person', parameters.add(args.person))})`);
+    }
+    return conditions;
+  };
+}

@@ -2,7 +2,7 @@ import { Field, GraphQLISODateTime, Int, ObjectType } from 'type-graphql';
 import { CorrectionNotice } from '../correction/correction.type.js';
 import { PRICES } from '../cost/query-cost.js';
 import { Node } from '../node/node.type.js';
-import { Connection } from '../pagination/connection.type.js';
+import { Connection } from '../relay/connection.type.js';
 
 @ObjectType('Article', { simpleResolvers: true, implements: Node, description: 'One news story, as ingested from its raw text.' })
 export class Article extends Node {

@@ -1,14 +1,14 @@
 // The record of changes, for editors: `changes(object, key)`, newest first.
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import { CHANGE_COLUMNS, changeConditions, type ChangeFilter, type ChangeRow } from '../../editorial/change-record.js';
+import type { ChangeFilter, ChangeRow } from '../../editorial/change-record.js';
 import type { Context } from '../context.js';
 import { requireEditor } from '../ingest/editor-access.js';
 import { fromGlobalId, toGlobalId, type NodeTypeName } from '../node/global-id.js';
-import type { ConnectionValue } from '../pagination/connection.type.js';
-import type { ListSpec } from '../pagination/keyset.js';
-import { PageArguments } from '../pagination/page-arguments.js';
-import { listConnection } from '../pagination/resolve-connection.js';
+import { listConnection } from '../read/answer.js';
+import type { ConnectionValue } from '../relay/connection.type.js';
+import { PageArguments } from '../relay/page-arguments.js';
+import { changeFilter, changesNewestFirst } from './change.lists.js';
 import { Change, ChangeConnection, FieldChange } from './change.type.js';
 
 @ArgsType()
@@ -22,14 +22,6 @@ class ChangeListArguments extends PageArguments {
   @Field(() => String, { nullable: true, description: 'Only the changes made with the API key of this name.' })
   key?: string | null;
 }
-
-const changesNewestFirst: ListSpec = {
-  from: '"Change" t',
-  columns: CHANGE_COLUMNS,
-  order: [{ expression: 't."id"', field: 'id', type: 'int' }],
-  direction: 'DESC',
-  timestamps: ['at'],
-};
 
 @Resolver(() => Change)
 export class ChangeResolver {
@@ -45,7 +37,7 @@ export class ChangeResolver {
       filter.object = key;
     }
     if (args.key != null) filter.keyName = args.key;
-    return listConnection<ChangeRow>(context, changesNewestFirst, args, { filter: (parameters) => changeConditions(filter, (value) => parameters.add(value)), info });
+    return listConnection<ChangeRow>(context, changesNewestFirst, args, { filter: changeFilter(filter), info });
   }
 
   @FieldResolver(() => ID, { description: 'The global id of the object changed (which may since have been merged away or deleted).' })

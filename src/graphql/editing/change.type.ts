@@ -1,6 +1,6 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, GraphQLISODateTime, Int, ObjectType } from 'type-graphql';
-import { Connection } from '../pagination/connection.type.js';
+import { Connection } from '../relay/connection.type.js';
 
 @ObjectType('FieldChange', { simpleResolvers: true, description: 'One field of an object as a change found it and as it left it.' })
 export class FieldChange {

@@ -1,6 +1,7 @@
 // What every editorial resolver shares: the editor behind the request, references from ids and
 // slugs, the services' errors as GraphQL errors, and the record's entries for payloads.
 import { GraphQLError } from 'graphql';
+import { columnList } from '../../db/columns.js';
 import type { SqlReader } from '../../db/sql.js';
 import { CHANGE_COLUMNS, type ChangeRow } from '../../editorial/change-record.js';
 import type { Editor } from '../../editorial/edit-transaction.js';
@@ -65,5 +66,5 @@ export function speakerChoice(input: SpeakerInput): SpeakerChoice {
 /** The record's entries with these ids, in order. */
 export async function changesByIds(sql: SqlReader, ids: number[]): Promise<ChangeRow[]> {
   if (ids.length === 0) return [];
-  return sql.query<ChangeRow>(`SELECT ${CHANGE_COLUMNS} FROM "Change" t WHERE t."id" = ANY($1::int[]) ORDER BY t."id"`, [ids]);
+  return sql.query<ChangeRow>(`SELECT ${columnList(CHANGE_COLUMNS)} FROM "Change" t WHERE t."id" = ANY($1::int[]) ORDER BY t."id"`, [ids]);
 }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { articleRows } from '../article/article.lists.js';
 import type { Context } from '../context.js';
-import type { RowSource } from '../loaders.js';
+import type { RowSource } from '../read/catalogue.js';
 import { personRows } from '../person/person.lists.js';
 import { quoteRows } from '../quote/quote.lists.js';
 import { sourceRows } from '../source/source.lists.js';

@@ -1,5 +1,5 @@
 import { ArgsType, Field } from 'type-graphql';
-import { PageArguments } from '../pagination/page-arguments.js';
+import { PageArguments } from '../relay/page-arguments.js';
 
 @ArgsType()
 export class PersonListArguments extends PageArguments {

@@ -1,7 +1,8 @@
-// SQL for reading people: by id, and the lists of people the schema offers.
-import type { NestedList, RowSource } from '../loaders.js';
-import type { ListSpec } from '../pagination/keyset.js';
-import { BY_NAME } from '../pagination/orderings.js';
+// What the read engine reads of people: their rows by id and slug, the lists of people the schema
+// offers, and the filter of the people list.
+import { literalLikePattern } from '../../db/sql.js';
+import { normalizeName } from '../../ingest/identity.js';
+import { columns, KEY, orderBy, throughLink, type Filter, type ListSpec, type NestedList, type RowSource } from '../read/catalogue.js';
 
 export interface PersonRow extends Record<string, unknown> {
   id: number;
@@ -13,38 +14,53 @@ export interface PersonRow extends Record<string, unknown> {
   aliases?: string[];
 }
 
-const columns = 't."id", t."slug", t."name", t."role", t."affiliation", t."version"';
+const personColumns = columns({ id: KEY, slug: 'text', name: 'text', role: 'text', affiliation: 'text', version: 'int' });
 
 export const personRows: RowSource = {
   table: '"Person"',
-  columns,
+  columns: personColumns,
   redirects: 'Person',
-  singleColumns: `${columns}, ARRAY(SELECT alias."alias" FROM "PersonAlias" alias WHERE alias."personId" = t."id" ORDER BY alias."id") AS "aliases"`,
+  singleColumns: [
+    ...personColumns,
+    ...columns({
+      aliases: {
+        type: 'text[]',
+        sql: (t) => `ARRAY(SELECT alias."alias" FROM "PersonAlias" alias WHERE alias."personId" = ${t}."id" ORDER BY alias."id")`,
+      },
+    }),
+  ],
 };
 
 export const peopleByName: ListSpec = {
   from: '"Person" t',
-  columns,
-  order: BY_NAME,
+  columns: personColumns,
+  order: orderBy(personColumns, 'name', 'id'),
   direction: 'ASC',
 };
 
+/** The filter of the people list: a prefix of any alias, or of any word inside one ("lav" finds "Sergey Lavrov"), taken literally. */
+export function personFilter(args: { name?: string | null }): Filter {
+  return (parameters) => {
+    if (!args.name) return [];
+    const normalized = normalizeName(args.name);
+    if (normalized === '') return ['FALSE'];
+    const prefix = parameters.add(literalLikePattern(normalized));
+    return [`t."id" IN (SELECT alias."personId" FROM "PersonAlias" alias
+        WHERE alias."normalized" LIKE ${prefix} || '%' OR alias."normalized" LIKE '% ' || ${prefix} || '%')`];
+  };
+}
+
+const authorColumns = [...personColumns, ...columns({ position: { type: 'int', sql: () => 'byline."position"' } })];
+
 export const peopleMentionedInArticle: NestedList = {
   name: 'peopleMentionedInArticle',
-  spec: { ...peopleByName, from: '"Person" t JOIN "ArticleMention" mention ON mention."personId" = t."id"' },
-  parentColumn: 'mention."articleId"',
+  ...throughLink(peopleByName, { table: 'ArticleMention', alias: 'mention', rowKey: 'personId', parentKey: 'articleId' }),
 };
 
 export const authorsOfArticle: NestedList = {
   name: 'authorsOfArticle',
-  spec: {
-    from: '"Person" t JOIN "ArticleAuthor" byline ON byline."personId" = t."id"',
-    columns: `${columns}, byline."position"`,
-    order: [
-      { expression: 'byline."position"', field: 'position', type: 'int' },
-      { expression: 't."id"', field: 'id', type: 'int' },
-    ],
-    direction: 'ASC',
-  },
-  parentColumn: 'byline."articleId"',
+  ...throughLink(
+    { from: '"Person" t', columns: authorColumns, order: orderBy(authorColumns, 'position', 'id'), direction: 'ASC' },
+    { table: 'ArticleAuthor', alias: 'byline', rowKey: 'personId', parentKey: 'articleId' },
+  ),
 };

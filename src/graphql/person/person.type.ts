@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../node/node.type.js';
-import { Connection } from '../pagination/connection.type.js';
+import { Connection } from '../relay/connection.type.js';
 
 @ObjectType('Person', {
   simpleResolvers: true,

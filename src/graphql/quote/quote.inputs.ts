@@ -1,5 +1,5 @@
 import { ArgsType, Field, GraphQLISODateTime, registerEnumType } from 'type-graphql';
-import { PageArguments } from '../pagination/page-arguments.js';
+import { PageArguments } from '../relay/page-arguments.js';
 
 /** Orders of the top-level quote list: by date, or the review queue's (least sure attribution first). */
 export enum QuoteOrder {

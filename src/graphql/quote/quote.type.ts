@@ -2,7 +2,7 @@ import { Field, Float, GraphQLISODateTime, Int, ObjectType, registerEnumType } f
 import { CorrectionNotice } from '../correction/correction.type.js';
 import { PRICES } from '../cost/query-cost.js';
 import { Node } from '../node/node.type.js';
-import { Connection } from '../pagination/connection.type.js';
+import { Connection } from '../relay/connection.type.js';
 
 export enum QuoteKind {
   DIRECT = 'DIRECT',

@@ -1,12 +1,19 @@
 // Ranked full-text search lists over the articles' and quotes' search vectors (GIN-indexed).
-import type { ListSpec, OrderColumn, SqlParameters } from '../pagination/keyset.js';
-import { articleRows, articlesNewestFirst, sourceOfArticle } from '../article/article.lists.js';
-import { quoteJoins, quoteRows, quotesNewestFirst } from '../quote/quote.lists.js';
+import { articleColumns, articlesNewestFirst } from '../article/article.lists.js';
+import { quoteColumns, quotesNewestFirst } from '../quote/quote.lists.js';
+import { columns, orderBy, type Column, type ListSpec, type SqlParameters } from '../read/catalogue.js';
 
-const byRank: OrderColumn[] = [
-  { expression: 't."rank"', field: 'rank', type: 'real' },
-  { expression: 't."id"', field: 'id', type: 'int' },
-];
+const rank = columns({ rank: 'real' });
+
+/** A list of rows with `listed` columns ranked by how well they match, best first (`from` adds the rank). */
+function rankedList(listed: readonly Column[], where: string | undefined): (from: ListSpec['from']) => ListSpec {
+  const ranked = [...listed, ...rank];
+  const order = orderBy(ranked, 'rank', 'id');
+  return (from) => ({ from, columns: ranked, order, direction: 'DESC', where });
+}
+
+const rankedArticles = rankedList(articleColumns, articlesNewestFirst.where);
+const rankedQuotes = rankedList(quoteColumns, quotesNewestFirst.where);
 
 /** Rows of `table` matching `query` (web search syntax: words, "phrases", or, -not), with their rank. */
 function matching(table: string, query: string) {
@@ -20,23 +27,9 @@ function matching(table: string, query: string) {
 }
 
 export function articlesMatching(query: string): ListSpec {
-  return {
-    from: matching('"Article"', query),
-    columns: `${articleRows.columns}, t."rank"`,
-    order: byRank,
-    direction: 'DESC',
-    joins: [sourceOfArticle],
-    where: articlesNewestFirst.where,
-  };
+  return rankedArticles(matching('"Article"', query));
 }
 
 export function quotesMatching(query: string): ListSpec {
-  return {
-    from: matching('"Quote"', query),
-    columns: `${quoteRows.columns}, t."rank"`,
-    order: byRank,
-    direction: 'DESC',
-    joins: quoteJoins,
-    where: quotesNewestFirst.where,
-  };
+  return rankedQuotes(matching('"Quote"', query));
 }

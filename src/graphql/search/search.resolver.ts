@@ -4,9 +4,9 @@ import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type
 import type { ArticleRow } from '../article/article.lists.js';
 import { ArticleConnection } from '../article/article.type.js';
 import type { Context } from '../context.js';
-import type { ConnectionValue } from '../pagination/connection.type.js';
-import { PageArguments } from '../pagination/page-arguments.js';
-import { listConnection } from '../pagination/resolve-connection.js';
+import type { ConnectionValue } from '../relay/connection.type.js';
+import { PageArguments } from '../relay/page-arguments.js';
+import { listConnection } from '../read/answer.js';
 import type { QuoteRow } from '../quote/quote.lists.js';
 import { QuoteConnection } from '../quote/quote.type.js';
 import { PRICES } from '../cost/query-cost.js';

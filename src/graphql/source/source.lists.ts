@@ -1,7 +1,5 @@
-// SQL for reading sources: by id, and the lists of sources the schema offers.
-import type { NestedList, RowSource } from '../loaders.js';
-import type { ListSpec } from '../pagination/keyset.js';
-import { BY_NAME } from '../pagination/orderings.js';
+// What the read engine reads of sources: their rows by id and slug, and the lists of sources the schema offers.
+import { columns, KEY, orderBy, throughLink, type ListSpec, type NestedList, type RowSource } from '../read/catalogue.js';
 
 export interface SourceRow extends Record<string, unknown> {
   id: number;
@@ -9,19 +7,18 @@ export interface SourceRow extends Record<string, unknown> {
   name: string;
 }
 
-const columns = 't."id", t."slug", t."name", t."version"';
+const sourceColumns = columns({ id: KEY, slug: 'text', name: 'text', version: 'int' });
 
-export const sourceRows: RowSource = { table: '"Source"', columns, redirects: 'Source' };
+export const sourceRows: RowSource = { table: '"Source"', columns: sourceColumns, redirects: 'Source' };
 
 export const sourcesByName: ListSpec = {
   from: '"Source" t',
-  columns,
-  order: BY_NAME,
+  columns: sourceColumns,
+  order: orderBy(sourceColumns, 'name', 'id'),
   direction: 'ASC',
 };
 
 export const contributorsOfArticle: NestedList = {
   name: 'contributorsOfArticle',
-  spec: { ...sourcesByName, from: '"Source" t JOIN "ArticleContributor" credit ON credit."sourceId" = t."id"' },
-  parentColumn: 'credit."articleId"',
+  ...throughLink(sourcesByName, { table: 'ArticleContributor', alias: 'credit', rowKey: 'sourceId', parentKey: 'articleId' }),
 };

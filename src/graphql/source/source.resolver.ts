@@ -3,12 +3,12 @@ import { Arg, Args, Ctx, FieldResolver, Info, ID, Query, Resolver, Root } from '
 import { articlesContributedToBySource, articlesPublishedBySource, type ArticleRow } from '../article/article.lists.js';
 import { ArticleConnection } from '../article/article.type.js';
 import type { Context } from '../context.js';
-import { findRowBySlug } from '../loaders.js';
 import { toGlobalId } from '../node/global-id.js';
-import type { ConnectionValue } from '../pagination/connection.type.js';
-import { PageArguments } from '../pagination/page-arguments.js';
-import { ReadsList } from '../pagination/nested-pages.js';
-import { listConnection, nestedConnection } from '../pagination/resolve-connection.js';
+import type { ConnectionValue } from '../relay/connection.type.js';
+import { PageArguments } from '../relay/page-arguments.js';
+import { listConnection, nestedConnection } from '../read/answer.js';
+import { findRowBySlug } from '../read/execute.js';
+import { ReadsList } from '../read/fields.js';
 import { sourceRows, sourcesByName, type SourceRow } from './source.lists.js';
 import { Source, SourceConnection } from './source.type.js';
 
@@ -29,15 +29,13 @@ export class SourceResolver {
     return toGlobalId('Source', source.id);
   }
 
-  @FieldResolver(() => ArticleConnection, { description: 'Articles this source published, newest first.' })
-  @ReadsList(articlesPublishedBySource)
-  articles(@Root() source: SourceRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
-    return nestedConnection<ArticleRow>(loaders, articlesPublishedBySource, source.id, page, info);
+  @ReadsList(articlesPublishedBySource, () => ArticleConnection, { description: 'Articles this source published, newest first.' })
+  articles(@Root() source: SourceRow, @Args(() => PageArguments) page: PageArguments, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
+    return nestedConnection<ArticleRow>(context, source, page, info);
   }
 
-  @FieldResolver(() => ArticleConnection, { description: 'Articles this source is credited as contributing to, newest first.' })
-  @ReadsList(articlesContributedToBySource)
-  contributedArticles(@Root() source: SourceRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
-    return nestedConnection<ArticleRow>(loaders, articlesContributedToBySource, source.id, page, info);
+  @ReadsList(articlesContributedToBySource, () => ArticleConnection, { description: 'Articles this source is credited as contributing to, newest first.' })
+  contributedArticles(@Root() source: SourceRow, @Args(() => PageArguments) page: PageArguments, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
+    return nestedConnection<ArticleRow>(context, source, page, info);
   }
 }

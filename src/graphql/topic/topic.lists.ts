@@ -1,7 +1,5 @@
-// SQL for reading topics: by id, and the lists of topics the schema offers.
-import type { NestedList, RowSource } from '../loaders.js';
-import type { ListSpec } from '../pagination/keyset.js';
-import { BY_NAME } from '../pagination/orderings.js';
+// What the read engine reads of topics: their rows by id and slug, and the lists of topics the schema offers.
+import { columns, KEY, orderBy, throughLink, type ListSpec, type NestedList, type RowSource } from '../read/catalogue.js';
 
 export interface TopicRow extends Record<string, unknown> {
   id: number;
@@ -9,19 +7,18 @@ export interface TopicRow extends Record<string, unknown> {
   name: string;
 }
 
-const columns = 't."id", t."slug", t."name", t."version"';
+const topicColumns = columns({ id: KEY, slug: 'text', name: 'text', version: 'int' });
 
-export const topicRows: RowSource = { table: '"Topic"', columns, redirects: 'Topic' };
+export const topicRows: RowSource = { table: '"Topic"', columns: topicColumns, redirects: 'Topic' };
 
 export const topicsByName: ListSpec = {
   from: '"Topic" t',
-  columns,
-  order: BY_NAME,
+  columns: topicColumns,
+  order: orderBy(topicColumns, 'name', 'id'),
   direction: 'ASC',
 };
 
 export const topicsOfArticle: NestedList = {
   name: 'topicsOfArticle',
-  spec: { ...topicsByName, from: '"Topic" t JOIN "ArticleTopic" tagged ON tagged."topicId" = t."id"' },
-  parentColumn: 'tagged."articleId"',
+  ...throughLink(topicsByName, { table: 'ArticleTopic', alias: 'tagged', rowKey: 'topicId', parentKey: 'articleId' }),
 };

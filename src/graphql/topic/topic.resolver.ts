@@ -3,12 +3,12 @@ import { Arg, Args, Ctx, FieldResolver, Info, ID, Query, Resolver, Root } from '
 import { articlesOnTopic, type ArticleRow } from '../article/article.lists.js';
 import { ArticleConnection } from '../article/article.type.js';
 import type { Context } from '../context.js';
-import { findRowBySlug } from '../loaders.js';
 import { toGlobalId } from '../node/global-id.js';
-import type { ConnectionValue } from '../pagination/connection.type.js';
-import { PageArguments } from '../pagination/page-arguments.js';
-import { ReadsList } from '../pagination/nested-pages.js';
-import { listConnection, nestedConnection } from '../pagination/resolve-connection.js';
+import type { ConnectionValue } from '../relay/connection.type.js';
+import { PageArguments } from '../relay/page-arguments.js';
+import { listConnection, nestedConnection } from '../read/answer.js';
+import { findRowBySlug } from '../read/execute.js';
+import { ReadsList } from '../read/fields.js';
 import { quotesOnTopic, type QuoteRow } from '../quote/quote.lists.js';
 import { QuotePageArguments } from '../quote/quote.inputs.js';
 import { QuoteConnection } from '../quote/quote.type.js';
@@ -32,15 +32,13 @@ export class TopicResolver {
     return toGlobalId('Topic', topic.id);
   }
 
-  @FieldResolver(() => ArticleConnection, { description: 'Articles on this topic, newest first.' })
-  @ReadsList(articlesOnTopic)
-  articles(@Root() topic: TopicRow, @Args(() => PageArguments) page: PageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
-    return nestedConnection<ArticleRow>(loaders, articlesOnTopic, topic.id, page, info);
+  @ReadsList(articlesOnTopic, () => ArticleConnection, { description: 'Articles on this topic, newest first.' })
+  articles(@Root() topic: TopicRow, @Args(() => PageArguments) page: PageArguments, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
+    return nestedConnection<ArticleRow>(context, topic, page, info);
   }
 
-  @FieldResolver(() => QuoteConnection, { description: 'Quotes in articles on this topic, newest first (retracted quotes only when asked for).' })
-  @ReadsList(quotesOnTopic)
-  quotes(@Root() topic: TopicRow, @Args(() => QuotePageArguments) page: QuotePageArguments, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
-    return nestedConnection<QuoteRow>(loaders, quotesOnTopic.forArguments!({ ...page }), topic.id, page, info);
+  @ReadsList(quotesOnTopic, () => QuoteConnection, { description: 'Quotes in articles on this topic, newest first (retracted quotes only when asked for).' })
+  quotes(@Root() topic: TopicRow, @Args(() => QuotePageArguments) page: QuotePageArguments, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
+    return nestedConnection<QuoteRow>(context, topic, page, info);
   }
 }

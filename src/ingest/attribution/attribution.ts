@@ -7,30 +7,14 @@ import type { PersonRecord } from '../people.js';
 import type { QuoteSpan } from '../quotes.js';
 import type { SpeakerMention } from '../speaker-mentions.js';
 import { Discourse, type Speaker } from './discourse.js';
+import type { Attribution } from './evidence.js';
 import { inheritSpeakers } from './inheritance.js';
 import { colonIntroduction, firstCueInReach, possessiveMessage, readCues, reportingClause } from './sentence-rules.js';
 import { blockView, sentenceView, type AnalysedBlock } from './sentence-view.js';
 
 export type { AnalysedBlock } from './sentence-view.js';
 export type { Speaker } from './discourse.js';
-
-/** What named a speaker: the rule, and for rules that read a subject, what kind of words it was. */
-export interface AttributionRule {
-  rule: 'speech-verb' | 'reported-clause' | 'according-to' | 'colon' | 'possessive-message' | 'run-on' | 'adjacent-quote' | 'paragraph-subject' | 'previous-paragraph' | 'none';
-  subject: SpeakerMention['kind'] | 'title' | null;
-  /** For a speaker inherited from another quotation (run-on, adjacent-quote, previous-paragraph): the rule that named
-   * it there; an inherited speaker is no surer than that. */
-  source?: AttributionRule;
-}
-
-export interface Attribution {
-  speaker: Speaker | null;
-  rule: AttributionRule;
-  /** The quote's own sentence has a reporting verb with a subject. */
-  ownCue: 'strong' | 'weak' | null;
-  /** The subject of that verb names a person or a person-like description (not an organisation). */
-  personLikeSubject: boolean;
-}
+export type { Attribution, AttributionRule } from './evidence.js';
 
 export interface Attributions {
   /** One per quotation span, in the same order. */

@@ -4,7 +4,7 @@
 //   5. paragraphSubject: the person an earlier sentence of the paragraph is about ("Mendes smiled. “…”");
 //   6. previousParagraph: the speaker of the paragraph before: its last quotation's, or its last reporting verb's.
 import type { QuoteSpan } from '../quotes.js';
-import type { Attribution, AttributionRule } from './attribution.js';
+import type { Attribution, AttributionRule } from './evidence.js';
 import type { Speaker } from './discourse.js';
 
 export function inheritSpeakers(results: Attribution[], spans: readonly QuoteSpan[], blockSpeakers: readonly (Speaker | null)[], localSubjects: readonly (Speaker | null)[]): void {

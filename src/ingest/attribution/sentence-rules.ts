@@ -6,7 +6,7 @@
 //      assessment".
 // Each returns the speaker with the evidence (rule and kind of subject), or null to let the next one try.
 import type { Discourse, Speaker } from './discourse.js';
-import type { Attribution, AttributionRule } from './attribution.js';
+import type { Attribution, AttributionRule } from './evidence.js';
 import { coordinated, followsDirectly, isFiller, passiveAgent, subjectOfCue, type Cue, type SentenceView } from './sentence-view.js';
 import { GOVERNING_WORDS } from '../lexicon/clause-words.js';
 import { OWN_MESSAGE_NOUNS, SPEECH_VERBS } from '../lexicon/reporting-verbs.js';

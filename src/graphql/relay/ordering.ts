@@ -1,3 +1,4 @@
+// The orders a client may ask a list of dated rows for.
 import { registerEnumType } from 'type-graphql';
 
 export enum DateOrder {

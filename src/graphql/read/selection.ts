@@ -1,8 +1,17 @@
 // Reading a query's selection ahead of its resolvers: which fields sit under a field being resolved,
-// so that one statement can read what its children will ask for (joined-rows.ts, nested-pages.ts).
+// so that one statement can read what its children will ask for (plan.ts).
 // Directives are not evaluated: a field under @skip is read along anyway, which costs a few columns
 // and changes no answer.
-import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import {
+  getNamedType,
+  isObjectType,
+  Kind,
+  type FieldNode,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
 
 /** Fields selected directly in `selectionSet`, through fragments. */
 export function selectedFields(selectionSet: SelectionSetNode | undefined, info: GraphQLResolveInfo, into: FieldNode[] = []): FieldNode[] {
@@ -38,4 +47,12 @@ export function responseKey(field: FieldNode): string {
 /** The names of `fields` (not their aliases): what a row must hold to answer them. */
 export function fieldNames(fields: readonly FieldNode[]): Set<string> {
   return new Set(fields.map((field) => field.name.value));
+}
+
+/** The type of a connection's rows (`Quote` for `QuoteConnection`). */
+export function connectionRowType(type: GraphQLOutputType): GraphQLObjectType | undefined {
+  const connection = getNamedType(type);
+  const nodes = isObjectType(connection) ? connection.getFields().nodes : undefined;
+  const row = nodes && getNamedType(nodes.type);
+  return row && isObjectType(row) ? row : undefined;
 }

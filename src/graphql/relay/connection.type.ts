@@ -1,7 +1,18 @@
-// Relay connection types: PageInfo, and an edge and connection type for each node type.
+// Relay connection types: PageInfo, and an edge and connection type for each node type, and the
+// page of rows a connection answers from.
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { PRICES } from '../cost/query-cost.js';
-import type { Page } from './keyset.js';
+
+/** One page of a list, as the read engine returns it. */
+export interface Page<Row> {
+  rows: Row[];
+  /** The cursor of one of the page's rows, written only when a query asks for it. */
+  cursorOf(row: Row): string;
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  /** How many rows the whole list holds, when it was counted in the page's statement. */
+  totalCount?: number;
+}
 
 @ObjectType('PageInfo', { simpleResolvers: true, description: 'Where this page sits in its list (Relay cursor connections).' })
 export class PageInfo {

@@ -1,0 +1,211 @@
+// Writes the read statements as SQL, from the catalogue's declarations and a plan.
+// Pages are keyset pages: a nested list (every speaker's first 20 quotes) is one statement, the
+// parents' ids unnested and each taking its page through a LATERAL subquery that walks an index, so
+// the number of statements grows with the depth of a query, never with the number of rows. Where
+// the selection is known ahead (plan.ts), nested pages go further and are read as JSON columns of
+// their parent rows' own statement, and to-one rows as LEFT JOINs.
+import { columnList } from '../../db/columns.js';
+import { decodeCursor } from '../relay/cursor.js';
+import type { PageRequest } from '../relay/page-arguments.js';
+import type { Filter, ListSpec, RedirectedType, RowSource } from './catalogue.js';
+import { SqlParameters } from './parameters.js';
+import { joinedColumns, joinedPath, neededColumns, NOTHING_ALONG, pageColumn, type PlannedJoin, type PlannedPage, type ReadAlong } from './plan.js';
+
+/** A statement and its parameters. */
+export interface Statement {
+  sql: string;
+  values: unknown[];
+}
+
+/** The columns of `spec` that the selection `fields` reads, and those the ordering needs for cursors. */
+function selectedColumns(spec: ListSpec, fields: ReadonlySet<string> | undefined): string {
+  return columnList(neededColumns(spec.columns, fields, spec.order));
+}
+
+/**
+ * SQL for the joins: LEFT JOINs on the joined tables' ids, each table under an alias of its own
+ * (`t_0`, `t_0_0`), and their columns read back as `"<field path>.<column>"` ("article.source.name").
+ */
+function joinClauses(joins: PlannedJoin[]): { columns: string; from: string } {
+  const columns: string[] = [];
+  const from: string[] = [];
+  const add = (list: PlannedJoin[], parentAlias: string, parentPath: string) => {
+    list.forEach((join, index) => {
+      const alias = `${parentAlias}_${index}`;
+      const path = joinedPath(parentPath, join);
+      from.push(`LEFT JOIN ${join.rows.table} ${alias} ON ${alias}."id" = ${parentAlias}."${join.key}"`);
+      for (const column of joinedColumns(join)) columns.push(`${column.expression(alias)} AS "${path}.${column.name}"`);
+      add(join.joins, alias, path);
+    });
+  };
+  add(joins, 't', '');
+  return { columns: columns.map((column) => `, ${column}`).join(''), from: from.join(' ') };
+}
+
+/** The ORDER BY, the cursor condition and the LIMIT for one page request. */
+function pageClauses(spec: ListSpec, request: PageRequest, parameters: SqlParameters) {
+  // Walking backwards reads the list in reverse, then the page is turned round.
+  const ascending = (spec.direction === 'ASC') === request.forward;
+  const orderBy = spec.order.map((column) => `${column.expression('t')} ${ascending ? 'ASC' : 'DESC'}`).join(', ');
+  const conditions: string[] = [];
+  if (request.cursor !== null) {
+    const values = decodeCursor(request.cursor, spec.order.map(({ type }) => type));
+    const columns = spec.order.map((column) => column.expression('t')).join(', ');
+    const placeholders = spec.order.map(({ type }, index) => `${parameters.add(values[index])}::${type}`).join(', ');
+    conditions.push(`(${columns}) ${ascending ? '>' : '<'} (${placeholders})`);
+  }
+  // The same ordering over the columns as read back (`page."date"`), for ordering a page's rows again.
+  const rowOrder = (alias: string) => spec.order.map(({ name }) => `${alias}."${name}" ${ascending ? 'ASC' : 'DESC'}`).join(', ');
+  // The limit is written into the statement, not passed: with it a parameter PostgreSQL plans the
+  // statement again on every execution (the plan depends on it), which cost about 1 ms a request on
+  // a nested front page. Page sizes are validated integers, and few.
+  const limit = request.size + 1;
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`Invalid page size ${request.size}`);
+  return { orderBy, rowOrder, conditions, limit: String(limit) };
+}
+
+function fromClause(spec: ListSpec, parameters: SqlParameters): string {
+  return typeof spec.from === 'string' ? spec.from : spec.from(parameters);
+}
+
+function whereClause(conditions: string[]): string {
+  return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+}
+
+/** The list's own condition, if it has one, before `others`. */
+function listConditions(spec: ListSpec, ...others: string[]): string[] {
+  return spec.where ? [spec.where, ...others] : others;
+}
+
+/**
+ * A column per planned page of the rows of `t`, holding the page as JSON: `{"rows": [...]}`, plus
+ * `"totalCount"` when counted. Each reads its parent's id through `parent` (the list's own tables
+ * are named `t` at every depth) and walks the same index as a page read on its own.
+ */
+function pageColumns(pages: PlannedPage[], parameters: SqlParameters): string {
+  return pages
+    .map((planned) => {
+      const { spec, parentColumn } = planned.list;
+      const from = fromClause(spec, parameters);
+      const page = pageClauses(spec, planned.request, parameters);
+      const joined = joinClauses(planned.joins);
+      const rows = `SELECT ${selectedColumns(spec, planned.fields)}${joined.columns}${pageColumns(planned.pages, parameters)} FROM ${from} ${joined.from}
+        ${whereClause(listConditions(spec, `${parentColumn} = parent.id`, ...page.conditions))} ORDER BY ${page.orderBy} LIMIT ${page.limit}`;
+      const count = planned.withCount
+        ? `, 'totalCount', (SELECT count(*)::int FROM ${fromClause(spec, parameters)} ${whereClause(listConditions(spec, `${parentColumn} = parent.id`))})`
+        : '';
+      return `, (SELECT json_build_object('rows', coalesce((SELECT json_agg(page ORDER BY ${page.rowOrder('page')}) FROM (${rows}) page), '[]'::json)${count})
+        FROM (VALUES (t."id")) AS parent(id)) AS "${pageColumn(planned.responseKey)}"`;
+    })
+    .join('');
+}
+
+/** One page of a top-level list, with what `along` asks to read along with its rows. */
+export function pageStatement(spec: ListSpec, request: PageRequest, filter: Filter, along: ReadAlong = NOTHING_ALONG): Statement {
+  const parameters = new SqlParameters();
+  const from = fromClause(spec, parameters);
+  const conditions = filter(parameters);
+  const page = pageClauses(spec, request, parameters);
+  const joined = joinClauses(along.joins);
+  // The page is cut first, then joined: PostgreSQL does not push a LIMIT below a join, and would
+  // join (and read nested pages for) every row of the list before sorting it.
+  const sql = `SELECT t.*${joined.columns}${pageColumns(along.pages, parameters)} FROM (
+      SELECT ${selectedColumns(spec, along.fields)} FROM ${from} ${whereClause(listConditions(spec, ...conditions, ...page.conditions))}
+      ORDER BY ${page.orderBy} LIMIT ${page.limit}
+    ) t ${joined.from} ORDER BY ${page.rowOrder('t')}`;
+  return { sql, values: parameters.values };
+}
+
+/**
+ * The page `planned` under each parent of `$1`, in one statement; the list's `parentColumn` links a
+ * row to its parent, and each row carries its `parentId`. With a count, each parent's rows are
+ * counted in the same statement (a parent with no rows on the page then comes back as one row of
+ * nulls, which only carries the count).
+ */
+export function pagesByParentStatement(planned: PlannedPage, parentIds: readonly number[]): Statement {
+  const { list, request, withCount } = planned;
+  const { spec, parentColumn } = list;
+  const parameters = new SqlParameters();
+  const parents = parameters.add([...parentIds]);
+  const total = withCount
+    ? `CROSS JOIN LATERAL (SELECT count(*)::int AS "totalCount" FROM ${fromClause(spec, parameters)} ${whereClause(listConditions(spec, `${parentColumn} = parent.id`))}) AS total`
+    : '';
+  const from = fromClause(spec, parameters);
+  const page = pageClauses(spec, request, parameters);
+  const joined = joinClauses(planned.joins);
+  const sql = `SELECT parent.id AS "parentId"${withCount ? ', total."totalCount"' : ''}, page.* FROM unnest(${parents}::int[]) AS parent(id)
+    ${total} ${withCount ? 'LEFT' : 'CROSS'} JOIN LATERAL (
+      SELECT ${selectedColumns(spec, planned.fields)}${joined.columns}${pageColumns(planned.pages, parameters)} FROM ${from} ${joined.from}
+      ${whereClause(listConditions(spec, `${parentColumn} = parent.id`, ...page.conditions))}
+      ORDER BY ${page.orderBy} LIMIT ${page.limit}
+    ) AS page${withCount ? ' ON true' : ''}`;
+  return { sql, values: parameters.values };
+}
+
+/** How many rows a top-level list holds under `filter`. */
+export function countStatement(spec: ListSpec, filter: Filter): Statement {
+  const parameters = new SqlParameters();
+  const from = fromClause(spec, parameters);
+  const sql = `SELECT count(*)::int AS count FROM ${from} ${whereClause(listConditions(spec, ...filter(parameters)))}`;
+  return { sql, values: parameters.values };
+}
+
+/** How many rows the list holds under each parent of `parentIds`, as rows of `parentId` and `count`. */
+export function countByParentStatement(spec: ListSpec, parentColumn: string, parentIds: readonly number[]): Statement {
+  const parameters = new SqlParameters();
+  const parents = parameters.add([...parentIds]);
+  const sql = `SELECT ${parentColumn} AS "parentId", count(*)::int AS count FROM ${fromClause(spec, parameters)}
+    ${whereClause(listConditions(spec, `${parentColumn} = ANY(${parents}::int[])`))} GROUP BY ${parentColumn}`;
+  return { sql, values: parameters.values };
+}
+
+/**
+ * SQL for the id of the row with the slug in `slugParameter`: its own, else the row a rename or a
+ * merge redirected the slug to. PostgreSQL reads the redirect only when the slug names no row.
+ */
+export function idOfSlug(table: string, type: RedirectedType, slugParameter: string): string {
+  return `coalesce((SELECT "id" FROM ${table} WHERE "slug" = ${slugParameter}),
+    (SELECT "targetId" FROM "Redirect" WHERE "type" = '${type}' AND "slug" = ${slugParameter}))`;
+}
+
+/** The row with `slug`, and what `along` asks to read along with it. */
+export function rowBySlugStatement(source: RowSource, slug: string, along: ReadAlong = NOTHING_ALONG): Statement {
+  const parameters = new SqlParameters();
+  const slugParameter = parameters.add(slug);
+  const joined = joinClauses(along.joins);
+  const pages = pageColumns(along.pages, parameters);
+  const conditions = [
+    source.redirects ? `t."id" = ${idOfSlug(source.table, source.redirects, slugParameter)}` : `t."slug" = ${slugParameter}`,
+    ...(source.visible ? [source.visible] : []),
+  ];
+  const sql = `SELECT ${columnList(neededColumns(source.singleColumns ?? source.columns, along.fields))}${joined.columns}${pages} FROM ${source.table} t ${joined.from} WHERE ${conditions.join(' AND ')}`;
+  return { sql, values: parameters.values };
+}
+
+/** The rows of `source` whose ids are in `$1`. */
+export function rowsByIdStatement(source: RowSource, ids: readonly number[]): Statement {
+  return { sql: `SELECT ${columnList(source.columns)} FROM ${source.table} t WHERE t."id" = ANY($1::int[])`, values: [[...ids]] };
+}
+
+/**
+ * The rows global ids in `$1` name, each with the id asked for as `"@requested"`: through a
+ * redirect when the row was merged into another, and none when the public may not see it.
+ */
+export function nodesStatement(source: RowSource, ids: readonly number[]): Statement {
+  const visible = source.visible ? ` AND ${source.visible}` : '';
+  const sql = source.redirects
+    ? `SELECT ${columnList(source.columns)}, requested.id AS "@requested" FROM unnest($1::int[]) AS requested(id)
+       LEFT JOIN "Redirect" redirect ON redirect."type" = '${source.redirects}' AND redirect."formerId" = requested.id
+       JOIN ${source.table} t ON t."id" = coalesce(redirect."targetId", requested.id)${visible}`
+    : `SELECT ${columnList(source.columns)}, t."id" AS "@requested" FROM ${source.table} t WHERE t."id" = ANY($1::int[])${visible}`;
+  return { sql, values: [[...ids]] };
+}
+
+/** Values of `column` of a plain child table (a person's aliases) for each parent in `$1`, as `parentId` and `value`. */
+export function valuesStatement(table: string, parentColumn: string, column: string, parentIds: readonly number[]): Statement {
+  return {
+    sql: `SELECT "${parentColumn}" AS "parentId", "${column}" AS value FROM "${table}"
+         WHERE "${parentColumn}" = ANY($1::int[]) ORDER BY "id"`,
+    values: [[...parentIds]],
+  };
+}
