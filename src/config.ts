@@ -42,7 +42,7 @@ export interface Config {
   maxConnections: number;
   /** PostgreSQL statement_timeout for the API's queries, in milliseconds. */
   statementTimeout: number;
-  /** Origins allowed by CORS; empty sends no CORS headers, ["*"] allows any. */
+  /** Origins whose pages may send an API key through CORS (any origin may read); ["*"] allows any. */
   corsOrigins: string[];
   queryLimits: QueryLimits;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */

@@ -12,6 +12,7 @@ import { NodeResolver } from './node/node.resolver.js';
 import { answerFromReadAlong } from './pagination/read-along-fields.js';
 import { PersonResolver } from './person/person.resolver.js';
 import { QuoteResolver } from './quote/quote.resolver.js';
+import { DateTimeISO } from './scalars/date-time.scalar.js';
 import { SearchResolver } from './search/search.resolver.js';
 import { SourceResolver } from './source/source.resolver.js';
 import { TopicResolver } from './topic/topic.resolver.js';
@@ -34,6 +35,8 @@ export async function buildQuotegraphSchema(): Promise<GraphQLSchema> {
       ChangeResolver,
     ],
     validate: false,
+    // One date scalar for every field, whether its type is given or inferred from `Date`.
+    scalarsMap: [{ type: Date, scalar: DateTimeISO }],
   });
   return answerFromReadAlong(schema);
 }

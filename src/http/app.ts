@@ -6,6 +6,7 @@ import type { Database } from '../db/client.js';
 import type { ExtractionWorker } from '../ingest/extraction-worker.js';
 import { createContext, type Context } from '../graphql/context.js';
 import type { Logger } from '../logger.js';
+import { applyCors } from './cors.js';
 import { BodyTimeoutError, BodyTooLargeError, handleGraphQL, readBody } from './graphql-handler.js';
 import { serveIde } from './ide.js';
 
@@ -25,7 +26,7 @@ export interface AppOptions {
   bodyTimeout: number;
   /** Connections open at once; more are refused. */
   maxConnections: number;
-  /** Origins allowed by CORS; empty sends no CORS headers, ["*"] allows any. */
+  /** Origins whose pages may send an API key (any origin may read); ["*"] allows any. */
   corsOrigins: string[];
   logger: Logger;
 }
@@ -54,25 +55,9 @@ function wantsIde(request: IncomingMessage, url: URL): boolean {
   return request.method === 'GET' && !url.searchParams.has('query') && (request.headers.accept ?? '').includes('text/html');
 }
 
-/** Sets CORS headers for an allowed origin; true when the request was a preflight, now answered. */
-function applyCors(origins: string[], request: IncomingMessage, response: ServerResponse): boolean {
-  const origin = request.headers.origin;
-  if (!origin || origins.length === 0) return false;
-  if (!origins.includes('*') && !origins.includes(origin)) return false;
-  response.setHeader('access-control-allow-origin', origins.includes('*') ? '*' : origin);
-  response.setHeader('vary', 'origin');
-  if (request.method !== 'OPTIONS') return false;
-  response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-  response.setHeader('access-control-allow-headers', 'authorization, content-type, x-request-id, apollo-require-preflight');
-  response.setHeader('access-control-max-age', '600');
-  response.statusCode = 204;
-  response.end();
-  return true;
-}
-
 async function route(options: AppOptions, request: IncomingMessage, response: ServerResponse, requestId: string) {
   const url = new URL(request.url ?? '/', 'http://localhost');
-  if (applyCors(options.corsOrigins, request, response)) return;
+  if (applyCors(options.corsOrigins, request, response) !== 'continue') return;
   if (url.pathname === '/healthz') return sendJson(response, 200, { status: 'ok' });
   if (url.pathname === '/readyz') {
     const ready = await isDatabaseReady(options.database);

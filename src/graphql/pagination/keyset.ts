@@ -6,7 +6,7 @@
 // of their parent rows' own statement.
 import type { SqlReader } from '../../db/sql.js';
 import { columnList, neededColumns } from './columns.js';
-import { decodeCursor, encodeCursor, type CursorColumnType, type CursorValue } from './cursor.js';
+import { decodeCursor, encodeCursor, listTag, type CursorColumnType, type CursorValue } from './cursor.js';
 import { joinClauses, joinedTimestampColumns, takeJoinedRows, type JoinedRow } from './joined-rows.js';
 import { PageReadAlong, type PlannedPage } from './nested-pages.js';
 import type { PageRequest } from './page-arguments.js';
@@ -61,8 +61,22 @@ export interface Page<Row> {
   totalCount?: number;
 }
 
+const cursorTags = new WeakMap<ListSpec, string>();
+
+/** The tag of `spec`'s cursors, from its table (the first name in its FROM) and ordering. */
+function cursorTag(spec: ListSpec): string {
+  let tag = cursorTags.get(spec);
+  if (tag === undefined) {
+    const from = fromClause(spec, new SqlParameters());
+    tag = listTag(/(?:^|FROM\s+)"(\w+)"/.exec(from)?.[1] ?? from, spec.order, spec.direction);
+    cursorTags.set(spec, tag);
+  }
+  return tag;
+}
+
 function cursorOf(spec: ListSpec, row: Record<string, unknown>): string {
   return encodeCursor(
+    cursorTag(spec),
     spec.order.map(({ field }) => {
       const value = row[field];
       return value instanceof Date ? value.toISOString() : (value as CursorValue);
@@ -82,7 +96,7 @@ function pageClauses(spec: ListSpec, request: PageRequest, parameters: SqlParame
   const orderBy = spec.order.map(({ expression }) => `${expression} ${ascending ? 'ASC' : 'DESC'}`).join(', ');
   const conditions: string[] = [];
   if (request.cursor !== null) {
-    const values = decodeCursor(request.cursor, spec.order.map(({ type }) => type));
+    const values = decodeCursor(request.cursor, cursorTag(spec), spec.order.map(({ type }) => type));
     const columns = spec.order.map(({ expression }) => expression).join(', ');
     const placeholders = spec.order.map(({ type }, index) => `${parameters.add(values[index])}::${type}`).join(', ');
     conditions.push(`(${columns}) ${ascending ? '>' : '<'} (${placeholders})`);

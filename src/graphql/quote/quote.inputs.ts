@@ -1,4 +1,5 @@
-import { ArgsType, Field, GraphQLISODateTime } from 'type-graphql';
+import { ArgsType, Field } from 'type-graphql';
+import { DateTimeISO } from '../scalars/date-time.scalar.js';
 import { DateOrder } from '../pagination/date-order.js';
 import { PageArguments } from '../pagination/page-arguments.js';
 
@@ -29,10 +30,10 @@ export class QuoteListArguments extends QuotePageArguments {
   @Field(() => String, { nullable: true, description: 'Quotes in articles published by the source with this slug.' })
   source?: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Quotes from articles dated at or after this time.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'Quotes from articles dated at or after this time.' })
   from?: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Quotes from articles dated before this time.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'Quotes from articles dated before this time.' })
   to?: Date | null;
 
   @Field(() => DateOrder, { nullable: true, defaultValue: DateOrder.NEWEST_FIRST })
