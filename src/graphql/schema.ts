@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { ArticleResolver } from './article/article.resolver.js';
 import { ArticleEditingResolver } from './editing/article-editing.resolver.js';
 import { CatalogueEditingResolver } from './editing/catalogue-editing.resolver.js';
+import { ChangeFeedResolver } from './change-feed/change-feed.resolver.js';
 import { ChangeResolver } from './editing/change.resolver.js';
 import { PersonEditingResolver } from './editing/person-editing.resolver.js';
 import { QuoteEditingResolver } from './editing/quote-editing.resolver.js';
@@ -33,6 +34,7 @@ export async function buildQuotegraphSchema(): Promise<GraphQLSchema> {
       ArticleEditingResolver,
       CatalogueEditingResolver,
       ChangeResolver,
+      ChangeFeedResolver,
     ],
     validate: false,
     // One date scalar for every field, whether its type is given or inferred from `Date`.
