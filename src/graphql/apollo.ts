@@ -12,6 +12,7 @@ import type { QueryLimits } from '../config.js';
 import { classifyDatabaseError } from '../db/database-errors.js';
 import type { Logger } from '../logger.js';
 import type { Context } from './context.js';
+import { cachePolicyPlugin } from './cache/cache-policy.js';
 import { queryCostPlugin } from './cost/cost-plugin.js';
 import { requestChecksPlugin } from './request-checks.js';
 
@@ -122,11 +123,12 @@ export async function createApolloServer(schema: GraphQLSchema, options: ApolloO
     plugins: [
       // The IDE is served by our own HTTP layer, from local files (no CDN).
       ApolloServerPluginLandingPageDisabled(),
-      // We send no cache hints, and the cache-control plugin would wrap every field's resolver to
-      // compute a policy nobody reads; nor do we report usage to Apollo's cloud.
+      // Apollo's cache-control plugin wraps every field's resolver to compute a policy per request;
+      // ours (cachePolicyPlugin) computes it once per document. Nor do we report usage to Apollo's cloud.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       requestChecksPlugin(),
+      cachePolicyPlugin(),
       queryCostPlugin(options.queryLimits),
       operationLogging(options.logger),
     ],

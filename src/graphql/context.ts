@@ -20,6 +20,15 @@ export interface Context {
   requestId: string;
   /** The caller's key, looked up once and only when a resolver asks (reads are public). */
   viewer(): Promise<Viewer | null | 'invalid'>;
+  /** Set for an answer that may be cached (a GET without a key): what its headers will say (src/http/caching.ts). */
+  cache?: CacheableAnswer;
+}
+
+export interface CacheableAnswer {
+  /** Seconds, from the operation's hints (src/graphql/cache/cache-policy.ts); 0 when it must not be stored. */
+  maxAge: number;
+  /** The objects the answer holds, as cache tags (src/graphql/cache/cache-tags.ts). */
+  tags: Set<string>;
 }
 
 export function createContext(
@@ -27,6 +36,7 @@ export function createContext(
   extraction: ExtractionWorker,
   requestId: string,
   authorization?: string,
+  cache?: CacheableAnswer,
 ): Context {
   let viewer: Promise<Viewer | null | 'invalid'> | undefined;
   return {
@@ -37,5 +47,6 @@ export function createContext(
     loaders: new Loaders(database.sql),
     requestId,
     viewer: () => (viewer ??= authenticate(database.prisma, authorization)),
+    ...(cache ? { cache } : {}),
   };
 }

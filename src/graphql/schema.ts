@@ -2,6 +2,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ArticleResolver } from './article/article.resolver.js';
+import { collectCacheTags } from './cache/cache-tags.js';
 import { ArticleEditingResolver } from './editing/article-editing.resolver.js';
 import { CatalogueEditingResolver } from './editing/catalogue-editing.resolver.js';
 import { ChangeFeedResolver } from './change-feed/change-feed.resolver.js';
@@ -40,5 +41,6 @@ export async function buildQuotegraphSchema(): Promise<GraphQLSchema> {
     // One date scalar for every field, whether its type is given or inferred from `Date`.
     scalarsMap: [{ type: Date, scalar: DateTimeISO }],
   });
-  return answerFromReadAlong(schema);
+  // Tags are collected from what resolves, whichever resolver (read along or loaded) answered.
+  return collectCacheTags(answerFromReadAlong(schema));
 }

@@ -6,6 +6,7 @@ import type { Database } from '../db/client.js';
 import type { ExtractionWorker } from '../ingest/extraction-worker.js';
 import { createContext, type Context } from '../graphql/context.js';
 import type { Logger } from '../logger.js';
+import { cacheableAnswer } from './caching.js';
 import { applyCors } from './cors.js';
 import { BodyTimeoutError, BodyTooLargeError, handleGraphQL, readBody } from './graphql-handler.js';
 import { serveIde } from './ide.js';
@@ -87,7 +88,7 @@ async function route(options: AppOptions, request: IncomingMessage, response: Se
     }
     throw error;
   }
-  const context = createContext(options.database, options.extraction, requestId, request.headers.authorization);
+  const context = createContext(options.database, options.extraction, requestId, request.headers.authorization, cacheableAnswer(request));
   await handleGraphQL(options.apollo, request, response, body, context, options.responseLimit);
 }
 
