@@ -45,6 +45,8 @@ export interface Config {
   /** Origins whose pages may send an API key through CORS (any origin may read); ["*"] allows any. */
   corsOrigins: string[];
   queryLimits: QueryLimits;
+  /** Subscriptions one WebSocket connection may hold at once. */
+  maxSubscriptions: number;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
   /**
@@ -146,6 +148,7 @@ export function loadConfig(environment: Environment = process.env): Config {
       maxOperations: readWholeNumber(environment, 'QUOTEGRAPH_MAX_OPERATIONS', 5),
       maxTokens: readWholeNumber(environment, 'QUOTEGRAPH_MAX_TOKENS', 5_000),
     },
+    maxSubscriptions: readWholeNumber(environment, 'QUOTEGRAPH_MAX_SUBSCRIPTIONS', 20),
     logLevel: readLogLevel(environment),
     shutdownTimeout: readWholeNumber(environment, 'QUOTEGRAPH_SHUTDOWN_TIMEOUT_MS', 10_000),
     extractionTimeout: readWholeNumber(environment, 'QUOTEGRAPH_EXTRACTION_TIMEOUT_MS', 5_000),

@@ -12,7 +12,9 @@ import { buildQuotegraphSchema } from './graphql/schema.js';
 import { createHttpServer } from './http/app.js';
 import { ExtractionWorker } from './ingest/extraction-worker.js';
 import { drainable } from './http/drain.js';
+import { serveSubscriptions } from './http/subscriptions.js';
 import { createLogger, type Logger } from './logger.js';
+import { OutboxFeed } from './outbox/outbox-feed.js';
 import { seedDatabase } from './seeds.js';
 
 export interface RunningApi {
@@ -37,7 +39,8 @@ export type ApiOptions = Partial<Config> & {
 export async function serveApi(database: Database, options: ApiOptions = {}): Promise<RunningApi> {
   const config = { ...loadConfig(), ...options };
   const logger = options.logger ?? createLogger(config.logLevel);
-  const apollo = await createApolloServer(options.schema ?? (await buildQuotegraphSchema()), {
+  const schema = options.schema ?? (await buildQuotegraphSchema());
+  const apollo = await createApolloServer(schema, {
     introspection: config.introspection,
     queryLimits: config.queryLimits,
     logger,
@@ -57,6 +60,17 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
     corsOrigins: config.corsOrigins,
     logger,
   });
+  const feed = new OutboxFeed(database, (error) => logger.warn({ err: error }, 'reading the outbox failed; trying again'));
+  const subscriptions = serveSubscriptions(server, {
+    schema,
+    database,
+    extraction,
+    feed,
+    queryLimits: config.queryLimits,
+    maxSubscriptions: config.maxSubscriptions,
+    messageLimit: config.bodyLimit,
+    logger,
+  });
   const drain = drainable(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -71,7 +85,11 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
     async close() {
       // Apollo keeps running until the last connection is gone: a request that keep-alive
       // clients send while the server drains is answered, not failed.
-      const report = await drain(config.shutdownTimeout);
+      // Subscriptions end first: a WebSocket is never idle in HTTP's sense, and would hold the drain to its deadline.
+      const draining = drain(config.shutdownTimeout);
+      await subscriptions.close();
+      await feed.close();
+      const report = await draining;
       await apollo.stop();
       await extraction.close();
       return report;

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { migratePglite, migratePostgres, type MigrationReport } from './migrate.js';
+import { listenPostgres, type Unlisten } from './notifications.js';
 import { poolReader, prismaReader, utcTimestampTypes, type SqlReader } from './sql.js';
 import { pgliteWriter, poolWriter, type SqlWriter } from './writer.js';
 
@@ -20,6 +21,8 @@ export interface Database {
   kind: 'postgres' | 'embedded';
   /** Where the data lives, for log lines: host/database or the embedded data folder. */
   location: string;
+  /** Calls `onNotification` on every NOTIFY on `channel` (and after a lost connection is back); resolves to a function that stops. */
+  listen(channel: string, onNotification: () => void): Promise<Unlisten>;
   close(): Promise<void>;
 }
 
@@ -77,6 +80,7 @@ export function connectPostgres(connectionString: string, options: ConnectOption
     writer,
     kind: 'postgres',
     location: `${url.host}${url.pathname}`,
+    listen: (channel, onNotification) => listenPostgres(connectionString, channel, onNotification),
     async close() {
       await prisma.$disconnect();
       await pool.end();
@@ -116,6 +120,10 @@ export async function openEmbedded(dataDirectory: string, options: { lock?: Data
       kind: 'embedded',
       location: dataDirectory,
       migration,
+      async listen(channel, onNotification) {
+        const unlisten = await opened.listen(channel, () => onNotification());
+        return async () => unlisten();
+      },
       async close() {
         try {
           await prisma.$disconnect();

@@ -5,6 +5,7 @@ import type { SqlReader } from '../db/sql.js';
 import type { SqlWriter } from '../db/writer.js';
 import type { ExtractionWorker } from '../ingest/extraction-worker.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import type { OutboxFeed } from '../outbox/outbox-feed.js';
 import { Loaders } from './loaders.js';
 
 export interface Context {
@@ -20,6 +21,8 @@ export interface Context {
   requestId: string;
   /** The caller's key, looked up once and only when a resolver asks (reads are public). */
   viewer(): Promise<Viewer | null | 'invalid'>;
+  /** The process's live stream of the outbox, for subscriptions (absent where nothing subscribes). */
+  feed?: OutboxFeed;
   /** Set for an answer that may be cached (a GET without a key): what its headers will say (src/http/caching.ts). */
   cache?: CacheableAnswer;
 }

@@ -6,6 +6,7 @@ import { collectCacheTags } from './cache/cache-tags.js';
 import { ArticleEditingResolver } from './editing/article-editing.resolver.js';
 import { CatalogueEditingResolver } from './editing/catalogue-editing.resolver.js';
 import { ChangeFeedResolver } from './change-feed/change-feed.resolver.js';
+import { SubscriptionResolver } from './change-feed/subscription.resolver.js';
 import { ChangeResolver } from './editing/change.resolver.js';
 import { PersonEditingResolver } from './editing/person-editing.resolver.js';
 import { QuoteEditingResolver } from './editing/quote-editing.resolver.js';
@@ -36,8 +37,19 @@ export async function buildQuotegraphSchema(): Promise<GraphQLSchema> {
       CatalogueEditingResolver,
       ChangeResolver,
       ChangeFeedResolver,
+      SubscriptionResolver,
     ],
     validate: false,
+    // Every subscription brings its own stream (the outbox feed: change-feed/subscription.resolver.ts);
+    // type-graphql refuses to build subscriptions without a pub/sub, which nothing here publishes to.
+    pubSub: {
+      publish: () => {
+        throw new Error('subscriptions are fed by the outbox, not published to');
+      },
+      subscribe: () => {
+        throw new Error('subscriptions are fed by the outbox, not by topics');
+      },
+    },
     // One date scalar for every field, whether its type is given or inferred from `Date`.
     scalarsMap: [{ type: Date, scalar: DateTimeISO }],
   });

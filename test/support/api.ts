@@ -14,6 +14,8 @@ export interface GraphQLResponse<Data = any> {
 export interface TestApi {
   url: string;
   database: Database;
+  /** The test database's connection string (for a second server on it). */
+  databaseUrl: string;
   /** Every SQL statement Prisma sent since the last `resetStatements()`. */
   statements: string[];
   resetStatements(): void;
@@ -30,6 +32,7 @@ export async function startTestApi(options: { seed?: boolean; config?: ApiOption
   return {
     url: api.url,
     database,
+    databaseUrl: testDatabase.url,
     statements,
     resetStatements: () => void statements.splice(0),
     async query(query, variables, headers = {}) {
