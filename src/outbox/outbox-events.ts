@@ -29,6 +29,9 @@ export interface OutboxPayload {
   action?: string;
   /** The article's slug (of the quote's article for a quote). */
   article?: string | null;
+  articleId?: number | null;
+  speakerId?: number | null;
+  sourceId?: number | null;
   revision?: number;
   /** The quote's speaker's slug. */
   speaker?: string | null;

@@ -33,8 +33,8 @@ CREATE FUNCTION "outbox_revisions"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO "OutboxEvent" ("rank", "type", "objectType", "objectId", "payload")
   SELECT 0, CASE WHEN revision."number" = 1 THEN 'articleAdded' ELSE 'articleRevised' END, 'Article', article."id",
-    jsonb_build_object('action', 'ingestArticle', 'article', article."slug", 'revision', revision."number",
-      'source', source."slug", 'topics', "outbox_article_topics"(article."id"), 'published', article."published")
+    jsonb_build_object('action', 'ingestArticle', 'article', article."slug", 'articleId', article."id", 'revision', revision."number",
+      'source', source."slug", 'sourceId', source."id", 'topics', "outbox_article_topics"(article."id"), 'published', article."published")
   FROM added revision
   JOIN "Article" article ON article."id" = revision."articleId"
   LEFT JOIN "Source" source ON source."id" = article."sourceId"
@@ -51,8 +51,8 @@ CREATE FUNCTION "outbox_quotes"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO "OutboxEvent" ("rank", "type", "objectType", "objectId", "payload")
   SELECT 1, 'quoteAdded', 'Quote', quote."id",
-    jsonb_build_object('article', article."slug", 'speaker', speaker."slug", 'source', source."slug",
-      'topics', "outbox_article_topics"(article."id"), 'published', article."published")
+    jsonb_build_object('article', article."slug", 'articleId', article."id", 'speaker', speaker."slug", 'speakerId', speaker."id",
+      'source', source."slug", 'sourceId', source."id", 'topics', "outbox_article_topics"(article."id"), 'published', article."published")
   FROM added quote
   JOIN "Article" article ON article."id" = quote."articleId"
   LEFT JOIN "Person" speaker ON speaker."id" = quote."speakerId"
@@ -82,7 +82,8 @@ BEGIN
     change."objectType", change."objectId",
     jsonb_build_object('action', change."action",
       'article', coalesce(article."slug", CASE WHEN change."objectType" = 'Article' THEN change."before"->>'slug' END),
-      'speaker', speaker."slug", 'source', source."slug",
+      'articleId', coalesce(article."id", CASE WHEN change."objectType" = 'Article' THEN change."objectId" END),
+      'speaker', speaker."slug", 'speakerId', speaker."id", 'source', source."slug", 'sourceId', source."id",
       'topics', CASE WHEN article."id" IS NULL THEN '[]'::jsonb ELSE "outbox_article_topics"(article."id") END,
       'published', article."published",
       'person', CASE WHEN change."objectType" = 'Person' THEN change."before"->>'slug' END,

@@ -2,6 +2,7 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { decodePosition, encodePosition, OUTBOX_START, readOutbox, type OutboxEvent } from '../../outbox/outbox-events.js';
+import { cacheTag } from '../cache/cache-tags.js';
 import type { Context } from '../context.js';
 import { toGlobalId } from '../node/global-id.js';
 import { ChangeEvent, ChangeEventConnection } from './change-feed.type.js';
@@ -10,6 +11,17 @@ import { ChangeEvent, ChangeEventConnection } from './change-feed.type.js';
 export const MAX_CHANGES_PAGE = 500;
 
 const TOMBSTONES = new Set(['articleDeleted', 'quoteRetracted', 'personMerged']);
+
+/** The cache tags of the answers an event may have made stale. */
+function staleTags(event: OutboxEvent): string[] {
+  const { payload } = event;
+  const tags = new Set([cacheTag(event.objectType, event.objectId)]);
+  if (payload.articleId) tags.add(cacheTag('Article', payload.articleId));
+  if (payload.speakerId) tags.add(cacheTag('Person', payload.speakerId));
+  if (payload.sourceId) tags.add(cacheTag('Source', payload.sourceId));
+  if (payload.mergedIntoId) tags.add(cacheTag('Person', payload.mergedIntoId));
+  return [...tags];
+}
 
 /** An outbox event as the public sees it. */
 export function publicChangeEvent(event: OutboxEvent): ChangeEvent {
@@ -27,6 +39,7 @@ export function publicChangeEvent(event: OutboxEvent): ChangeEvent {
     source: payload.published === false ? null : (payload.source ?? null),
     topics: payload.published === false ? [] : (payload.topics ?? []),
     mergedInto: payload.mergedIntoId ? toGlobalId('Person', payload.mergedIntoId) : null,
+    cacheTags: staleTags(event),
   };
 }
 

@@ -56,6 +56,12 @@ export class ChangeEvent {
 
   @Field(() => ID, { nullable: true, description: 'For personMerged: the global id of the person it was merged into.' })
   mergedInto!: string | null;
+
+  @Field(() => [String], {
+    description:
+      'The cache tags (as in the Cache-Tag and Surrogate-Key headers) of cached answers this change may have made stale: the object, its article, speaker and source. Purge them from a CDN.',
+  })
+  cacheTags!: string[];
 }
 
 @ObjectType('ChangeEventConnection', { simpleResolvers: true, description: 'Changes after a cursor, oldest first.' })

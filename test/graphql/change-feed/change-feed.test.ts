@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 const FEED = `query ($since: String, $first: Int!) {
-  changesSince(since: $since, first: $first) { cursor hasNextPage nodes { id cursor type object tombstone article speaker source topics } }
+  changesSince(since: $since, first: $first) { cursor hasNextPage nodes { id cursor type object tombstone article speaker source topics cacheTags } }
 }`;
 
 /** Waits until every committed event is readable (other suites' transactions on the server may hold them back). */
@@ -57,6 +57,10 @@ describe('changesSince', () => {
     expect(nodes.map((node: { type: string }) => node.type)).toEqual(['quoteRetracted', 'articleDeleted']);
     expect(nodes[0]).toMatchObject({ object: quote.id, tombstone: true, article: quote.article.slug, speaker: 'sergey-lavrov' });
     expect(nodes[1]).toMatchObject({ object: quote.article.id, tombstone: true, article: quote.article.slug });
+    // What a CDN purges: the tags the answers that held the quote and its article carry.
+    const number = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1];
+    expect(nodes[0].cacheTags).toEqual(expect.arrayContaining([`quote-${number(quote.id)}`, `article-${number(quote.article.id)}`]));
+    expect(nodes[1].cacheTags).toContain(`article-${number(quote.article.id)}`);
   });
 
   it('refuses a cursor it did not make, and a page over 500', async () => {
