@@ -47,6 +47,16 @@ export interface Config {
   queryLimits: QueryLimits;
   /** Subscriptions one WebSocket connection may hold at once. */
   maxSubscriptions: number;
+  /** Delivering events to registered webhooks (src/webhooks). */
+  webhooks: {
+    enabled: boolean;
+    /** Wait before the first retry, in milliseconds; doubled each time. */
+    retryMs: number;
+    maxAttempts: number;
+    /** Deliveries failed for good in a row that disable a webhook. */
+    disableAfter: number;
+    timeoutMs: number;
+  };
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
   /**
@@ -149,6 +159,13 @@ export function loadConfig(environment: Environment = process.env): Config {
       maxTokens: readWholeNumber(environment, 'QUOTEGRAPH_MAX_TOKENS', 5_000),
     },
     maxSubscriptions: readWholeNumber(environment, 'QUOTEGRAPH_MAX_SUBSCRIPTIONS', 20),
+    webhooks: {
+      enabled: readBoolean(environment, 'QUOTEGRAPH_WEBHOOKS', true),
+      retryMs: readWholeNumber(environment, 'QUOTEGRAPH_WEBHOOK_RETRY_MS', 1_000),
+      maxAttempts: readWholeNumber(environment, 'QUOTEGRAPH_WEBHOOK_ATTEMPTS', 8),
+      disableAfter: readWholeNumber(environment, 'QUOTEGRAPH_WEBHOOK_DISABLE_AFTER', 5),
+      timeoutMs: readWholeNumber(environment, 'QUOTEGRAPH_WEBHOOK_TIMEOUT_MS', 10_000),
+    },
     logLevel: readLogLevel(environment),
     shutdownTimeout: readWholeNumber(environment, 'QUOTEGRAPH_SHUTDOWN_TIMEOUT_MS', 10_000),
     extractionTimeout: readWholeNumber(environment, 'QUOTEGRAPH_EXTRACTION_TIMEOUT_MS', 5_000),

@@ -15,6 +15,7 @@ import { drainable } from './http/drain.js';
 import { serveSubscriptions } from './http/subscriptions.js';
 import { createLogger, type Logger } from './logger.js';
 import { OutboxFeed } from './outbox/outbox-feed.js';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
 import { seedDatabase } from './seeds.js';
 
 export interface RunningApi {
@@ -71,6 +72,9 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
     messageLimit: config.bodyLimit,
     logger,
   });
+  const webhooks = new WebhookDispatcher(database, logger, config.webhooks);
+  // A failure to start is logged, not fatal: the API serves without webhooks meanwhile.
+  if (config.webhooks.enabled) webhooks.start().catch((error: unknown) => logger.warn({ err: error }, 'webhook delivery could not start'));
   const drain = drainable(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -89,6 +93,7 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
       const draining = drain(config.shutdownTimeout);
       await subscriptions.close();
       await feed.close();
+      await webhooks.close();
       const report = await draining;
       await apollo.stop();
       await extraction.close();

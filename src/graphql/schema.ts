@@ -19,6 +19,7 @@ import { DateTimeISO } from './scalars/date-time.scalar.js';
 import { SearchResolver } from './search/search.resolver.js';
 import { SourceResolver } from './source/source.resolver.js';
 import { TopicResolver } from './topic/topic.resolver.js';
+import { WebhookResolver } from './webhook/webhook.resolver.js';
 
 export async function buildQuotegraphSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -38,6 +39,7 @@ export async function buildQuotegraphSchema(): Promise<GraphQLSchema> {
       ChangeResolver,
       ChangeFeedResolver,
       SubscriptionResolver,
+      WebhookResolver,
     ],
     validate: false,
     // Every subscription brings its own stream (the outbox feed: change-feed/subscription.resolver.ts);

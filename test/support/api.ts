@@ -1,4 +1,5 @@
 // A running API over a fresh, seeded PostgreSQL database, for tests that speak HTTP.
+import { loadConfig } from '../../src/config.js';
 import { connectPostgres, type Database } from '../../src/db/client.js';
 import { seedDatabase } from '../../src/seeds.js';
 import { serveApi, type ApiOptions } from '../../src/server.js';
@@ -28,7 +29,10 @@ export async function startTestApi(options: { seed?: boolean; config?: ApiOption
   const statements: string[] = [];
   const database = connectPostgres(testDatabase.url, { onStatement: (sql) => statements.push(sql) });
   if (options.seed !== false) await seedDatabase(database.writer);
-  const api = await serveApi(database, { host: '127.0.0.1', port: 0, ide: true, introspection: true, ...options.config });
+  // Webhook delivery is off unless a test asks for it: its background statements would count in
+  // the tests that count a request's statements.
+  const webhooks = { ...loadConfig().webhooks, enabled: false };
+  const api = await serveApi(database, { host: '127.0.0.1', port: 0, ide: true, introspection: true, webhooks, ...options.config });
   return {
     url: api.url,
     database,
