@@ -164,7 +164,13 @@ export class OutboxFeed {
       this.unlisten = await this.database.listen(OUTBOX_CHANNEL, () => this.read());
       this.position = await outboxEnd(this.database.sql);
       this.schedule(POLL_MS.idle);
-    })();
+    })().catch(async (error: unknown) => {
+      // The database was away: the next subscriber tries again.
+      await this.unlisten?.().catch(() => undefined);
+      this.unlisten = undefined;
+      this.starting = undefined;
+      throw error;
+    });
     return this.starting;
   }
 
