@@ -45,6 +45,10 @@ export interface Config {
   /** Origins whose pages may send an API key through CORS (any origin may read); ["*"] allows any. */
   corsOrigins: string[];
   queryLimits: QueryLimits;
+  /** Redis for APQ's query texts, shared by every instance; null keeps them in each process. */
+  redisUrl: string | null;
+  /** A persisted-documents manifest: only its operations run. Null runs any operation. */
+  trustedDocuments: string | null;
   /** Subscriptions one WebSocket connection may hold at once. */
   maxSubscriptions: number;
   /** Delivering events to registered webhooks (src/webhooks). */
@@ -158,6 +162,8 @@ export function loadConfig(environment: Environment = process.env): Config {
       maxOperations: readWholeNumber(environment, 'QUOTEGRAPH_MAX_OPERATIONS', 5),
       maxTokens: readWholeNumber(environment, 'QUOTEGRAPH_MAX_TOKENS', 5_000),
     },
+    redisUrl: environment.REDIS_URL?.trim() || null,
+    trustedDocuments: environment.QUOTEGRAPH_TRUSTED_DOCUMENTS?.trim() ? path.resolve(environment.QUOTEGRAPH_TRUSTED_DOCUMENTS.trim()) : null,
     maxSubscriptions: readWholeNumber(environment, 'QUOTEGRAPH_MAX_SUBSCRIPTIONS', 20),
     webhooks: {
       enabled: readBoolean(environment, 'QUOTEGRAPH_WEBHOOKS', true),

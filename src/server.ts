@@ -8,6 +8,7 @@ import { loadConfig, type Config } from './config.js';
 import { openMigratedDatabase, type Database } from './db/client.js';
 import { createApolloServer } from './graphql/apollo.js';
 import type { Context } from './graphql/context.js';
+import { redisQueryTextCache, TrustedDocuments } from './graphql/persisted-queries.js';
 import { buildQuotegraphSchema } from './graphql/schema.js';
 import { createHttpServer } from './http/app.js';
 import { ExtractionWorker } from './ingest/extraction-worker.js';
@@ -41,7 +42,13 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
   const config = { ...loadConfig(), ...options };
   const logger = options.logger ?? createLogger(config.logLevel);
   const schema = options.schema ?? (await buildQuotegraphSchema());
+  const trustedDocuments = config.trustedDocuments ? TrustedDocuments.load(config.trustedDocuments) : undefined;
+  const redis = !trustedDocuments && config.redisUrl
+    ? await redisQueryTextCache(config.redisUrl, (error) => logger.warn({ err: error }, 'Redis (persisted queries) failed'))
+    : undefined;
   const apollo = await createApolloServer(schema, {
+    persistedQueries: trustedDocuments?.asQueryTextCache() ?? redis,
+    trustedDocuments,
     introspection: config.introspection,
     queryLimits: config.queryLimits,
     logger,
@@ -70,6 +77,7 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
     queryLimits: config.queryLimits,
     maxSubscriptions: config.maxSubscriptions,
     messageLimit: config.bodyLimit,
+    trustedDocuments,
     logger,
   });
   const webhooks = new WebhookDispatcher(database, logger, config.webhooks);
@@ -94,6 +102,7 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
       await subscriptions.close();
       await feed.close();
       await webhooks.close();
+      await redis?.close();
       const report = await draining;
       await apollo.stop();
       await extraction.close();

@@ -13,6 +13,7 @@ import { classifyDatabaseError } from '../db/database-errors.js';
 import type { Logger } from '../logger.js';
 import type { Context } from './context.js';
 import { cachePolicyPlugin } from './cache/cache-policy.js';
+import type { QueryTextCache, TrustedDocuments } from './persisted-queries.js';
 import { queryCostPlugin } from './cost/cost-plugin.js';
 import { requestChecksPlugin } from './request-checks.js';
 
@@ -102,6 +103,10 @@ function operationLogging(logger: Logger): ApolloServerPlugin<Context> {
 
 export interface ApolloOptions {
   introspection: boolean;
+  /** Where APQ keeps query texts by hash (Redis, or the trusted manifest); Apollo's in-process cache otherwise. */
+  persistedQueries?: QueryTextCache;
+  /** Only these operations run, when set. */
+  trustedDocuments?: TrustedDocuments;
   queryLimits: QueryLimits;
   logger: Logger;
 }
@@ -120,7 +125,9 @@ export async function createApolloServer(schema: GraphQLSchema, options: ApolloO
     // stop() called meanwhile waited forever on Apollo's unresolved barrier.
     stopOnTerminationSignals: false,
     formatError,
+    ...(options.persistedQueries ? { persistedQueries: { cache: options.persistedQueries } } : {}),
     plugins: [
+      ...(options.trustedDocuments ? [options.trustedDocuments.plugin()] : []),
       // The IDE is served by our own HTTP layer, from local files (no CDN).
       ApolloServerPluginLandingPageDisabled(),
       // Apollo's cache-control plugin wraps every field's resolver to compute a policy per request;

@@ -10,6 +10,7 @@ import type { QueryLimits } from '../config.js';
 import type { Database } from '../db/client.js';
 import { createContext } from '../graphql/context.js';
 import { checkLimits } from '../graphql/cost/cost-plugin.js';
+import type { TrustedDocuments } from '../graphql/persisted-queries.js';
 import type { ExtractionWorker } from '../ingest/extraction-worker.js';
 import type { Logger } from '../logger.js';
 import type { OutboxFeed } from '../outbox/outbox-feed.js';
@@ -24,6 +25,8 @@ export interface SubscriptionOptions {
   maxSubscriptions: number;
   /** Largest message accepted, in bytes. */
   messageLimit: number;
+  /** When set, only these operations run. */
+  trustedDocuments?: TrustedDocuments;
   logger: Logger;
 }
 
@@ -54,6 +57,9 @@ export function serveSubscriptions(server: Server, options: SubscriptionOptions)
     {
       schema,
       onSubscribe(context, _id, payload) {
+        if (options.trustedDocuments && !options.trustedDocuments.allows(payload.query)) {
+          return refusal('This server runs only the operations in its trusted documents', 'OPERATION_NOT_TRUSTED');
+        }
         let document;
         try {
           document = parse(payload.query, { maxTokens: options.queryLimits.maxTokens });
