@@ -36,7 +36,7 @@ export interface Config {
    * in transaction mode).
    */
   preparedStatements: boolean;
-  /** Redis for state shared by every instance (persisted queries); null keeps it in the process. */
+  /** Redis for APQ's query texts, shared by every instance; null keeps them in each process. */
   redisUrl: string | null;
   /**
    * `demo`: `serve` stores the demo articles in seeds/ when the database has no article yet (the
@@ -68,9 +68,23 @@ export interface Config {
   maxConnections: number;
   /** PostgreSQL statement_timeout for the API's queries, in milliseconds. */
   statementTimeout: number;
-  /** Origins allowed by CORS; empty sends no CORS headers, ["*"] allows any. */
+  /** Origins whose pages may send an API key through CORS (any origin may read); ["*"] allows any. */
   corsOrigins: string[];
   queryLimits: QueryLimits;
+  /** A persisted-documents manifest: only its operations run. Null runs any operation. */
+  trustedDocuments: string | null;
+  /** Subscriptions one WebSocket connection may hold at once. */
+  maxSubscriptions: number;
+  /** Delivering events to registered webhooks (src/webhooks). */
+  webhooks: {
+    enabled: boolean;
+    /** Wait before the first retry, in milliseconds; doubled each time. */
+    retryMs: number;
+    maxAttempts: number;
+    /** Deliveries failed for good in a row that disable a webhook. */
+    disableAfter: number;
+    timeoutMs: number;
+  };
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
   /**
@@ -229,6 +243,15 @@ export function loadConfig(environment: Environment = process.env): Config {
       maxAliases: readWholeNumber(environment, 'QUOTEGRAPH_MAX_ALIASES', 30, 0),
       maxOperations: readWholeNumber(environment, 'QUOTEGRAPH_MAX_OPERATIONS', 5),
       maxTokens: readWholeNumber(environment, 'QUOTEGRAPH_MAX_TOKENS', 5_000),
+    },
+    trustedDocuments: environment.QUOTEGRAPH_TRUSTED_DOCUMENTS?.trim() ? path.resolve(environment.QUOTEGRAPH_TRUSTED_DOCUMENTS.trim()) : null,
+    maxSubscriptions: readWholeNumber(environment, 'QUOTEGRAPH_MAX_SUBSCRIPTIONS', 20),
+    webhooks: {
+      enabled: readBoolean(environment, 'QUOTEGRAPH_WEBHOOKS', true),
+      retryMs: readWholeNumber(environment, 'QUOTEGRAPH_WEBHOOK_RETRY_MS', 1_000),
+      maxAttempts: readWholeNumber(environment, 'QUOTEGRAPH_WEBHOOK_ATTEMPTS', 8),
+      disableAfter: readWholeNumber(environment, 'QUOTEGRAPH_WEBHOOK_DISABLE_AFTER', 5),
+      timeoutMs: readWholeNumber(environment, 'QUOTEGRAPH_WEBHOOK_TIMEOUT_MS', 10_000),
     },
     logLevel: readLogLevel(environment),
     shutdownTimeout: readWholeNumber(environment, 'QUOTEGRAPH_SHUTDOWN_TIMEOUT_MS', 10_000),

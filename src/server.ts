@@ -8,12 +8,15 @@ import { loadConfig, type Config } from './config.js';
 import { openMigratedDatabase, type Database } from './db/client.js';
 import { createApolloServer } from './graphql/apollo.js';
 import type { Context } from './graphql/context.js';
-import { persistedQueryStore } from './graphql/persisted-queries.js';
+import { redisQueryTextCache, TrustedDocuments } from './graphql/persisted-queries.js';
 import { buildQuotegraphSchema } from './graphql/schema.js';
 import { createHttpServer } from './http/app.js';
 import { ExtractionWorker } from './ingest/extraction-worker.js';
 import { drainable } from './http/drain.js';
+import { serveSubscriptions } from './http/subscriptions.js';
 import { createLogger, type Logger } from './logger.js';
+import { OutboxFeed } from './outbox/outbox-feed.js';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
 import { seedDatabase } from './seeds.js';
 
 export interface RunningApi {
@@ -38,10 +41,15 @@ export type ApiOptions = Partial<Config> & {
 export async function serveApi(database: Database, options: ApiOptions = {}): Promise<RunningApi> {
   const config = { ...loadConfig(), ...options };
   const logger = options.logger ?? createLogger(config.logLevel);
-  const persistedQueries = await persistedQueryStore(config.redisUrl, logger);
-  const apollo = await createApolloServer(options.schema ?? (await buildQuotegraphSchema()), {
+  const schema = options.schema ?? (await buildQuotegraphSchema());
+  const trustedDocuments = config.trustedDocuments ? TrustedDocuments.load(config.trustedDocuments) : undefined;
+  const redis = !trustedDocuments && config.redisUrl
+    ? await redisQueryTextCache(config.redisUrl, (error) => logger.warn({ err: error }, 'Redis (persisted queries) failed'))
+    : undefined;
+  const apollo = await createApolloServer(schema, {
+    persistedQueries: trustedDocuments?.asQueryTextCache() ?? redis,
+    trustedDocuments,
     introspection: config.introspection,
-    persistedQueries: persistedQueries.options,
     queryLimits: config.queryLimits,
     logger,
   });
@@ -61,6 +69,21 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
     corsOrigins: config.corsOrigins,
     logger,
   });
+  const feed = new OutboxFeed(database, (error) => logger.warn({ err: error }, 'reading the outbox failed; trying again'));
+  const subscriptions = serveSubscriptions(server, {
+    schema,
+    database,
+    extraction,
+    feed,
+    queryLimits: config.queryLimits,
+    maxSubscriptions: config.maxSubscriptions,
+    messageLimit: config.bodyLimit,
+    trustedDocuments,
+    logger,
+  });
+  const webhooks = new WebhookDispatcher(database, logger, config.webhooks);
+  // A failure to start is logged, not fatal: the API serves without webhooks meanwhile.
+  if (config.webhooks.enabled) webhooks.start().catch((error: unknown) => logger.warn({ err: error }, 'webhook delivery could not start'));
   const drain = drainable(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -75,10 +98,15 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
     async close() {
       // Apollo keeps running until the last connection is gone: a request that keep-alive
       // clients send while the server drains is answered, not failed.
-      const report = await drain(config.shutdownTimeout);
+      // Subscriptions end first: a WebSocket is never idle in HTTP's sense, and would hold the drain to its deadline.
+      const draining = drain(config.shutdownTimeout);
+      await subscriptions.close();
+      await feed.close();
+      await webhooks.close();
+      await redis?.close();
+      const report = await draining;
       await apollo.stop();
       await extraction.close();
-      await persistedQueries.close();
       return report;
     },
   };

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Config } from '../config.js';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { migratePglite, migratePostgres, type MigrationReport } from './migrate.js';
+import { listenPostgres, type Unlisten } from './notifications.js';
 import { replicate, type Replication, type ReplicaStatus } from './replicas.js';
 import { pgliteReader, poolReader, utcTimestampParsers, utcTimestampTypes, type SqlReader } from './sql.js';
 import { pgliteWriter, poolWriter, type SqlWriter } from './writer.js';
@@ -20,6 +21,8 @@ export interface Database {
   location: string;
   /** Present on PostgreSQL with replicas (DATABASE_REPLICA_URLS): where each request's reads go. */
   replication?: Replication;
+  /** Calls `onNotification` on every NOTIFY on `channel` (and after a lost connection is back); resolves to a function that stops. */
+  listen(channel: string, onNotification: () => void): Promise<Unlisten>;
   close(): Promise<void>;
 }
 
@@ -93,6 +96,7 @@ export function connectPostgres(connectionString: string, options: ConnectOption
     kind: 'postgres',
     location: `${url.host}${url.pathname}`,
     replication,
+    listen: (channel, onNotification) => listenPostgres(connectionString, channel, onNotification),
     async close() {
       await replication?.close();
       await pool.end();
@@ -132,6 +136,10 @@ export async function openEmbedded(dataDirectory: string, options: { lock?: Data
       location: dataDirectory,
       migration,
       pglite: opened,
+      async listen(channel, onNotification) {
+        const unlisten = await opened.listen(channel, () => onNotification());
+        return async () => unlisten();
+      },
       async close() {
         try {
           await opened.close();

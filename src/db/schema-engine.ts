@@ -39,6 +39,21 @@ function loadBindings(): Promise<typeof schemaEngineBindings> {
  * when given a connection string, and its DROP ran before its pool closed, leaving it behind.
  */
 class OneDatabasePg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    // adapter-pg 7.10 runs a migration script split at every ";", which cuts a function body
+    // ($$ … ; … $$, as the outbox triggers have) apart. PostgreSQL takes the whole script as one
+    // simple query, as Prisma's native engine sends it.
+    adapter.executeScript = async (script: string) => {
+      try {
+        await adapter.underlyingDriver().query(script);
+      } catch (error) {
+        (adapter as unknown as { onError(error: unknown): never }).onError(error);
+      }
+    };
+    return adapter;
+  }
+
   override connectToShadowDb() {
     return this.connect();
   }

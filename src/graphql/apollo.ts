@@ -1,6 +1,6 @@
 // Apollo Server over the Quotegraph schema: query limits before execution, errors that never leak
 // internals, and one structured log line per operation, however many of its fields failed.
-import { ApolloServer, type ApolloServerPlugin, type PersistedQueryOptions } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -12,6 +12,8 @@ import type { QueryLimits } from '../config.js';
 import { classifyDatabaseError } from '../db/database-errors.js';
 import type { Logger } from '../logger.js';
 import type { Context } from './context.js';
+import { cachePolicyPlugin } from './cache/cache-policy.js';
+import type { QueryTextCache, TrustedDocuments } from './persisted-queries.js';
 import { queryCostPlugin } from './cost/cost-plugin.js';
 import { readYourWritesPlugin } from './read-your-writes.js';
 import { requestChecksPlugin } from './request-checks.js';
@@ -102,8 +104,10 @@ function operationLogging(logger: Logger): ApolloServerPlugin<Context> {
 
 export interface ApolloOptions {
   introspection: boolean;
-  /** Where persisted queries are kept (src/graphql/persisted-queries.ts); Apollo's in-process cache by default. */
-  persistedQueries?: PersistedQueryOptions;
+  /** Where APQ keeps query texts by hash (Redis, or the trusted manifest); Apollo's in-process cache otherwise. */
+  persistedQueries?: QueryTextCache;
+  /** Only these operations run, when set. */
+  trustedDocuments?: TrustedDocuments;
   queryLimits: QueryLimits;
   logger: Logger;
 }
@@ -112,7 +116,6 @@ export async function createApolloServer(schema: GraphQLSchema, options: ApolloO
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: options.introspection,
-    ...(options.persistedQueries ? { persistedQueries: options.persistedQueries } : {}),
     includeStacktraceInErrorResponses: false,
     // Validation is linear in the document but slow per node (about 27 rules visit each): four
     // thousand aliases of an introspection field took 1 to 2 s to validate before the alias limit
@@ -123,14 +126,17 @@ export async function createApolloServer(schema: GraphQLSchema, options: ApolloO
     // stop() called meanwhile waited forever on Apollo's unresolved barrier.
     stopOnTerminationSignals: false,
     formatError,
+    ...(options.persistedQueries ? { persistedQueries: { cache: options.persistedQueries } } : {}),
     plugins: [
+      ...(options.trustedDocuments ? [options.trustedDocuments.plugin()] : []),
       // The IDE is served by our own HTTP layer, from local files (no CDN).
       ApolloServerPluginLandingPageDisabled(),
-      // We send no cache hints, and the cache-control plugin would wrap every field's resolver to
-      // compute a policy nobody reads; nor do we report usage to Apollo's cloud.
+      // Apollo's cache-control plugin wraps every field's resolver to compute a policy per request;
+      // ours (cachePolicyPlugin) computes it once per document. Nor do we report usage to Apollo's cloud.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       requestChecksPlugin(),
+      cachePolicyPlugin(),
       queryCostPlugin(options.queryLimits),
       readYourWritesPlugin(),
       operationLogging(options.logger),

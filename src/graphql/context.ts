@@ -5,6 +5,7 @@ import type { ReadRouting, Replication } from '../db/replicas.js';
 import type { SqlReader } from '../db/sql.js';
 import type { SqlWriter } from '../db/writer.js';
 import type { ExtractionWorker } from '../ingest/extraction-worker.js';
+import type { OutboxFeed } from '../outbox/outbox-feed.js';
 import { Loaders } from './read/loaders.js';
 
 export interface Context {
@@ -22,6 +23,17 @@ export interface Context {
   requestId: string;
   /** The caller's key, looked up once and only when a resolver asks (reads are public). */
   viewer(): Promise<Viewer | null | 'invalid'>;
+  /** The process's live stream of the outbox, for subscriptions (absent where nothing subscribes). */
+  feed?: OutboxFeed;
+  /** Set for an answer that may be cached (a GET without a key): what its headers will say (src/http/caching.ts). */
+  cache?: CacheableAnswer;
+}
+
+export interface CacheableAnswer {
+  /** Seconds, from the operation's hints (src/graphql/cache/cache-policy.ts); 0 when it must not be stored. */
+  maxAge: number;
+  /** The objects the answer holds, as cache tags (src/graphql/cache/cache-tags.ts). */
+  tags: Set<string>;
 }
 
 export function createContext(
@@ -29,9 +41,14 @@ export function createContext(
   extraction: ExtractionWorker,
   requestId: string,
   authorization?: string,
-  /** The commit position the client sent back (x-quotegraph-lsn): its reads must see that write. */
-  minimumLsn: bigint | null = null,
+  request: {
+    /** The commit position the client sent back (x-quotegraph-lsn): its reads must see that write. */
+    minimumLsn?: bigint | null;
+    /** Set when the answer may be cached (a GET without a key). */
+    cache?: CacheableAnswer;
+  } = {},
 ): Context {
+  const { minimumLsn = null, cache } = request;
   let viewer: Promise<Viewer | null | 'invalid'> | undefined;
   const routing: ReadRouting = { primaryOnly: false, minimumLsn };
   const sql = database.replication ? database.replication.readerFor(routing) : database.sql;
@@ -44,5 +61,6 @@ export function createContext(
     loaders: new Loaders(sql),
     requestId,
     viewer: () => (viewer ??= authenticate(database.sql, authorization)),
+    ...(cache ? { cache } : {}),
   };
 }

@@ -1,82 +1,108 @@
-// Where Apollo keeps automatic persisted queries (a document's hash to its text): in Redis when
-// REDIS_URL is set, so a hash registered through one instance is known to every other; in the
-// process otherwise. Redis being away costs a miss, never an error: the client then sends the
-// whole document again, as it does for a hash it never registered.
-import type { PersistedQueryOptions } from '@apollo/server';
-import { createClient } from '@redis/client';
-import type { Logger } from '../logger.js';
+// Where Apollo keeps automatic persisted queries (APQ), and the trusted-documents mode.
+//
+// - With REDIS_URL, APQ's hash -> query text entries live in Redis, so a hash registered through one
+//   instance is known to all (in-process, a client whose next GET landed on another instance got
+//   PERSISTED_QUERY_NOT_FOUND and had to send the text again).
+// - With QUOTEGRAPH_TRUSTED_DOCUMENTS (a manifest as GraphQL Code Generator's client preset writes it
+//   with `persistedDocuments`: `{ "<hash>": "<query text>", … }`), only those operations run: by hash
+//   (APQ's extension, or `documentId`), or by their exact text; nothing can be registered.
+import { readFileSync } from 'node:fs';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { createClient } from 'redis';
+import type { Context } from './context.js';
 
-type KeyValueCache = NonNullable<PersistedQueryOptions['cache']>;
+/** Apollo's KeyValueCache, the part APQ uses. */
+export interface QueryTextCache {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string, options?: { ttl?: number | null }): Promise<void>;
+  delete(key: string): Promise<boolean | void>;
+}
 
-/** Longest a Redis command may take before it counts as a miss, in milliseconds. */
-const COMMAND_TIMEOUT_MS = 250;
-/** Keys are namespaced, as the Redis may serve other applications too. */
-const PREFIX = 'quotegraph:apq:';
+/** How long an APQ entry stays in Redis without being registered again, in seconds. */
+const APQ_TTL_SECONDS = 7 * 24 * 3600;
+const REDIS_PREFIX = 'quotegraph:apq:';
 
-export interface PersistedQueryStore {
-  /** Apollo's `persistedQueries` option. */
-  options: PersistedQueryOptions;
+export interface RedisQueryTextCache extends QueryTextCache {
   close(): Promise<void>;
 }
 
-function withinTimeout<T>(work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${COMMAND_TIMEOUT_MS} ms`)), COMMAND_TIMEOUT_MS);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** Apollo's own in-process cache, or Redis at `redisUrl`. */
-export async function persistedQueryStore(redisUrl: string | null, logger: Logger): Promise<PersistedQueryStore> {
-  if (!redisUrl) return { options: {}, close: async () => undefined };
-  const client = createClient({
-    url: redisUrl,
-    // A command sent while Redis is away fails at once (a miss) instead of waiting in a queue.
-    disableOfflineQueue: true,
-    socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5_000) },
-  });
-  let reported = false;
-  client.on('error', (error: Error) => {
-    if (reported) return;
-    reported = true;
-    logger.warn({ err: error }, 'Redis unavailable: persisted queries miss until it is back');
-  });
-  client.on('ready', () => {
-    if (reported) logger.info('Redis available again for persisted queries');
-    reported = false;
-  });
-  // Started, not awaited: the API serves without Redis, and the client keeps reconnecting.
-  client.connect().catch(() => undefined);
-  const cache: KeyValueCache = {
-    async get(key) {
-      try {
-        return (await withinTimeout(client.get(PREFIX + key))) ?? undefined;
-      } catch {
-        return undefined;
-      }
-    },
-    async set(key, value, options) {
-      try {
-        const ttl = options?.ttl;
-        await withinTimeout(ttl ? client.set(PREFIX + key, value, { expiration: { type: 'EX', value: ttl } }) : client.set(PREFIX + key, value));
-      } catch {
-        // Not kept: the next request with this hash is a miss, and the client sends the document again.
-      }
-    },
-    async delete(key) {
-      try {
-        await withinTimeout(client.del(PREFIX + key));
-      } catch {
-        // A key that could not be deleted expires, or is overwritten by the next registration.
-      }
-    },
+/** APQ entries in Redis. A Redis that is away makes lookups miss (clients send the text again), never fail. */
+export async function redisQueryTextCache(url: string, onError: (error: unknown) => void): Promise<RedisQueryTextCache> {
+  const client = createClient({ url, socket: { connectTimeout: 3_000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5_000) } });
+  client.on('error', onError);
+  await client.connect();
+  const guarded = async <T>(work: () => Promise<T>, fallback: T): Promise<T> => {
+    if (!client.isReady) return fallback;
+    try {
+      return await work();
+    } catch (error) {
+      onError(error);
+      return fallback;
+    }
   };
   return {
-    options: { cache },
+    get: (key) => guarded(async () => (await client.get(REDIS_PREFIX + key)) ?? undefined, undefined),
+    set: (key, value, options) =>
+      guarded(async () => void (await client.set(REDIS_PREFIX + key, value, { EX: options?.ttl ?? APQ_TTL_SECONDS })), undefined),
+    delete: (key) => guarded(async () => (await client.del(REDIS_PREFIX + key)) > 0, false),
     async close() {
-      if (client.isOpen) await client.close().catch(() => undefined);
-      else client.destroy();
+      await client.quit().catch(() => client.disconnect());
     },
   };
+}
+
+/** The operations a trusted-documents server runs. */
+export class TrustedDocuments {
+  private readonly byHash: Map<string, string>;
+  private readonly texts: Set<string>;
+
+  constructor(manifest: Record<string, string>) {
+    this.byHash = new Map(Object.entries(manifest));
+    this.texts = new Set(this.byHash.values());
+  }
+
+  static load(file: string): TrustedDocuments {
+    let manifest: unknown;
+    try {
+      manifest = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new Error(`QUOTEGRAPH_TRUSTED_DOCUMENTS: cannot read ${file} as JSON (${(error as Error).message})`);
+    }
+    if (!manifest || typeof manifest !== 'object' || Object.values(manifest).some((text) => typeof text !== 'string')) {
+      throw new Error(`QUOTEGRAPH_TRUSTED_DOCUMENTS: ${file} must be an object of hash -> operation text`);
+    }
+    return new TrustedDocuments(manifest as Record<string, string>);
+  }
+
+  textOf(hash: string): string | undefined {
+    return this.byHash.get(hash);
+  }
+
+  allows(text: string): boolean {
+    return this.texts.has(text);
+  }
+
+  /** APQ's cache in this mode: lookups by hash answer from the manifest; registrations are dropped. */
+  asQueryTextCache(): QueryTextCache {
+    return { get: async (key) => this.byHash.get(key.replace(/^apq:/, '')), set: async () => undefined, delete: async () => false };
+  }
+
+  /**
+   * Refuses any operation whose text is not in the manifest, before it runs. (Apollo answers a
+   * refusal from an earlier hook with a 500; the document is parsed under the token cap first.)
+   */
+  plugin(): ApolloServerPlugin<Context> {
+    return {
+      requestDidStart: async () => ({
+        didResolveOperation: async ({ source }) => {
+          if (!this.allows(source)) {
+            throw new GraphQLError('This server runs only the operations in its trusted documents: send one by its hash', {
+              extensions: { code: 'OPERATION_NOT_TRUSTED', http: { status: 400 } },
+            });
+          }
+        },
+      }),
+    };
+  }
 }

@@ -34,7 +34,7 @@ export function requestChecksPlugin(): ApolloServerPlugin<Context> {
       return {
         async didResolveOperation({ operation, document, request }) {
           if (operation?.operation === 'subscription') {
-            throw refuse('This API serves queries and mutations over HTTP, not subscriptions', 'BAD_REQUEST');
+            throw refuse('Subscriptions are served over WebSocket (the graphql-ws protocol) at /graphql, not over HTTP', 'BAD_REQUEST');
           }
           // Only a query text with a unicode escape can hold a NUL literal: skip the walk otherwise.
           const escaped = request.query?.includes('\\u') ?? true;

@@ -2,8 +2,11 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ArticleResolver } from './article/article.resolver.js';
+import { collectCacheTags } from './cache/cache-tags.js';
 import { ArticleEditingResolver } from './editing/article-editing.resolver.js';
 import { CatalogueEditingResolver } from './editing/catalogue-editing.resolver.js';
+import { ChangeFeedResolver } from './change-feed/change-feed.resolver.js';
+import { SubscriptionResolver } from './change-feed/subscription.resolver.js';
 import { ChangeResolver } from './editing/change.resolver.js';
 import { PersonEditingResolver } from './editing/person-editing.resolver.js';
 import { QuoteEditingResolver } from './editing/quote-editing.resolver.js';
@@ -12,9 +15,11 @@ import { NodeResolver } from './node/node.resolver.js';
 import { answerFromReadAlong } from './read/answer.js';
 import { PersonResolver } from './person/person.resolver.js';
 import { QuoteResolver } from './quote/quote.resolver.js';
+import { DateTimeISO } from './scalars/date-time.scalar.js';
 import { SearchResolver } from './search/search.resolver.js';
 import { SourceResolver } from './source/source.resolver.js';
 import { TopicResolver } from './topic/topic.resolver.js';
+import { WebhookResolver } from './webhook/webhook.resolver.js';
 
 export async function buildQuotegraphSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -32,8 +37,24 @@ export async function buildQuotegraphSchema(): Promise<GraphQLSchema> {
       ArticleEditingResolver,
       CatalogueEditingResolver,
       ChangeResolver,
+      ChangeFeedResolver,
+      SubscriptionResolver,
+      WebhookResolver,
     ],
     validate: false,
+    // Every subscription brings its own stream (the outbox feed: change-feed/subscription.resolver.ts);
+    // type-graphql refuses to build subscriptions without a pub/sub, which nothing here publishes to.
+    pubSub: {
+      publish: () => {
+        throw new Error('subscriptions are fed by the outbox, not published to');
+      },
+      subscribe: () => {
+        throw new Error('subscriptions are fed by the outbox, not by topics');
+      },
+    },
+    // One date scalar for every field, whether its type is given or inferred from `Date`.
+    scalarsMap: [{ type: Date, scalar: DateTimeISO }],
   });
-  return answerFromReadAlong(schema);
+  // Tags are collected from what resolves, whichever resolver (read along or loaded) answered.
+  return collectCacheTags(answerFromReadAlong(schema));
 }

@@ -8,6 +8,8 @@ import { createContext, type Context } from '../graphql/context.js';
 import { COMMIT_POSITION_HEADER } from '../graphql/read-your-writes.js';
 import { parseLsn } from '../db/replicas.js';
 import type { Logger } from '../logger.js';
+import { cacheableAnswer } from './caching.js';
+import { applyCors } from './cors.js';
 import { BodyTimeoutError, BodyTooLargeError, handleGraphQL, readBody } from './graphql-handler.js';
 import { serveDesk } from './desk.js';
 import { serveIde } from './ide.js';
@@ -30,7 +32,7 @@ export interface AppOptions {
   bodyTimeout: number;
   /** Connections open at once; more are refused. */
   maxConnections: number;
-  /** Origins allowed by CORS; empty sends no CORS headers, ["*"] allows any. */
+  /** Origins whose pages may send an API key (any origin may read); ["*"] allows any. */
   corsOrigins: string[];
   logger: Logger;
 }
@@ -59,26 +61,9 @@ function wantsIde(request: IncomingMessage, url: URL): boolean {
   return request.method === 'GET' && !url.searchParams.has('query') && (request.headers.accept ?? '').includes('text/html');
 }
 
-/** Sets CORS headers for an allowed origin; true when the request was a preflight, now answered. */
-function applyCors(origins: string[], request: IncomingMessage, response: ServerResponse): boolean {
-  const origin = request.headers.origin;
-  if (!origin || origins.length === 0) return false;
-  if (!origins.includes('*') && !origins.includes(origin)) return false;
-  response.setHeader('access-control-allow-origin', origins.includes('*') ? '*' : origin);
-  response.setHeader('vary', 'origin');
-  response.setHeader('access-control-expose-headers', 'x-request-id, x-quotegraph-lsn');
-  if (request.method !== 'OPTIONS') return false;
-  response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-  response.setHeader('access-control-allow-headers', 'authorization, content-type, x-request-id, apollo-require-preflight, x-quotegraph-lsn');
-  response.setHeader('access-control-max-age', '600');
-  response.statusCode = 204;
-  response.end();
-  return true;
-}
-
 async function route(options: AppOptions, request: IncomingMessage, response: ServerResponse, requestId: string) {
   const url = new URL(request.url ?? '/', 'http://localhost');
-  if (applyCors(options.corsOrigins, request, response)) return;
+  if (applyCors(options.corsOrigins, request, response) !== 'continue') return;
   if (url.pathname === '/healthz') return sendJson(response, 200, { status: 'ok' });
   if (url.pathname === '/readyz') {
     const ready = await isDatabaseReady(options.database);
@@ -119,7 +104,10 @@ async function route(options: AppOptions, request: IncomingMessage, response: Se
     const message = `${COMMIT_POSITION_HEADER} must be a commit position as a mutation returned it (like 0/3000148)`;
     return sendJson(response, 400, graphqlErrorBody(message, 'BAD_USER_INPUT', requestId));
   }
-  const context = createContext(options.database, options.extraction, requestId, request.headers.authorization, minimumLsn);
+  const context = createContext(options.database, options.extraction, requestId, request.headers.authorization, {
+    minimumLsn,
+    cache: cacheableAnswer(request),
+  });
   await handleGraphQL(options.apollo, request, response, body, context, options.responseLimit);
 }
 

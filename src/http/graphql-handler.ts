@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Context } from '../graphql/context.js';
+import { answerCacheably } from './caching.js';
 
 export class BodyTooLargeError extends Error {}
 export class BodyTimeoutError extends Error {}
@@ -101,6 +102,7 @@ export async function handleGraphQL(
       response.end(responseTooLarge(bytes, responseLimit, context.requestId));
       return;
     }
+    if (answerCacheably(request, response, context.cache, response.statusCode, result.body.string)) return;
     response.end(result.body.string);
     return;
   }

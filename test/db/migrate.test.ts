@@ -27,6 +27,7 @@ const modelTables = [
   'ArticleContributor',
   'ArticleMention',
   'ArticleTopic',
+  'OutboxEvent',
 ];
 
 async function migrationFolders(directory = migrationsDirectory): Promise<string[]> {

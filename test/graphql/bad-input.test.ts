@@ -13,6 +13,13 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 const cursor = (values: unknown) => Buffer.from(JSON.stringify(values)).toString('base64url');
+
+/** A cursor of `list` (its own tag) holding `values`, which the list must check itself. */
+async function cursorOfList(list: string, values: unknown[]): Promise<string> {
+  const page = await api.query(`{ ${list}(first: 1) { pageInfo { endCursor } } }`);
+  const [tag] = JSON.parse(Buffer.from(page.data[list].pageInfo.endCursor, 'base64url').toString('utf8'));
+  return cursor([tag, ...values]);
+}
 const globalId = (text: string) => Buffer.from(text).toString('base64url');
 
 describe('bad input', () => {
@@ -26,13 +33,33 @@ describe('bad input', () => {
     ['nested JSON', [{ date: 1 }, [4]]],
   ])('refuses a cursor holding %s as BAD_USER_INPUT', async (_name, values) => {
     for (const list of ['articles', 'quotes']) {
-      const result = await api.query(`query ($after: String) { ${list}(first: 2, after: $after) { nodes { id } } }`, { after: cursor(values) });
+      const after = await cursorOfList(list, values as unknown[]);
+      const result = await api.query(`query ($after: String) { ${list}(first: 2, after: $after) { nodes { id } } }`, { after });
       expect(result.errors?.[0]?.extensions?.code, list).toBe('BAD_USER_INPUT');
     }
   });
 
+  it('refuses a cursor from another list, even one ordered by columns of the same types', async () => {
+    const pairs = [
+      ['quotes', 'articles'],
+      ['articles', 'quotes'],
+      ['people', 'sources'],
+      ['topics', 'people'],
+    ] as const;
+    for (const [from, into] of pairs) {
+      const page = await api.query(`{ ${from}(first: 1) { pageInfo { endCursor } } }`);
+      const after = page.data[from].pageInfo.endCursor;
+      const own = await api.query(`query ($after: String) { ${from}(first: 1, after: $after) { nodes { id } } }`, { after });
+      expect(own.errors, from).toBeUndefined();
+      const result = await api.query(`query ($after: String) { ${into}(first: 1, after: $after) { nodes { id } } }`, { after });
+      expect(result.errors?.[0]?.extensions?.code, `${from} -> ${into}`).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0]?.message).toMatch(/another list/);
+    }
+  });
+
   it('refuses a name cursor with a NUL in it', async () => {
-    const result = await api.query('query ($after: String) { people(first: 2, after: $after) { nodes { id } } }', { after: cursor(['a\u0000', 1]) });
+    const after = await cursorOfList('people', ['a\u0000', 1]);
+    const result = await api.query('query ($after: String) { people(first: 2, after: $after) { nodes { id } } }', { after });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 

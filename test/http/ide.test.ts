@@ -21,6 +21,7 @@ const noDatabase: Database = {
       throw new Error('the IDE tests do not use the database');
     },
   },
+  listen: () => Promise.reject(new Error('the IDE tests do not use the database')),
   kind: 'postgres',
   location: 'none',
   close: async () => {},

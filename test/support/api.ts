@@ -4,6 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { loadConfig } from '../../src/config.js';
 import { seedDatabase } from '../../src/seeds.js';
 import { serveApi, type ApiOptions } from '../../src/server.js';
 import { copyEmbeddedTemplate, createTestDatabase } from './database.js';
@@ -19,6 +20,8 @@ export interface GraphQLResponse<Data = any> {
 export interface TestApi {
   url: string;
   database: Database;
+  /** The test database's connection string (for a second server on it); empty on the embedded database. */
+  databaseUrl: string;
   /** Every SQL statement the server sent (its reader and writer on PostgreSQL, its reader on PGlite) since the last `resetStatements()`; `database.prisma`'s are not counted. */
   statements: string[];
   resetStatements(): void;
@@ -30,10 +33,11 @@ export interface TestApi {
 export const onEmbeddedDatabase = process.env.QUOTEGRAPH_TEST_DATABASE === 'embedded';
 
 /** A fresh, migrated (and seeded unless asked not to) database whose statements are recorded, and how to drop it. */
-async function openTestDatabase(statements: string[], seeded: boolean): Promise<{ database: Database; drop(): Promise<void> }> {
+async function openTestDatabase(statements: string[], seeded: boolean): Promise<{ database: Database; url: string; drop(): Promise<void> }> {
   if (!onEmbeddedDatabase) {
     const testDatabase = await createTestDatabase({ seeded });
-    return { database: connectPostgres(testDatabase.url, { onStatement: (sql) => statements.push(sql) }), drop: testDatabase.drop };
+    const database = connectPostgres(testDatabase.url, { onStatement: (sql) => statements.push(sql) });
+    return { database, url: testDatabase.url, drop: testDatabase.drop };
   }
   const folder = await mkdtemp(path.join(tmpdir(), 'quotegraph-test-'));
   const dataDirectory = path.join(folder, 'pglite');
@@ -45,16 +49,20 @@ async function openTestDatabase(statements: string[], seeded: boolean): Promise<
   const database = Object.assign(Object.create(embedded) as Database, {
     sql: { query: (sql: string, parameters: readonly unknown[]) => (statements.push(sql), reader.query(sql, parameters)) },
   });
-  return { database, drop: () => rm(folder, { recursive: true, force: true }) };
+  return { database, url: '', drop: () => rm(folder, { recursive: true, force: true }) };
 }
 
 export async function startTestApi(options: { seed?: boolean; config?: ApiOptions } = {}): Promise<TestApi> {
   const statements: string[] = [];
-  const { database, drop } = await openTestDatabase(statements, options.seed !== false);
-  const api = await serveApi(database, { host: '127.0.0.1', port: 0, ide: true, introspection: true, ...options.config });
+  const { database, drop, url } = await openTestDatabase(statements, options.seed !== false);
+  // Webhook delivery is off unless a test asks for it: its background statements would count in
+  // the tests that count a request's statements.
+  const webhooks = { ...loadConfig().webhooks, enabled: false };
+  const api = await serveApi(database, { host: '127.0.0.1', port: 0, ide: true, introspection: true, webhooks, ...options.config });
   return {
     url: api.url,
     database,
+    databaseUrl: url,
     statements,
     resetStatements: () => void statements.splice(0),
     async query(query, variables, headers = {}) {

@@ -1,4 +1,5 @@
-import { ArgsType, Field, GraphQLISODateTime } from 'type-graphql';
+import { ArgsType, Field } from 'type-graphql';
+import { DateTimeISO } from '../scalars/date-time.scalar.js';
 import { PageArguments } from '../relay/page-arguments.js';
 import { DateOrder } from '../relay/ordering.js';
 
@@ -13,10 +14,10 @@ export class ArticleListArguments extends PageArguments {
   @Field(() => String, { nullable: true, description: 'Articles that name the person with this slug.' })
   person?: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Articles dated at or after this time.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'Articles dated at or after this time.' })
   from?: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Articles dated before this time.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'Articles dated before this time.' })
   to?: Date | null;
 
   @Field(() => DateOrder, { nullable: true, defaultValue: DateOrder.NEWEST_FIRST })

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { DateTimeISO } from '../scalars/date-time.scalar.js';
 import { CorrectionNotice } from '../correction/correction.type.js';
 import { PRICES } from '../cost/query-cost.js';
 import { Node } from '../node/node.type.js';
@@ -27,13 +28,13 @@ export class Article extends Node {
   @Field(() => String, { nullable: true, description: 'Closing credit line ("With reporting by AP, Reuters").' })
   creditLine!: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Publication date, when the text gives one.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'Publication date, when the text gives one.' })
   publishedAt!: Date | null;
 
-  @Field(() => GraphQLISODateTime, { description: 'When the article was first ingested (each revision keeps its own time).' })
+  @Field(() => DateTimeISO, { description: 'When the article was first ingested (each revision keeps its own time).' })
   ingestedAt!: Date;
 
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeISO, {
     description: 'The date lists are ordered by: publishedAt when known, otherwise ingestedAt.',
   })
   date!: Date;
@@ -77,7 +78,7 @@ export class ArticleRevision {
   @Field(() => String, { description: 'SHA-256 of the raw text.' })
   contentHash!: string;
 
-  @Field(() => GraphQLISODateTime, { description: 'When this text was ingested.' })
+  @Field(() => DateTimeISO, { description: 'When this text was ingested.' })
   ingestedAt!: Date;
 
   @Field(() => String, { nullable: true, description: 'Name of the API key that stored it; null when stored from the command line.' })

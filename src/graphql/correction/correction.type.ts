@@ -1,6 +1,7 @@
 // Corrections as the public and editors see them: the notice printed with a corrected quote or
 // article, as newspapers print corrections, and (for editors) the correction itself.
-import { Field, GraphQLISODateTime, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeISO } from '../scalars/date-time.scalar.js';
 
 @ObjectType('CorrectionNotice', {
   simpleResolvers: true,
@@ -16,7 +17,7 @@ export class CorrectionNotice {
   @Field(() => String, { nullable: true, description: 'The editor\'s note ("The speaker was misread").' })
   note!: string | null;
 
-  @Field(() => GraphQLISODateTime, { description: 'When the correction was made.' })
+  @Field(() => DateTimeISO, { description: 'When the correction was made.' })
   correctedAt!: string;
 }
 
@@ -66,6 +67,6 @@ export class Correction {
   @Field(() => String, { nullable: true, description: 'Name of the API key that made it; null when made from the command line.' })
   key!: string | null;
 
-  @Field(() => GraphQLISODateTime, { description: 'When it was made.' })
+  @Field(() => DateTimeISO, { description: 'When it was made.' })
   correctedAt!: Date;
 }

@@ -41,7 +41,7 @@ function costOf(schema: GraphQLSchema, document: DocumentNode, operation: Operat
 }
 
 /** Throws the refusal a client sees when `document` or its operation is over a limit; returns its cost otherwise. */
-function checkLimits(limits: QueryLimits, schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): QueryCost {
+export function checkLimits(limits: QueryLimits, schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): QueryCost {
   const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
   if (operations.length > limits.maxOperations) {
     throw refuse(`A request may hold at most ${limits.maxOperations} operations, not ${operations.length}`, 'BAD_USER_INPUT');

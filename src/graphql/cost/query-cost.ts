@@ -175,7 +175,8 @@ export function measureQueryCost(
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown> = {},
 ): QueryCost {
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+  const root =
+    operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
   if (!root) return { ...EMPTY, selections: 0 };
   const withDefaults = { ...variables };
   for (const definition of operation.variableDefinitions ?? []) {

@@ -1,5 +1,6 @@
 import { GraphQLJSON } from 'graphql-scalars';
-import { Field, GraphQLISODateTime, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { DateTimeISO } from '../scalars/date-time.scalar.js';
 import { Connection } from '../relay/connection.type.js';
 
 @ObjectType('FieldChange', { simpleResolvers: true, description: 'One field of an object as a change found it and as it left it.' })
@@ -22,7 +23,7 @@ export class Change {
   @Field(() => Int, { description: 'Number of the entry: later entries have larger numbers.' })
   id!: number;
 
-  @Field(() => GraphQLISODateTime, { description: 'When the change was made.' })
+  @Field(() => DateTimeISO, { description: 'When the change was made.' })
   at!: Date;
 
   @Field(() => String, { nullable: true, description: 'Name of the API key that made it; null when made from the command line (ingest, seed, people:merge, article:delete).' })

@@ -1,7 +1,8 @@
 // The inputs of editorial mutations. Objects are named by their global id or by their slug (a quote
 // by its id); `version` is the version the editor read (a change made since is a CONFLICT); `note`
 // says why, and is printed with the public correction notice.
-import { Field, GraphQLISODateTime, ID, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { DateTimeISO } from '../scalars/date-time.scalar.js';
 import { QuoteKind } from '../quote/quote.type.js';
 
 const VERSION = 'The version you read: if the object changed since, nothing is changed and the error is CONFLICT (with the current version). Leave it out to change it whatever its version.';
@@ -203,7 +204,7 @@ export class UpdateArticleInput {
   @Field(() => String, { nullable: true, description: 'The headline.' })
   title?: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was published; null when unknown.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'When it was published; null when unknown.' })
   publishedAt?: Date | null;
 
   @Field(() => String, { nullable: true, description: 'The publisher\'s name (found, or created); null for none.' })

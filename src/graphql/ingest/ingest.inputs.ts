@@ -1,4 +1,5 @@
-import { ArgsType, Field, GraphQLISODateTime } from 'type-graphql';
+import { ArgsType, Field } from 'type-graphql';
+import { DateTimeISO } from '../scalars/date-time.scalar.js';
 
 /** Longer than any news article; larger texts are refused before the pipeline runs. */
 export const MAX_ARTICLE_LENGTH = 500_000;
@@ -22,7 +23,7 @@ export class IngestArticleArguments {
   @Field(() => String, { nullable: true, description: 'The publisher\'s own id for the story: the identity when there is no url.' })
   externalId?: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the story was published (wins over a date in the text).' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'When the story was published (wins over a date in the text).' })
   publishedAt?: Date | null;
 
   @Field(() => String, { nullable: true, description: 'The publisher (wins over one named in the text).' })

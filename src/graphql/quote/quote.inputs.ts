@@ -1,5 +1,6 @@
-import { ArgsType, Field, GraphQLISODateTime, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, registerEnumType } from 'type-graphql';
 import { PageArguments } from '../relay/page-arguments.js';
+import { DateTimeISO } from '../scalars/date-time.scalar.js';
 
 /** Orders of the top-level quote list: by date, or the review queue's (least sure attribution first). */
 export enum QuoteOrder {
@@ -54,10 +55,10 @@ export class QuoteListArguments extends QuotePageArguments {
   @Field(() => String, { nullable: true, description: 'Quotes in articles published by the source with this slug.' })
   source?: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Quotes from articles dated at or after this time.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'Quotes from articles dated at or after this time.' })
   from?: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Quotes from articles dated before this time.' })
+  @Field(() => DateTimeISO, { nullable: true, description: 'Quotes from articles dated before this time.' })
   to?: Date | null;
 
   @Field(() => QuoteOrder, { nullable: true, defaultValue: QuoteOrder.NEWEST_FIRST })

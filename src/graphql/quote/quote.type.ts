@@ -1,4 +1,5 @@
-import { Field, Float, GraphQLISODateTime, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeISO } from '../scalars/date-time.scalar.js';
 import { CorrectionNotice } from '../correction/correction.type.js';
 import { PRICES } from '../cost/query-cost.js';
 import { Node } from '../node/node.type.js';
@@ -53,7 +54,7 @@ export class Quote extends Node {
   })
   speakerDescription!: string | null;
 
-  @Field(() => GraphQLISODateTime, { description: 'The date of the quote\'s article.' })
+  @Field(() => DateTimeISO, { description: 'The date of the quote\'s article.' })
   date!: Date;
 
   @Field(() => Attribution, { nullable: true, description: 'How the speaker was found and how sure that is; null for quotes stored before it was kept.' })

@@ -2,8 +2,8 @@
 // `*.lists.ts` (row sources, lists, the joins and filters of its lists); the engine reads these
 // declarations and knows no entity. Every SQL fragment here is written over `t`, the listed table.
 import { columnNamed, type Column } from '../../db/columns.js';
-import type { CursorColumnType } from '../relay/cursor.js';
-import type { SqlParameters } from './parameters.js';
+import { listTag, type CursorColumnType } from '../relay/cursor.js';
+import { SqlParameters } from './parameters.js';
 
 export { columns, KEY, type Column } from '../../db/columns.js';
 export type { SqlParameters } from './parameters.js';
@@ -98,3 +98,19 @@ export function throughLink(spec: ListSpec, link: Link): Pick<NestedList, 'spec'
 
 /** Extra conditions on a top-level list, written against `t` with parameters from `parameters`. */
 export type Filter = (parameters: SqlParameters) => string[];
+
+const cursorTags = new WeakMap<ListSpec, string>();
+
+/**
+ * The tag `spec`'s cursors carry, from the table it lists (the first name in its FROM) and its
+ * ordering: a cursor of another list is refused instead of paging from a position in a different list.
+ */
+export function cursorTag(spec: ListSpec): string {
+  let tag = cursorTags.get(spec);
+  if (tag === undefined) {
+    const from = typeof spec.from === 'string' ? spec.from : spec.from(new SqlParameters());
+    tag = listTag(/(?:^|FROM\s+)"(\w+)"/.exec(from)?.[1] ?? from, spec.order, spec.direction);
+    cursorTags.set(spec, tag);
+  }
+  return tag;
+}

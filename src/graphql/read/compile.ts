@@ -7,7 +7,7 @@
 import { columnList } from '../../db/columns.js';
 import { decodeCursor } from '../relay/cursor.js';
 import type { PageRequest } from '../relay/page-arguments.js';
-import type { Filter, ListSpec, RedirectedType, RowSource } from './catalogue.js';
+import { cursorTag, type Filter, type ListSpec, type RedirectedType, type RowSource } from './catalogue.js';
 import { SqlParameters } from './parameters.js';
 import { joinedColumns, joinedPath, neededColumns, NOTHING_ALONG, pageColumn, type PlannedJoin, type PlannedPage, type ReadAlong } from './plan.js';
 
@@ -49,7 +49,7 @@ function pageClauses(spec: ListSpec, request: PageRequest, parameters: SqlParame
   const orderBy = spec.order.map((column) => `${column.expression('t')} ${ascending ? 'ASC' : 'DESC'}`).join(', ');
   const conditions: string[] = [];
   if (request.cursor !== null) {
-    const values = decodeCursor(request.cursor, spec.order.map(({ type }) => type));
+    const values = decodeCursor(request.cursor, cursorTag(spec), spec.order.map(({ type }) => type));
     const columns = spec.order.map((column) => column.expression('t')).join(', ');
     const placeholders = spec.order.map(({ type }, index) => `${parameters.add(values[index])}::${type}`).join(', ');
     conditions.push(`(${columns}) ${ascending ? '>' : '<'} (${placeholders})`);

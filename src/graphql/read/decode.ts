@@ -6,11 +6,12 @@ import type { Column } from '../../db/columns.js';
 import type { Page } from '../relay/connection.type.js';
 import { encodeCursor, type CursorValue } from '../relay/cursor.js';
 import type { PageRequest } from '../relay/page-arguments.js';
-import type { ListSpec, NestedList, Row } from './catalogue.js';
+import { cursorTag, type ListSpec, type NestedList, type Row } from './catalogue.js';
 import { joinedColumns, joinedPath, pageColumn, type PlannedJoin, type PlannedPage, type ReadAlong } from './plan.js';
 
 function cursorOf(spec: ListSpec, row: Row): string {
   return encodeCursor(
+    cursorTag(spec),
     spec.order.map(({ name }) => {
       const value = row[name];
       return value instanceof Date ? value.toISOString() : (value as CursorValue);

@@ -1,11 +1,14 @@
 // Opaque cursors for keyset pagination: the ordering values of a row, so a page boundary stays put
-// when rows are inserted before it (an offset would shift).
+// when rows are inserted before it (an offset would shift). Each carries its list's tag, so that a
+// cursor from one list (quotes, ordered by date) is refused by another with the same column types
+// (articles) instead of silently paging from a position in a different list.
+import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 
 export type CursorValue = string | number;
 
-export function encodeCursor(values: CursorValue[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
+export function encodeCursor(list: string, values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify([list, ...values])).toString('base64url');
 }
 
 /** The SQL type of one ordering column, which a cursor's value must fit. */
@@ -30,17 +33,32 @@ function fits(value: unknown, type: CursorColumnType): boolean {
   }
 }
 
-/** The ordering values in `cursor`, checked against the list's column types; BAD_USER_INPUT for anything else. */
-export function decodeCursor(cursor: string, types: readonly CursorColumnType[]): CursorValue[] {
+/**
+ * The ordering values in `cursor`, checked to be of `list` and against the list's column types;
+ * BAD_USER_INPUT for anything else.
+ */
+export function decodeCursor(cursor: string, list: string, types: readonly CursorColumnType[]): CursorValue[] {
   try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === types.length && values.every((value, index) => fits(value, types[index]!))) {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(decoded) || decoded[0] !== list) throw new Error('another list');
+    const values = decoded.slice(1);
+    if (values.length === types.length && values.every((value, index) => fits(value, types[index]!))) {
       return values as CursorValue[];
     }
   } catch {
     // fall through to the error below
   }
-  throw new GraphQLError(`Invalid cursor "${cursor.slice(0, 64)}": use a cursor returned by this list`, {
+  throw new GraphQLError(`Invalid cursor "${cursor.slice(0, 64)}": use a cursor returned by this list (a cursor of another list is refused)`, {
     extensions: { code: 'BAD_USER_INPUT' },
   });
+}
+
+/**
+ * A short tag naming a list by what its cursors mean: the table it lists and its ordering. Lists
+ * that differ only by a filter (one person's quotes, every quote) share it, since a position in one
+ * is a position in the other.
+ */
+export function listTag(table: string, order: readonly { name: string }[], direction: string): string {
+  const tag = `${table}:${order.map(({ name }) => name).join(',')}:${direction}`;
+  return createHash('sha256').update(tag).digest('base64url').slice(0, 6);
 }

@@ -1,0 +1,136 @@
+// Webhooks: every event of 200 ingests reaches a receiver on loopback exactly once after
+// deduplication by event id, signed, across a receiver that fails its first 3 attempts; a webhook
+// whose deliveries keep failing is disabled; delivery status is visible to editors.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../src/auth/api-keys.js';
+import { storeArticle } from '../../src/ingest/store.js';
+import { heldBack, OUTBOX_START, readOutbox } from '../../src/outbox/outbox-events.js';
+import { signature, SIGNATURE_HEADER } from '../../src/webhooks/webhook-dispatcher.js';
+import { startTestApi, type TestApi } from '../support/api.js';
+import { syntheticDraft } from '../support/drafts.js';
+
+let api: TestApi;
+let editor: Record<string, string>;
+beforeAll(async () => {
+  api = await startTestApi({
+    seed: false,
+    config: { logLevel: 'silent', webhooks: { enabled: true, retryMs: 50, maxAttempts: 8, disableAfter: 3, timeoutMs: 2_000 } },
+  });
+  editor = { authorization: `Bearer ${await createApiKey(api.database.writer, 'webhook-editor', 'EDITOR')}` };
+});
+afterAll(() => api?.close());
+
+interface Received {
+  eventId: string;
+  body: string;
+  signature: string;
+}
+
+/** A receiver on loopback that answers 500 to its first `failures` requests (or to all, with Infinity). */
+async function receiver(failures: number): Promise<{ url: string; received: Received[]; attempts(): number; close(): Promise<void> }> {
+  const received: Received[] = [];
+  let attempts = 0;
+  const server: Server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      attempts++;
+      if (attempts <= failures) {
+        response.statusCode = 500;
+        return response.end('not now');
+      }
+      received.push({ eventId: String(request.headers['x-quotegraph-event-id']), body, signature: String(request.headers[SIGNATURE_HEADER]) });
+      response.end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    received,
+    attempts: () => attempts,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function register(url: string, secret: string, events?: string[]) {
+  const result = await api.query(
+    'mutation ($input: RegisterWebhookInput!) { registerWebhook(input: $input) { id url events disabled } }',
+    { input: { url, secret, events } },
+    editor,
+  );
+  expect(result.errors).toBeUndefined();
+  return result.data.registerWebhook as { id: string };
+}
+
+async function until(condition: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`waited ${ms} ms for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('webhooks', () => {
+  it('deliver every event of 200 ingests once after deduplication, signed, across a receiver that fails its first 3 attempts', async () => {
+    const secret = 'a-secret-of-some-length';
+    const endpoint = await receiver(3);
+    let webhook: { id: string } | undefined;
+    try {
+      webhook = await register(endpoint.url, secret);
+      const before = await readOutbox(api.database.sql, OUTBOX_START, 100_000);
+      for (let index = 0; index < 200; index++) await storeArticle(api.database.writer, syntheticDraft(1_000 + index));
+      // Every event committed is readable once no older transaction runs (the dispatcher's own, other suites').
+      await until(async () => !(await heldBack(api.database.sql, OUTBOX_START)), 30_000, 'the outbox to settle');
+      const expected = (await readOutbox(api.database.sql, OUTBOX_START, 100_000)).filter((event) => !before.some((old) => old.id === event.id));
+      expect(expected.length).toBe(800); // an articleAdded and 3 quoteAdded an ingest
+      await until(() => new Set(endpoint.received.map((delivery) => delivery.eventId)).size >= expected.length, 90_000, 'every event');
+      const byId = new Map(endpoint.received.map((delivery) => [delivery.eventId, delivery]));
+      expect([...byId.keys()].sort()).toEqual(expected.map((event) => event.id).sort());
+      for (const delivery of endpoint.received) {
+        const timestamp = Number(/t=(\d+)/.exec(delivery.signature)![1]);
+        expect(delivery.signature).toBe(signature(secret, timestamp, delivery.body));
+        expect(JSON.parse(delivery.body).id).toBe(delivery.eventId);
+      }
+      expect(endpoint.attempts()).toBeGreaterThanOrEqual(803);
+      const status = await api.query(
+        'query { webhooks { id disabled failuresInARow deliveries(first: 100, status: "pending") { nodes { id } } delivered: deliveries(first: 100, status: "delivered") { nodes { type attempts lastStatus } } } }',
+        {},
+        editor,
+      );
+      const seen = status.data.webhooks.find((hook: { id: string }) => hook.id === webhook!.id);
+      expect(seen.disabled).toBe(false);
+      expect(seen.delivered.nodes.length).toBe(100);
+      expect(seen.delivered.nodes.every((node: { lastStatus: number }) => node.lastStatus === 200)).toBe(true);
+    } finally {
+      await endpoint.close();
+      await api.query('mutation ($id: ID!) { deleteWebhook(id: $id) }', { id: webhook?.id }, editor);
+    }
+  }, 120_000);
+
+  it('disable a webhook whose deliveries keep failing, and refuse a bad url or a short secret', async () => {
+    const endpoint = await receiver(Infinity);
+    try {
+      const webhook = await register(endpoint.url, 'another-secret-long', ['articleAdded']);
+      for (let index = 0; index < 3; index++) await storeArticle(api.database.writer, syntheticDraft(5_000 + index));
+      const query = 'query { webhooks { id disabled failuresInARow deliveries(first: 10) { nodes { status attempts lastStatus lastError } } } }';
+      await until(
+        async () => (await api.query(query, {}, editor)).data.webhooks.find((hook: { id: string }) => hook.id === webhook.id).disabled,
+        60_000,
+        'the webhook to be disabled',
+      );
+      const seen = (await api.query(query, {}, editor)).data.webhooks.find((hook: { id: string }) => hook.id === webhook.id);
+      expect(seen.failuresInARow).toBe(3);
+      expect(seen.deliveries.nodes).toEqual(Array(3).fill({ status: 'failed', attempts: 8, lastStatus: 500, lastError: 'HTTP 500' }));
+    } finally {
+      await endpoint.close();
+    }
+    const badUrl = await api.query('mutation { registerWebhook(input: { url: "ftp://x", secret: "long-enough-secret" }) { id } }', {}, editor);
+    expect(badUrl.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const shortSecret = await api.query('mutation { registerWebhook(input: { url: "https://example.com/hook", secret: "short" }) { id } }', {}, editor);
+    expect(shortSecret.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const anonymous = await api.query('mutation { registerWebhook(input: { url: "https://example.com/hook", secret: "long-enough-secret" }) { id } }');
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  }, 90_000);
+});
