@@ -39,9 +39,10 @@ describe('the import graph of src/', () => {
     skipped = result.warnings().skipped;
   }, 60_000);
 
-  it('has every import resolved, so that no circle hides behind one', () => {
+  it('has every import of the project resolved, so that no circle hides behind one', () => {
     expect(Object.keys(graph).length).toBeGreaterThan(100);
-    expect(skipped).toEqual([]);
+    // A package's subpath export (graphql-ws/use/ws) is beyond madge's resolver, and no circle of ours runs through a package.
+    expect(skipped.filter((specifier) => specifier.startsWith('.') || specifier.startsWith('/'))).toEqual([]);
   });
 
   it('has no import circle', () => {
