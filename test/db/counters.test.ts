@@ -14,7 +14,7 @@ const RECOUNT = `
          (SELECT count(*) FROM "Quote" q WHERE q."speakerId" = p."id" AND NOT q."retracted" AND q."articlePublished")::int AS counted
   FROM "Person" p
   UNION ALL
-  SELECT 'article quotes', a."id", a."quoteCount", (SELECT count(*) FROM "Quote" q WHERE q."articleId" = a."id" AND NOT q."retracted")::int FROM "Article" a
+  SELECT 'article quotes', a."id", a."quoteCount", (SELECT count(*) FROM "Quote" q WHERE q."articleId" = a."id" AND NOT q."retracted" AND q."articlePublished")::int FROM "Article" a
   UNION ALL
   SELECT 'source articles', s."id", s."articleCount", (SELECT count(*) FROM "Article" a WHERE a."sourceId" = s."id" AND a."published")::int FROM "Source" s
   UNION ALL

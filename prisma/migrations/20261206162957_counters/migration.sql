@@ -32,7 +32,7 @@ CREATE FUNCTION "quotegraph_recount_all"() RETURNS void LANGUAGE sql AS $$
     ON c."speakerId" = p2."id"
   WHERE p."id" = p2."id" AND p."quoteCount" IS DISTINCT FROM coalesce(c.n, 0);
   UPDATE "Article" a SET "quoteCount" = coalesce(c.n, 0)
-  FROM "Article" a2 LEFT JOIN (SELECT "articleId", count(*) AS n FROM "Quote" WHERE NOT "retracted" GROUP BY 1) c
+  FROM "Article" a2 LEFT JOIN (SELECT "articleId", count(*) AS n FROM "Quote" WHERE NOT "retracted" AND "articlePublished" GROUP BY 1) c
     ON c."articleId" = a2."id"
   WHERE a."id" = a2."id" AND a."quoteCount" IS DISTINCT FROM coalesce(c.n, 0);
   UPDATE "Source" s SET "articleCount" = coalesce(c.n, 0)
@@ -51,7 +51,7 @@ BEGIN
     FROM (SELECT "speakerId" AS id, count(*) AS n FROM new_rows WHERE "speakerId" IS NOT NULL AND NOT "retracted" AND "articlePublished" GROUP BY 1) d
     WHERE p."id" = d.id;
     UPDATE "Article" a SET "quoteCount" = a."quoteCount" + d.n
-    FROM (SELECT "articleId" AS id, count(*) AS n FROM new_rows WHERE NOT "retracted" GROUP BY 1) d
+    FROM (SELECT "articleId" AS id, count(*) AS n FROM new_rows WHERE NOT "retracted" AND "articlePublished" GROUP BY 1) d
     WHERE a."id" = d.id;
     PERFORM "quotegraph_recount_topics"(array_agg(DISTINCT link."topicId"))
     FROM new_rows r JOIN "ArticleTopic" link ON link."articleId" = r."articleId";
@@ -60,7 +60,7 @@ BEGIN
     FROM (SELECT "speakerId" AS id, count(*) AS n FROM old_rows WHERE "speakerId" IS NOT NULL AND NOT "retracted" AND "articlePublished" GROUP BY 1) d
     WHERE p."id" = d.id;
     UPDATE "Article" a SET "quoteCount" = a."quoteCount" - d.n
-    FROM (SELECT "articleId" AS id, count(*) AS n FROM old_rows WHERE NOT "retracted" GROUP BY 1) d
+    FROM (SELECT "articleId" AS id, count(*) AS n FROM old_rows WHERE NOT "retracted" AND "articlePublished" GROUP BY 1) d
     WHERE a."id" = d.id;
     PERFORM "quotegraph_recount_topics"(array_agg(DISTINCT link."topicId"))
     FROM old_rows r JOIN "ArticleTopic" link ON link."articleId" = r."articleId";
@@ -74,9 +74,9 @@ BEGIN
     WHERE p."id" = d.id;
     UPDATE "Article" a SET "quoteCount" = a."quoteCount" + d.n
     FROM (SELECT id, sum(n) AS n FROM (
-            SELECT "articleId" AS id, 1 AS n FROM new_rows WHERE NOT "retracted"
+            SELECT "articleId" AS id, 1 AS n FROM new_rows WHERE NOT "retracted" AND "articlePublished"
             UNION ALL
-            SELECT "articleId", -1 FROM old_rows WHERE NOT "retracted") changes
+            SELECT "articleId", -1 FROM old_rows WHERE NOT "retracted" AND "articlePublished") changes
           GROUP BY id HAVING sum(n) <> 0) d
     WHERE a."id" = d.id;
     PERFORM "quotegraph_recount_topics"(array_agg(DISTINCT link."topicId"))

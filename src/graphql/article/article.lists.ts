@@ -97,6 +97,7 @@ export const articlesPublishedBySource: NestedList = {
   name: 'articlesPublishedBySource',
   spec: articlesNewestFirst,
   parentColumn: 't."sourceId"',
+  counter: { table: '"Source"', column: 'articleCount' },
 };
 
 export const articlesContributedToBySource: NestedList = {
@@ -117,6 +118,7 @@ export const articlesByAuthor: NestedList = {
 export const articlesOnTopic: NestedList = {
   name: 'articlesOnTopic',
   ...throughLink(articlesNewestFirst, { table: 'ArticleTopic', alias: 'tagged', rowKey: 'articleId', parentKey: 'topicId' }),
+  counter: { table: '"Topic"', column: 'articleCount' },
 };
 
 export interface ArticleRevisionRow extends Record<string, unknown> {

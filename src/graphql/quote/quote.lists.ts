@@ -6,7 +6,7 @@ import { normalizeName } from '../../ingest/identity.js';
 import { articleRows, byArticle, type ArticleFilterArguments } from '../article/article.lists.js';
 import { personRows } from '../person/person.lists.js';
 import { idOfSlug } from '../read/compile.js';
-import { columns, KEY, orderBy, throughLink, type Filter, type JoinedRow, type ListSpec, type NestedList, type RowSource } from '../read/catalogue.js';
+import { columns, KEY, orderBy, throughLink, type Counter, type Filter, type JoinedRow, type ListSpec, type NestedList, type RowSource } from '../read/catalogue.js';
 
 export interface QuoteRow extends Record<string, unknown> {
   id: number;
@@ -79,9 +79,12 @@ export function withRetracted(spec: ListSpec, includeRetracted: boolean | null |
   return includeRetracted ? { ...spec, where: IN_PUBLISHED_ARTICLE } : spec;
 }
 
-/** A nested quote list, which reads its retracted quotes too when the field's `includeRetracted` asks. */
-function quoteList(name: string, { spec, parentColumn }: Pick<NestedList, 'spec' | 'parentColumn'>): NestedList {
-  const listed: NestedList = { name, spec, parentColumn };
+/**
+ * A nested quote list, which reads its retracted quotes too when the field's `includeRetracted` asks;
+ * the listed quotes' count is kept on the parent (`counter`), the list with retracted ones is counted.
+ */
+function quoteList(name: string, { spec, parentColumn }: Pick<NestedList, 'spec' | 'parentColumn'>, counter: Counter): NestedList {
+  const listed: NestedList = { name, spec, parentColumn, counter };
   const all: NestedList = { name: `${name}+retracted`, spec: withRetracted(spec, true), parentColumn };
   const choose = (args: Record<string, unknown>) => (args.includeRetracted === true ? all : listed);
   listed.forArguments = choose;
@@ -89,16 +92,17 @@ function quoteList(name: string, { spec, parentColumn }: Pick<NestedList, 'spec'
   return listed;
 }
 
-export const quotesBySpeaker = quoteList('quotesBySpeaker', { spec: quotesNewestFirst, parentColumn: 't."speakerId"' });
+export const quotesBySpeaker = quoteList('quotesBySpeaker', { spec: quotesNewestFirst, parentColumn: 't."speakerId"' }, { table: '"Person"', column: 'quoteCount' });
 
 export const quotesInArticle = quoteList('quotesInArticle', {
   spec: { from: '"Quote" t', columns: quoteColumns, order: orderBy(quoteColumns, 'position', 'id'), direction: 'ASC', where: LISTED },
   parentColumn: 't."articleId"',
-});
+}, { table: '"Article"', column: 'quoteCount' });
 
 export const quotesOnTopic = quoteList(
   'quotesOnTopic',
   throughLink(quotesNewestFirst, { table: 'ArticleTopic', alias: 'tagged', rowKey: 'articleId', rowColumn: 'articleId', parentKey: 'topicId' }),
+  { table: '"Topic"', column: 'quoteCount' },
 );
 
 /**

@@ -75,6 +75,22 @@ export interface NestedList {
   parentColumn: string;
   /** The list to read instead for the field's arguments (a quote list with its retracted quotes, when asked). */
   forArguments?(args: Record<string, unknown>): NestedList;
+  /**
+   * The parent's column that holds how many rows the list has, kept by triggers in the transaction of
+   * every change (migration `counters`): `totalCount` reads it instead of counting the rows.
+   */
+  counter?: Counter;
+}
+
+/** A count kept on the parent's row: its table and column. */
+export interface Counter {
+  table: string;
+  column: string;
+}
+
+/** SQL for the count `counter` keeps for the parent whose id is `parentId` (0 for no such parent). */
+export function keptCount({ table, column }: Counter, parentId: string): string {
+  return `coalesce((SELECT kept."${column}" FROM ${table} kept WHERE kept."id" = ${parentId}), 0)`;
 }
 
 /** A link table between listed rows and their parents (ArticleTopic, between articles and topics). */

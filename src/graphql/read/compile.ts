@@ -7,7 +7,7 @@
 import { columnList } from '../../db/columns.js';
 import { decodeCursor } from '../relay/cursor.js';
 import type { PageRequest } from '../relay/page-arguments.js';
-import { cursorTag, type Filter, type ListSpec, type RedirectedType, type RowSource } from './catalogue.js';
+import { cursorTag, keptCount, type Counter, type Filter, type ListSpec, type RedirectedType, type RowSource } from './catalogue.js';
 import { SqlParameters } from './parameters.js';
 import { joinedColumns, joinedPath, neededColumns, NOTHING_ALONG, pageColumn, type PlannedJoin, type PlannedPage, type ReadAlong } from './plan.js';
 
@@ -91,9 +91,10 @@ function pageColumns(pages: PlannedPage[], parameters: SqlParameters): string {
       const joined = joinClauses(planned.joins);
       const rows = `SELECT ${selectedColumns(spec, planned.fields)}${joined.columns}${pageColumns(planned.pages, parameters)} FROM ${from} ${joined.from}
         ${whereClause(listConditions(spec, `${parentColumn} = parent.id`, ...page.conditions))} ORDER BY ${page.orderBy} LIMIT ${page.limit}`;
-      const count = planned.withCount
-        ? `, 'totalCount', (SELECT count(*)::int FROM ${fromClause(spec, parameters)} ${whereClause(listConditions(spec, `${parentColumn} = parent.id`))})`
-        : '';
+      const counted = planned.list.counter
+        ? keptCount(planned.list.counter, 'parent.id')
+        : `(SELECT count(*)::int FROM ${fromClause(spec, parameters)} ${whereClause(listConditions(spec, `${parentColumn} = parent.id`))})`;
+      const count = planned.withCount ? `, 'totalCount', ${counted}` : '';
       return `, (SELECT json_build_object('rows', coalesce((SELECT json_agg(page ORDER BY ${page.rowOrder('page')}) FROM (${rows}) page), '[]'::json)${count})
         FROM (VALUES (t."id")) AS parent(id)) AS "${pageColumn(planned.responseKey)}"`;
     })
@@ -127,9 +128,10 @@ export function pagesByParentStatement(planned: PlannedPage, parentIds: readonly
   const { spec, parentColumn } = list;
   const parameters = new SqlParameters();
   const parents = parameters.add([...parentIds]);
-  const total = withCount
-    ? `CROSS JOIN LATERAL (SELECT count(*)::int AS "totalCount" FROM ${fromClause(spec, parameters)} ${whereClause(listConditions(spec, `${parentColumn} = parent.id`))}) AS total`
-    : '';
+  const counted = list.counter
+    ? `SELECT ${keptCount(list.counter, 'parent.id')} AS "totalCount"`
+    : `SELECT count(*)::int AS "totalCount" FROM ${fromClause(spec, parameters)} ${whereClause(listConditions(spec, `${parentColumn} = parent.id`))}`;
+  const total = withCount ? `CROSS JOIN LATERAL (${counted}) AS total` : '';
   const from = fromClause(spec, parameters);
   const page = pageClauses(spec, request, parameters);
   const joined = joinClauses(planned.joins);
@@ -150,10 +152,17 @@ export function countStatement(spec: ListSpec, filter: Filter): Statement {
   return { sql, values: parameters.values };
 }
 
-/** How many rows the list holds under each parent of `parentIds`, as rows of `parentId` and `count`. */
-export function countByParentStatement(spec: ListSpec, parentColumn: string, parentIds: readonly number[]): Statement {
+/**
+ * How many rows the list holds under each parent of `parentIds`, as rows of `parentId` and `count`:
+ * read from the parents' `counter` when the list has one, else counted.
+ */
+export function countByParentStatement(spec: ListSpec, parentColumn: string, parentIds: readonly number[], counter?: Counter): Statement {
   const parameters = new SqlParameters();
   const parents = parameters.add([...parentIds]);
+  if (counter) {
+    const sql = `SELECT kept."id" AS "parentId", kept."${counter.column}" AS count FROM ${counter.table} kept WHERE kept."id" = ANY(${parents}::int[])`;
+    return { sql, values: parameters.values };
+  }
   const sql = `SELECT ${parentColumn} AS "parentId", count(*)::int AS count FROM ${fromClause(spec, parameters)}
     ${whereClause(listConditions(spec, `${parentColumn} = ANY(${parents}::int[])`))} GROUP BY ${parentColumn}`;
   return { sql, values: parameters.values };

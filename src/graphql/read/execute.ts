@@ -2,7 +2,7 @@
 import type { SqlReader } from '../../db/sql.js';
 import type { Page } from '../relay/connection.type.js';
 import type { PageRequest } from '../relay/page-arguments.js';
-import type { Filter, ListSpec, Row, RowSource } from './catalogue.js';
+import type { Counter, Filter, ListSpec, Row, RowSource } from './catalogue.js';
 import {
   countByParentStatement,
   countStatement,
@@ -60,8 +60,14 @@ export async function countRows(reader: SqlReader, spec: ListSpec, filter: Filte
 }
 
 /** How many rows the list holds under each parent, in one statement. */
-export async function countRowsByParent(reader: SqlReader, spec: ListSpec, parentColumn: string, parentIds: readonly number[]): Promise<Map<number, number>> {
-  const { sql, values } = countByParentStatement(spec, parentColumn, parentIds);
+export async function countRowsByParent(
+  reader: SqlReader,
+  spec: ListSpec,
+  parentColumn: string,
+  parentIds: readonly number[],
+  counter?: Counter,
+): Promise<Map<number, number>> {
+  const { sql, values } = countByParentStatement(spec, parentColumn, parentIds, counter);
   const rows = await reader.query<{ parentId: number; count: number }>(sql, values);
   const counts = new Map<number, number>(parentIds.map((id) => [id, 0]));
   for (const row of rows) counts.set(row.parentId, row.count);

@@ -63,7 +63,7 @@ export class Loaders {
   /** How many rows `list` holds under the parent `parentId`. */
   count(list: NestedList, parentId: number): Promise<number> {
     return this.loader<number>(`count:${list.name}`, async (ids) => {
-      const counts = await countRowsByParent(this.sql, list.spec, list.parentColumn, ids);
+      const counts = await countRowsByParent(this.sql, list.spec, list.parentColumn, ids, list.counter);
       return ids.map((id) => counts.get(id) ?? 0);
     }).load(parentId);
   }
