@@ -36,6 +36,8 @@ export interface ConnectOptions {
   statementTimeout?: number;
   /** Named prepared statements (default), or unnamed ones behind a pooler in transaction mode. */
   preparedStatements?: boolean;
+  /** The same database without a pooler, for what holds a session (LISTEN); `connectionString` unless set. */
+  directUrl?: string | null;
   /** Streaming replicas that serve public reads (src/db/replicas.ts). */
   replicaUrls?: string[];
   /** A replica further behind than this, in ms, serves nothing. */
@@ -96,7 +98,8 @@ export function connectPostgres(connectionString: string, options: ConnectOption
     kind: 'postgres',
     location: `${url.host}${url.pathname}`,
     replication,
-    listen: (channel, onNotification) => listenPostgres(connectionString, channel, onNotification),
+    // A LISTEN holds its session: behind PgBouncer in transaction mode it must go straight to PostgreSQL.
+    listen: (channel, onNotification) => listenPostgres(options.directUrl ?? connectionString, channel, onNotification),
     async close() {
       await replication?.close();
       await pool.end();
@@ -171,6 +174,7 @@ export async function openMigratedDatabase(
     const database = connectPostgres(config.databaseUrl, {
       statementTimeout: config.statementTimeout,
       preparedStatements: config.preparedStatements,
+      directUrl: config.directUrl,
       replicaUrls: config.replicaUrls,
       maxReplicaLag: config.maxReplicaLag,
       replicaCheckInterval: config.replicaCheckInterval,

@@ -28,7 +28,7 @@ async function post(query: string, variables: Record<string, unknown> = {}, head
 beforeAll(async () => {
   testDatabase = await createTestDatabase();
   bouncer = await startPgBouncer();
-  database = connectPostgres(bouncer.urlFor(testDatabase.url), { preparedStatements: false, statementTimeout: 5_000 });
+  database = connectPostgres(bouncer.urlFor(testDatabase.url), { preparedStatements: false, statementTimeout: 5_000, directUrl: testDatabase.url });
   await seedDatabase(database.writer);
   editorKey = await createApiKey(database.writer, 'pgbouncer-test', 'EDITOR');
   api = await serveApi(database, { host: '127.0.0.1', port: 0 });
@@ -59,6 +59,19 @@ describe('behind PgBouncer in transaction mode', () => {
     const written = await post('mutation ($text: String!) { ingestArticle(text: $text) { created article { title } } }', { text }, { authorization: `Bearer ${editorKey}` });
     expect(written.errors).toBeUndefined();
     expect(written.data.ingestArticle.article.title).toBe('Harbour plan approved');
+  });
+
+  it('listens for notifications (the outbox feed) on DATABASE_DIRECT_URL, not through the pooler', async () => {
+    let heard!: () => void;
+    const notified = new Promise<void>((resolve) => (heard = resolve));
+    const unlisten = await database.listen('quotegraph_pooling_test', () => heard());
+    try {
+      // NOTIFY is sent through PgBouncer (a transaction of its own) and heard on the direct session.
+      await database.writer.transaction((session) => session.query("SELECT pg_notify('quotegraph_pooling_test', '')", []));
+      await notified;
+    } finally {
+      await unlisten();
+    }
   });
 
   it('checks migrations through it when the database is up to date, and migrates through DATABASE_DIRECT_URL', async () => {
