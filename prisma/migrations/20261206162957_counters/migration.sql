@@ -25,7 +25,8 @@ CREATE FUNCTION "quotegraph_recount_topics"(topic_ids INTEGER[]) RETURNS void LA
   WHERE t."id" = ANY (topic_ids);
 $$;
 
--- Every counter from scratch: the backfill below, and bulk loads that skip triggers (bench:data).
+-- Every counter from scratch, set-based (grouped joins, no per-row lookups): the backfill below, and bulk
+-- loads that skip triggers (bench:data).
 CREATE FUNCTION "quotegraph_recount_all"() RETURNS void LANGUAGE sql AS $$
   UPDATE "Person" p SET "quoteCount" = coalesce(c.n, 0)
   FROM "Person" p2 LEFT JOIN (SELECT "speakerId", count(*) AS n FROM "Quote" WHERE NOT "retracted" AND "articlePublished" GROUP BY 1) c
@@ -39,7 +40,13 @@ CREATE FUNCTION "quotegraph_recount_all"() RETURNS void LANGUAGE sql AS $$
   FROM "Source" s2 LEFT JOIN (SELECT "sourceId", count(*) AS n FROM "Article" WHERE "published" GROUP BY 1) c
     ON c."sourceId" = s2."id"
   WHERE s."id" = s2."id" AND s."articleCount" IS DISTINCT FROM coalesce(c.n, 0);
-  SELECT "quotegraph_recount_topics"(array_agg("id")) FROM "Topic";
+  UPDATE "Topic" t SET "articleCount" = coalesce(articles.n, 0), "quoteCount" = coalesce(quotes.n, 0)
+  FROM "Topic" t2
+  LEFT JOIN (SELECT link."topicId", count(*) AS n FROM "ArticleTopic" link JOIN "Article" a ON a."id" = link."articleId"
+             WHERE a."published" GROUP BY 1) articles ON articles."topicId" = t2."id"
+  LEFT JOIN (SELECT link."topicId", count(*) AS n FROM "ArticleTopic" link JOIN "Quote" q ON q."articleId" = link."articleId"
+             WHERE NOT q."retracted" AND q."articlePublished" GROUP BY 1) quotes ON quotes."topicId" = t2."id"
+  WHERE t."id" = t2."id" AND (t."articleCount", t."quoteCount") IS DISTINCT FROM (coalesce(articles.n, 0), coalesce(quotes.n, 0));
 $$;
 
 -- Quotes: deltas for the speaker and the article; the topics of their articles counted again when a
