@@ -105,6 +105,9 @@ export function replicate(primary: SqlReader, urls: string[], options: ReplicaOp
   // position it has not replayed. (pg_last_xact_replay_timestamp would count an idle primary's
   // quiet hours as lag.)
   const samples: Array<{ at: number; lsn: bigint }> = [];
+  /** The primary's current WAL position: each check's sample, and a mutation's commit position. */
+  const primaryPosition = async (): Promise<string> =>
+    (await primary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn', []))[0]!.lsn;
   let next = 0;
   const listeners = options.onChange ? [options.onChange] : [];
 
@@ -152,8 +155,7 @@ export function replicate(primary: SqlReader, urls: string[], options: ReplicaOp
       try {
         const now = Date.now();
         try {
-          const rows = await primary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn', []);
-          const lsn = parseLsn(rows[0]!.lsn)!;
+          const lsn = parseLsn(await primaryPosition())!;
           if (samples.length === 0 || samples[samples.length - 1]!.lsn !== lsn) samples.push({ at: now, lsn });
         } catch {
           // The primary is away: replicas are judged against the positions already known.
@@ -198,10 +200,7 @@ export function replicate(primary: SqlReader, urls: string[], options: ReplicaOp
         },
       };
     },
-    async commitPosition() {
-      const rows = await primary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn', []);
-      return rows[0]!.lsn;
-    },
+    commitPosition: primaryPosition,
     status: () => replicas.map(statusOf),
     watch: (listener) => void listeners.push(listener),
     check,

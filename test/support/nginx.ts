@@ -3,9 +3,9 @@
 // by the test that started it.
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort, waitForListening } from './ports.js';
 
 const NGINX = '/usr/sbin/nginx';
 
@@ -14,16 +14,6 @@ export interface Balancer {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startNginx(upstreams: string[]): Promise<Balancer> {
   if (!existsSync(NGINX)) throw new Error(`${NGINX} is missing: the several-instance test needs Debian's nginx; run \`apt-get install -y nginx\``);
@@ -66,16 +56,7 @@ ${upstreams.map((upstream) => `    server ${upstream};`).join('\n')}
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  for (let attempt = 0; ; attempt++) {
-    if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}: ${output}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ host: '127.0.0.1', port }, () => (socket.end(), resolve(true)));
-      socket.once('error', () => resolve(false));
-    });
-    if (open) break;
-    if (attempt > 100) throw new Error(`nginx did not listen on ${port}: ${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitForListening(port, child, 'nginx', () => output);
   return {
     url: `http://127.0.0.1:${port}`,
     async stop() {

@@ -1,10 +1,10 @@
 // Debian's PgBouncer in front of the machine's PostgreSQL, in transaction mode, on a free port in a
 // temporary folder; stopped and removed by the test that started it.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort, waitForListening } from './ports.js';
 
 const PGBOUNCER = '/usr/sbin/pgbouncer';
 
@@ -14,29 +14,7 @@ export interface PgBouncer {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
-async function waitForPort(port: number, child: ChildProcess, log: () => string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (child.exitCode !== null) throw new Error(`pgbouncer exited with ${child.exitCode}: ${log()}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = createConnection({ host: '127.0.0.1', port }, () => (socket.end(), resolve(true)));
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`pgbouncer did not listen on ${port}: ${log()}`);
-}
 
 /** PgBouncer in transaction mode in front of `target` (host:port of PostgreSQL, trust auth). */
 export async function startPgBouncer(target = { host: '127.0.0.1', port: 5432 }): Promise<PgBouncer> {
@@ -79,7 +57,7 @@ export async function startPgBouncer(target = { host: '127.0.0.1', port: 5432 })
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  await waitForPort(port, child, () => output);
+  await waitForListening(port, child, 'pgbouncer', () => output);
   return {
     urlFor(databaseUrl) {
       const url = new URL(databaseUrl);

@@ -2,10 +2,10 @@
 // stop and start at will (never the machine's main server).
 import { execFile } from 'node:child_process';
 import { chmod, chown, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from './ports.js';
 
 const run = promisify(execFile);
 
@@ -15,16 +15,6 @@ async function postgresBin(): Promise<string> {
   return path.join('/usr/lib/postgresql', versions[0]!, 'bin');
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The postmaster's pid and the pids of every process it started (backends, checkpointer...). */
 async function clusterProcesses(dataDirectory: string): Promise<number[]> {
