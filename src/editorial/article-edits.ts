@@ -54,22 +54,14 @@ async function sourceNamed(edit: Edit, action: string, name: string | null): Pro
 }
 
 async function keepArticleCorrection(edit: Edit, articleId: number, kind: CorrectionKind, values: { text?: string; publishedAt?: string | null; sourceId?: number | null }) {
-  await keepCorrection(edit.session, {
+  await keepCorrection(edit, {
     articleId,
     kind,
     anchor: '',
     occurrence: 0,
-    speakerId: null,
-    speakerDescription: null,
     text: values.text ?? null,
-    startOffset: null,
-    endOffset: null,
-    quoteKind: null,
     publishedAt: values.publishedAt ?? null,
     sourceId: values.sourceId ?? null,
-    note: edit.note,
-    keyName: edit.keyName,
-    createdAt: edit.now,
   });
 }
 

@@ -1,6 +1,7 @@
 // Reading and keeping corrections (the Correction table) and the public notices they print on the
 // corrected quotes and articles.
 import type { SqlSession } from '../db/writer.js';
+import type { Edit } from './change-record.js';
 import { articleNotices, isQuoteCorrection, quoteKey, quoteNotices, type CorrectionFact } from './corrections.js';
 
 /** An instant as ISO 8601 text in SQL, whatever the session's time zone (columns hold UTC). */
@@ -23,15 +24,34 @@ export async function correctionsOf(session: SqlSession, articleId: number): Pro
   return row!.facts;
 }
 
+/** What a correction says besides which quote (or article) it is of: each kind sets its own, the rest are null. */
+type CorrectionValues = Partial<
+  Pick<CorrectionFact, 'speakerId' | 'speakerDescription' | 'text' | 'startOffset' | 'endOffset' | 'quoteKind' | 'publishedAt' | 'sourceId'>
+>;
+
 /**
- * Keeps a correction: the one of the same kind for the same quote (or article) is replaced, so the
- * latest word of an editor is what applies; the record keeps the history.
+ * Keeps a correction made in `edit` (its note, key and time): the one of the same kind for the same
+ * quote (or article) is replaced, so the latest word of an editor is what applies; the record keeps the history.
  */
 export async function keepCorrection(
-  session: SqlSession,
-  fact: Omit<CorrectionFact, 'id' | 'createdAt'> & { articleId: number; createdAt: string },
+  edit: Edit,
+  correction: Pick<CorrectionFact, 'kind' | 'anchor' | 'occurrence'> & { articleId: number } & CorrectionValues,
 ): Promise<void> {
-  await session.query(
+  const fact = {
+    speakerId: null,
+    speakerDescription: null,
+    text: null,
+    startOffset: null,
+    endOffset: null,
+    quoteKind: null,
+    publishedAt: null,
+    sourceId: null,
+    ...correction,
+    note: edit.note,
+    keyName: edit.keyName,
+    createdAt: edit.now,
+  };
+  await edit.session.query(
     `INSERT INTO "Correction" ("articleId", "kind", "anchor", "occurrence", "speakerId", "speakerDescription", "text", "startOffset",
        "endOffset", "quoteKind", "publishedAt", "sourceId", "note", "keyName", "createdAt", "applies")
      VALUES ($1, $2::"CorrectionKind", $3, $4, $5, $6, $7, $8, $9, $10::"QuoteKind", $11::timestamp, $12, $13, $14, $15::timestamp, true)

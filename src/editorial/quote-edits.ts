@@ -73,22 +73,13 @@ async function attribute(edit: Edit, action: string, quotes: QuoteState[], speak
          "version" = "version" + 1 WHERE "id" = $1`,
       [quote.id, speaker.id, speaker.description, EDITOR_ATTRIBUTION.method, EDITOR_ATTRIBUTION.confidence],
     );
-    await keepCorrection(edit.session, {
+    await keepCorrection(edit, {
       articleId: quote.articleId,
       kind: 'SPEAKER',
       anchor: quote.anchor,
       occurrence: quote.occurrence,
       speakerId: speaker.id,
       speakerDescription: speaker.description,
-      text: null,
-      startOffset: null,
-      endOffset: null,
-      quoteKind: null,
-      publishedAt: null,
-      sourceId: null,
-      note: edit.note,
-      keyName: edit.keyName,
-      createdAt: edit.now,
     });
     await mention(edit, quote.articleId, speaker.id);
   }
@@ -178,22 +169,14 @@ export function fixQuoteSpan(
          "anchor" = nullif(coalesce("anchor", "text"), $2::text), "version" = "version" + 1 WHERE "id" = $1`,
       [quote.id, words, input.startOffset, input.endOffset],
     );
-    await keepCorrection(edit.session, {
+    await keepCorrection(edit, {
       articleId: quote.articleId,
       kind: 'SPAN',
       anchor: quote.anchor,
       occurrence: quote.occurrence,
-      speakerId: null,
-      speakerDescription: null,
       text: words,
       startOffset: input.startOffset,
       endOffset: input.endOffset,
-      quoteKind: null,
-      publishedAt: null,
-      sourceId: null,
-      note: edit.note,
-      keyName: edit.keyName,
-      createdAt: edit.now,
     });
     await refreshNotices(edit.session, quote.articleId);
     const changeIds = await recordChanges(edit, [
@@ -219,22 +202,12 @@ export function changeQuoteKind(
     const quote = await findQuote(edit.session, input.quoteId);
     checkVersion('The quote', quote.version, input.version);
     await edit.session.query(`UPDATE "Quote" SET "kind" = $2::"QuoteKind", "version" = "version" + 1 WHERE "id" = $1`, [quote.id, input.kind]);
-    await keepCorrection(edit.session, {
+    await keepCorrection(edit, {
       articleId: quote.articleId,
       kind: 'QUOTE_KIND',
       anchor: quote.anchor,
       occurrence: quote.occurrence,
-      speakerId: null,
-      speakerDescription: null,
-      text: null,
-      startOffset: null,
-      endOffset: null,
       quoteKind: input.kind,
-      publishedAt: null,
-      sourceId: null,
-      note: edit.note,
-      keyName: edit.keyName,
-      createdAt: edit.now,
     });
     await refreshNotices(edit.session, quote.articleId);
     const changeIds = await recordChanges(edit, [
@@ -260,22 +233,11 @@ export function setQuoteRetracted(
     if (quote.retracted === input.retracted) throw badInput(input.retracted ? 'The quote is retracted already' : 'The quote is not retracted');
     await edit.session.query('UPDATE "Quote" SET "retracted" = $2, "version" = "version" + 1 WHERE "id" = $1', [quote.id, input.retracted]);
     if (input.retracted) {
-      await keepCorrection(edit.session, {
+      await keepCorrection(edit, {
         articleId: quote.articleId,
         kind: 'RETRACTION',
         anchor: quote.anchor,
         occurrence: quote.occurrence,
-        speakerId: null,
-        speakerDescription: null,
-        text: null,
-        startOffset: null,
-        endOffset: null,
-        quoteKind: null,
-        publishedAt: null,
-        sourceId: null,
-        note: edit.note,
-        keyName: edit.keyName,
-        createdAt: edit.now,
       });
     } else {
       await forgetCorrection(edit.session, quote.articleId, 'RETRACTION', quote.anchor, quote.occurrence);
@@ -373,7 +335,7 @@ export function addQuote(
         article.published,
       ],
     );
-    await keepCorrection(edit.session, {
+    await keepCorrection(edit, {
       articleId: article.id,
       kind: 'ADDITION',
       anchor: words,
@@ -384,11 +346,6 @@ export function addQuote(
       startOffset: input.startOffset,
       endOffset: input.endOffset,
       quoteKind: input.kind,
-      publishedAt: null,
-      sourceId: null,
-      note: edit.note,
-      keyName: edit.keyName,
-      createdAt: edit.now,
     });
     await mention(edit, article.id, speaker?.id ?? null);
     await refreshNotices(edit.session, article.id);
