@@ -77,7 +77,7 @@ async function maxId(client: pg.Client, table: string): Promise<number> {
   return rows[0]!.max;
 }
 
-const BULK_TABLES = ['Article', 'Quote', 'ArticleTopic', 'ArticleMention', 'ArticleAuthor', 'ArticleContributor'];
+const BULK_TABLES = ['Article', 'Quote', 'ArticleTopic', 'ArticleMention', 'ArticleAuthor', 'ArticleContributor', 'SearchTerm'];
 
 /** Sets a generator session up: a deterministic random function and the word, sentence and paragraph pools. */
 async function prepareSession(client: pg.Client): Promise<void> {
@@ -164,9 +164,9 @@ export async function loadCorpus(url: string, scale: number, log: (line: string)
     const existing = await client.query(`SELECT to_regclass('bench_dropped_index') IS NOT NULL AS broken`);
     if (existing.rows[0].broken) await rebuildIndexes([client], log);
     await client.query(`TRUNCATE "Quote", "ArticleTopic", "ArticleMention", "ArticleAuthor", "ArticleContributor",
-      "Article", "PersonAlias", "Person", "Topic", "Source" RESTART IDENTITY CASCADE`);
-    // The generated rows skip the counters' triggers (each chunk would count its topics again); the
-    // counters are computed once at the end.
+      "Article", "PersonAlias", "Person", "Topic", "Source", "SearchTerm" RESTART IDENTITY CASCADE`);
+    // The generated rows skip the triggers of the counters (each chunk would count its topics again) and
+    // of the search terms; both are computed once at the end, set-based.
     await Promise.all(clients.map((each) => each.query("SET session_replication_role = 'replica'")));
 
     const database = connectPostgres(url);
@@ -337,6 +337,12 @@ export async function loadCorpus(url: string, scale: number, log: (line: string)
     );
     // Before the indexes come back: the counters' UPDATEs then touch no index.
     await timed('counters', () => client.query('SELECT "quotegraph_recount_all"()'));
+    await timed('search terms', () =>
+      Promise.all([
+        clients[0]!.query(`SELECT "quotegraph_reindex_search_terms"('ARTICLE')`),
+        clients[1]!.query(`SELECT "quotegraph_reindex_search_terms"('QUOTE')`),
+      ]),
+    );
     await rebuildIndexes(clients, log);
     for (const table of ['Source', 'Topic', 'Person', 'PersonAlias', 'Article', 'Quote']) {
       await client.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT max("id") FROM "${table}"))`);

@@ -22,10 +22,12 @@ export async function preparePostgraphile(url: string): Promise<void> {
         END IF; END $$`);
     }
     for (const table of ['Article', 'Quote']) {
-      await client.query(`CREATE OR REPLACE FUNCTION bench_search_${table.toLowerCase()}s(query text) RETURNS SETOF "${table}"
+      // Ranked like ours, through the same function (migration search_terms), which needs the page size.
+      await client.query(`DROP FUNCTION IF EXISTS bench_search_${table.toLowerCase()}s(text)`);
+      await client.query(`CREATE OR REPLACE FUNCTION bench_search_${table.toLowerCase()}s(query text, wanted int) RETURNS SETOF "${table}"
         LANGUAGE sql STABLE AS $$
-          SELECT t.* FROM "${table}" t, websearch_to_tsquery('english', query) AS q
-          WHERE t."searchVector" @@ q ORDER BY ts_rank(t."searchVector", q) DESC, t."id" DESC
+          SELECT t.* FROM "quotegraph_search"('${table.toUpperCase()}', query, NULL, NULL, wanted) found
+          JOIN "${table}" t ON t."id" = found."id" ORDER BY found."rank" DESC, found."id" DESC
         $$`);
     }
   } finally {

@@ -195,20 +195,18 @@ export function buildShapes({ personSlug, articleSlug, search, searches = [] }: 
     name,
     description: `full-text search ${JSON.stringify(search)}: 10 best articles and 10 best quotes with speakers`,
     quotegraph: `{ search(query: ${string(search)}) { articles(first: 10) { nodes { title slug } } quotes(first: 10) { nodes { text speaker { name } } } } }`,
-    postgraphile: `{ benchSearchArticles(query: ${string(search)}, first: 10) { nodes { title slug } } benchSearchQuotes(query: ${string(search)}, first: 10) { nodes { text personBySpeakerId { name } } } }`,
+    postgraphile: `{ benchSearchArticles(query: ${string(search)}, wanted: 10, first: 10) { nodes { title slug } } benchSearchQuotes(query: ${string(search)}, wanted: 10, first: 10) { nodes { text personBySpeakerId { name } } } }`,
+    // The floor reads the ranked terms through the same function as Quotegraph (migration search_terms).
     floor: {
-      sql: `WITH query AS (SELECT websearch_to_tsquery('english', $1) AS q)
-        SELECT json_build_object('data', json_build_object('search', json_build_object(
+      sql: `SELECT json_build_object('data', json_build_object('search', json_build_object(
           'articles', json_build_object('nodes', coalesce((
-            SELECT json_agg(json_build_object('title', a."title", 'slug', a."slug") ORDER BY a.rank DESC, a."id" DESC)
-            FROM (SELECT a."id", a."title", a."slug", ts_rank(a."searchVector", query.q) AS rank FROM "Article" a, query
-                  WHERE a."searchVector" @@ query.q ORDER BY rank DESC, a."id" DESC LIMIT 10) a), '[]'::json)),
+            SELECT json_agg(json_build_object('title', a."title", 'slug', a."slug") ORDER BY found."rank" DESC, found."id" DESC)
+            FROM "quotegraph_search"('ARTICLE', $1, NULL, NULL, 10) found JOIN "Article" a ON a."id" = found."id"), '[]'::json)),
           'quotes', json_build_object('nodes', coalesce((
             SELECT json_agg(json_build_object('text', q."text",
                 'speaker', (SELECT json_build_object('name', p."name") FROM "Person" p WHERE p."id" = q."speakerId"))
-              ORDER BY q.rank DESC, q."id" DESC)
-            FROM (SELECT q."id", q."text", q."speakerId", ts_rank(q."searchVector", query.q) AS rank FROM "Quote" q, query
-                  WHERE q."searchVector" @@ query.q ORDER BY rank DESC, q."id" DESC LIMIT 10) q), '[]'::json)))))::text AS body`,
+              ORDER BY found."rank" DESC, found."id" DESC)
+            FROM "quotegraph_search"('QUOTE', $1, NULL, NULL, 10) found JOIN "Quote" q ON q."id" = found."id"), '[]'::json)))))::text AS body`,
       parameters: [search],
     },
     canonical(kind, data) {

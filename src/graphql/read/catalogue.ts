@@ -56,7 +56,11 @@ export function orderBy(list: readonly Column[], ...names: string[]): OrderColum
  * those a page may read, `order` the keyset ordering.
  */
 export interface ListSpec {
-  from: string | ((parameters: SqlParameters) => string);
+  /**
+   * A function is given the page a top-level list's statement reads (`undefined` for a count or a
+   * nested page), for a list that reads its rows in order from somewhere other than a table (search).
+   */
+  from: string | ((parameters: SqlParameters, page?: PageWindow) => string);
   columns: readonly Column[];
   order: readonly OrderColumn[];
   direction: 'ASC' | 'DESC';
@@ -65,6 +69,13 @@ export interface ListSpec {
    * articles): written into the list's own statement, so it costs no statement of its own.
    */
   where?: string;
+}
+
+/** Where a page starts (the cursor's values, in the list's order; null for the first page), how many rows it reads, which way. */
+export interface PageWindow {
+  after: readonly unknown[] | null;
+  limit: number;
+  forward: boolean;
 }
 
 /** A list under a parent row: how to list it, and the column that holds the parent's id. */

@@ -7,7 +7,7 @@
 import { columnList } from '../../db/columns.js';
 import { decodeCursor } from '../relay/cursor.js';
 import type { PageRequest } from '../relay/page-arguments.js';
-import { cursorTag, keptCount, type Counter, type Filter, type ListSpec, type RedirectedType, type RowSource } from './catalogue.js';
+import { cursorTag, keptCount, type Counter, type Filter, type ListSpec, type PageWindow, type RedirectedType, type RowSource } from './catalogue.js';
 import { SqlParameters } from './parameters.js';
 import { joinedColumns, joinedPath, neededColumns, NOTHING_ALONG, pageColumn, type PlannedJoin, type PlannedPage, type ReadAlong } from './plan.js';
 
@@ -48,8 +48,10 @@ function pageClauses(spec: ListSpec, request: PageRequest, parameters: SqlParame
   const ascending = (spec.direction === 'ASC') === request.forward;
   const orderBy = spec.order.map((column) => `${column.expression('t')} ${ascending ? 'ASC' : 'DESC'}`).join(', ');
   const conditions: string[] = [];
+  let after: unknown[] | null = null;
   if (request.cursor !== null) {
     const values = decodeCursor(request.cursor, cursorTag(spec), spec.order.map(({ type }) => type));
+    after = values;
     const columns = spec.order.map((column) => column.expression('t')).join(', ');
     const placeholders = spec.order.map(({ type }, index) => `${parameters.add(values[index])}::${type}`).join(', ');
     conditions.push(`(${columns}) ${ascending ? '>' : '<'} (${placeholders})`);
@@ -61,11 +63,12 @@ function pageClauses(spec: ListSpec, request: PageRequest, parameters: SqlParame
   // a nested front page. Page sizes are validated integers, and few.
   const limit = request.size + 1;
   if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`Invalid page size ${request.size}`);
-  return { orderBy, rowOrder, conditions, limit: String(limit) };
+  const window: PageWindow = { after, limit, forward: request.forward };
+  return { orderBy, rowOrder, conditions, limit: String(limit), window };
 }
 
-function fromClause(spec: ListSpec, parameters: SqlParameters): string {
-  return typeof spec.from === 'string' ? spec.from : spec.from(parameters);
+function fromClause(spec: ListSpec, parameters: SqlParameters, page?: PageWindow): string {
+  return typeof spec.from === 'string' ? spec.from : spec.from(parameters, page);
 }
 
 function whereClause(conditions: string[]): string {
@@ -104,9 +107,9 @@ function pageColumns(pages: PlannedPage[], parameters: SqlParameters): string {
 /** One page of a top-level list, with what `along` asks to read along with its rows. */
 export function pageStatement(spec: ListSpec, request: PageRequest, filter: Filter, along: ReadAlong = NOTHING_ALONG): Statement {
   const parameters = new SqlParameters();
-  const from = fromClause(spec, parameters);
   const conditions = filter(parameters);
   const page = pageClauses(spec, request, parameters);
+  const from = fromClause(spec, parameters, page.window);
   const joined = joinClauses(along.joins);
   // The page is cut first, then joined: PostgreSQL does not push a LIMIT below a join, and would
   // join (and read nested pages for) every row of the list before sorting it.

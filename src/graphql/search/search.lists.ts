@@ -1,9 +1,14 @@
-// Ranked full-text search lists over the articles' and quotes' search vectors (GIN-indexed).
+// Ranked full-text search lists over articles and quotes. A page is read by `quotegraph_search`
+// (migration search_terms), which reads each word's documents best first from "SearchTerm" and ranks
+// only as many documents as it must; a count, or a page read backwards, ranks every match instead.
+// Both rank a document by ts_rank of the query's words joined by OR: the mean of its ranks per word.
 import { articleColumns, articlesNewestFirst } from '../article/article.lists.js';
 import { quoteColumns, quotesNewestFirst } from '../quote/quote.lists.js';
-import { columns, orderBy, type Column, type ListSpec, type SqlParameters } from '../read/catalogue.js';
+import { columns, orderBy, type Column, type ListSpec, type PageWindow, type SqlParameters } from '../read/catalogue.js';
 
 const rank = columns({ rank: 'real' });
+
+type SearchKind = 'ARTICLE' | 'QUOTE';
 
 /** A list of rows with `listed` columns ranked by how well they match, best first (`from` adds the rank). */
 function rankedList(listed: readonly Column[], where: string | undefined): (from: ListSpec['from']) => ListSpec {
@@ -16,20 +21,25 @@ const rankedArticles = rankedList(articleColumns, articlesNewestFirst.where);
 const rankedQuotes = rankedList(quoteColumns, quotesNewestFirst.where);
 
 /** Rows of `table` matching `query` (web search syntax: words, "phrases", or, -not), with their rank. */
-function matching(table: string, query: string) {
-  return (parameters: SqlParameters): string => {
+function matching(kind: SearchKind, table: string, query: string) {
+  return (parameters: SqlParameters, page?: PageWindow): string => {
+    if (page?.forward) {
+      const [afterRank, afterId] = page.after ?? [null, null];
+      return `(SELECT t.*, found."rank" FROM "quotegraph_search"('${kind}', ${parameters.add(query)}, ${parameters.add(afterRank)}::real,
+          ${parameters.add(afterId)}::int, ${page.limit}) AS found JOIN ${table} t ON t."id" = found."id") t`;
+    }
     // The search words are parsed once, as a row of their own: written as an expression instead,
     // PostgreSQL's prepared (generic) plan parsed them again for every row and ran 4 times slower.
-    return `(SELECT t.*, ts_rank(t."searchVector", search.words) AS "rank"
-      FROM ${table} t, websearch_to_tsquery('english', ${parameters.add(query)}) AS search(words)
+    return `(SELECT t.*, coalesce(ts_rank(t."searchVector", search.terms), 0) AS "rank"
+      FROM ${table} t, (SELECT words, "quotegraph_any_term"("quotegraph_query_terms"(words)) FROM websearch_to_tsquery('english', ${parameters.add(query)}) AS words) AS search(words, terms)
       WHERE t."searchVector" @@ search.words) t`;
   };
 }
 
 export function articlesMatching(query: string): ListSpec {
-  return rankedArticles(matching('"Article"', query));
+  return rankedArticles(matching('ARTICLE', '"Article"', query));
 }
 
 export function quotesMatching(query: string): ListSpec {
-  return rankedQuotes(matching('"Quote"', query));
+  return rankedQuotes(matching('QUOTE', '"Quote"', query));
 }

@@ -18,7 +18,9 @@ const MAX_QUERY_LENGTH = 200;
 @Resolver(() => SearchResults)
 export class SearchResolver {
   @Query(() => SearchResults, {
-    description: 'Full-text search over articles and quotes (English stemming; "quoted phrases", or, -excluded words).',
+    description:
+      'Full-text search over articles and quotes (English stemming; "quoted phrases", or, -excluded words). Results are ranked by ' +
+      'how often and where (headline, standfirst, body) each of the query\'s words appears, averaged over its words.',
   })
   search(@Arg('query', () => String) query: string): SearchResults {
     const trimmed = query.trim();

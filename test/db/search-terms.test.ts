@@ -1,0 +1,136 @@
+// Search reads ranked terms (migration search_terms). With lists cut short (6 documents a term), after a
+// random sequence of inserts, rewrites, unpublishing and deletions: every term list holds exactly the
+// documents above its cut with their ts_rank for the term, and every search, page by page, gives what
+// ranking every match would give.
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+
+let database: TestDatabase;
+let client: pg.Client;
+
+const WORDS = 'minister talks summit sanctions border trade harbour council budget ceasefire envoy treaty vote court'.split(' ');
+
+/** A deterministic sequence of choices (mulberry32). */
+function randomFrom(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const random = randomFrom(61);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const words = (count: number) => Array.from({ length: count }, () => pick(WORDS)).join(' ');
+
+let next = 0;
+async function addArticles(count: number): Promise<void> {
+  const rows = Array.from({ length: count }, () => ({ n: next++, title: words(3), body: words(5 + Math.floor(random() * 20)), published: random() > 0.1 }));
+  await client.query(
+    `INSERT INTO "Article" ("slug", "contentHash", "title", "body", "published", "searchVector")
+     SELECT 'a-' || r.n, 'h-' || r.n, r.title, r.body, r.published,
+            setweight(to_tsvector('english', r.title), 'A') || setweight(to_tsvector('english', r.body), 'C')
+     FROM json_to_recordset($1::json) AS r(n int, title text, body text, published boolean)`,
+    [JSON.stringify(rows)],
+  );
+  await client.query(
+    `INSERT INTO "Quote" ("articleId", "position", "text", "startOffset", "endOffset", "kind", "date", "retracted", "searchVector")
+     SELECT a."id", 0, a."title", 0, 1, 'DIRECT', now(), a."id" % 7 = 0, to_tsvector('english', a."title")
+     FROM "Article" a WHERE a."slug" = ANY ($1::text[])`,
+    [rows.map((row) => `a-${row.n}`)],
+  );
+}
+
+async function ids(table: string): Promise<number[]> {
+  return (await client.query<{ id: number }>(`SELECT "id" FROM "${table}" ORDER BY "id"`)).rows.map((row) => row.id);
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  await client.query(`SET quotegraph.search_list_length = 6`);
+  for (let step = 0; step < 40; step++) {
+    const action = pick(['add', 'add', 'add', 'rewrite', 'unpublish', 'delete']);
+    if (action === 'add') await addArticles(1 + Math.floor(random() * 8));
+    else if (action === 'rewrite') {
+      const id = pick(await ids('Article'));
+      await client.query(
+        `UPDATE "Article" SET "body" = $2, "searchVector" = setweight(to_tsvector('english', "title"), 'A') || setweight(to_tsvector('english', $2), 'C') WHERE "id" = $1`,
+        [id, words(10)],
+      );
+      await client.query(`UPDATE "Quote" SET "text" = $2, "searchVector" = to_tsvector('english', $2) WHERE "articleId" = $1`, [id, words(4)]);
+    } else if (action === 'unpublish') {
+      const id = pick(await ids('Article'));
+      await client.query(`UPDATE "Article" SET "published" = NOT "published" WHERE "id" = $1`, [id]);
+      await client.query(`UPDATE "Quote" SET "articlePublished" = NOT "articlePublished" WHERE "articleId" = $1`, [id]);
+    } else {
+      const doomed = (await ids('Article')).filter(() => random() < 0.05);
+      await client.query(`DELETE FROM "Article" WHERE "id" = ANY ($1::int[])`, [doomed]);
+    }
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await client?.end();
+  await database?.drop();
+});
+
+describe('search terms', () => {
+  it('hold every document above each term list’s cut, with its rank for the term', async () => {
+    const { rows } = await client.query(`
+      WITH expected AS (
+        SELECT 'ARTICLE'::"SearchKind" AS kind, terms."term", terms."rank", a."id" AS "documentId"
+        FROM "Article" a, "quotegraph_terms"(a."searchVector") terms
+        UNION ALL
+        SELECT 'QUOTE', terms."term", terms."rank", q."id" FROM "Quote" q, "quotegraph_terms"(q."searchVector") terms),
+      above_cut AS (
+        SELECT e.* FROM expected e LEFT JOIN "SearchTermList" l ON l."kind" = e.kind AND l."term" = e."term"
+        WHERE l."term" IS NULL OR (e."rank", e."documentId") > (l."rank", l."documentId")),
+      kept AS (
+        SELECT s.* FROM "SearchTerm" s LEFT JOIN "SearchTermList" l ON l."kind" = s."kind" AND l."term" = s."term"
+        WHERE l."term" IS NULL OR (s."rank", s."documentId") > (l."rank", l."documentId"))
+      (SELECT 'missing' AS problem, * FROM (SELECT * FROM above_cut EXCEPT SELECT * FROM kept) m)
+      UNION ALL
+      (SELECT 'extra', * FROM (SELECT * FROM kept EXCEPT SELECT * FROM above_cut) x)`);
+    expect(rows).toEqual([]);
+    const cut = await client.query(`SELECT count(*)::int AS n FROM "SearchTermList"`);
+    expect(cut.rows[0].n).toBeGreaterThan(0);
+    // ts_rank of a document for the words joined by OR is the mean of its ranks for each word.
+    const mean = await client.query(`
+      SELECT a."id" FROM "Article" a
+      WHERE abs(ts_rank(a."searchVector", 'minist | summit'::tsquery)
+                - (ts_rank(a."searchVector", 'minist'::tsquery) + ts_rank(a."searchVector", 'summit'::tsquery)) / 2) > 1e-6`);
+    expect(mean.rows).toEqual([]);
+  });
+
+  const queries = ['minister', 'summit', 'ceasefire', 'minister summit', 'minister or envoy', '"border trade"', 'council -budget', 'talks sanctions treaty', '-court', 'the', 'nothing'];
+
+  for (const kind of ['ARTICLE', 'QUOTE']) {
+    it(`answer every ${kind.toLowerCase()} search, page by page, as ranking every match would`, async () => {
+      for (const query of queries) {
+        const all = await client.query<{ id: number; rank: number }>(
+          `SELECT m."id", m."rank" FROM "quotegraph_search_matches"($1, websearch_to_tsquery('english', $2),
+             "quotegraph_any_term"("quotegraph_query_terms"(websearch_to_tsquery('english', $2)))) m ORDER BY m."rank" DESC, m."id" DESC`,
+          [kind, query],
+        );
+        for (const size of [1, 3, 7]) {
+          const pages: Array<{ id: number; rank: number }> = [];
+          let after: { id: number; rank: number } | null = null;
+          for (;;) {
+            const page: pg.QueryResult<{ id: number; rank: number }> = await client.query(
+              `SELECT "id", "rank" FROM "quotegraph_search"($1, $2, $3, $4, $5)`,
+              [kind, query, after?.rank ?? null, after?.id ?? null, size],
+            );
+            pages.push(...page.rows);
+            if (page.rows.length < size) break;
+            after = page.rows[page.rows.length - 1]!;
+          }
+          expect(pages, `${kind} "${query}" in pages of ${size}`).toEqual(all.rows);
+        }
+      }
+    });
+  }
+});
