@@ -335,7 +335,6 @@ async function insertArticles(write: Write, articles: NewArticle[]): Promise<num
       photoCaption: draft.photoCaption,
       creditLine: draft.creditLine,
       paragraphs: draft.paragraphs,
-      body: draft.paragraphs.join('\n\n'),
       publishedAt,
       // The date lists are ordered by; quotes carry their article's.
       date: publishedAt ?? write.now,
@@ -351,7 +350,7 @@ async function insertArticles(write: Write, articles: NewArticle[]): Promise<num
   const stored = await write.session.query<{ id: number; slug: string }>(
     `WITH draft AS (
        SELECT * FROM json_to_recordset($1::json) AS draft("n" int, "slug" text, "contentHash" text, "title" text, "byline" text,
-         "dateline" text, "standfirst" text, "photoCaption" text, "creditLine" text, "paragraphs" text[], "body" text,
+         "dateline" text, "standfirst" text, "photoCaption" text, "creditLine" text, "paragraphs" text[],
          "publishedAt" timestamp, "date" timestamp, "sourceId" int, "url" text, "externalId" text, "titleDerived" boolean,
          "text" text, "record" jsonb)),
      article AS (
@@ -362,7 +361,8 @@ async function insertArticles(write: Write, articles: NewArticle[]): Promise<num
          setweight(to_tsvector('english', "title"), 'A') ||
          setweight(to_tsvector('english', coalesce("standfirst", '')), 'B') ||
          setweight(to_tsvector('english', "body"), 'C')
-       FROM draft ORDER BY "n"
+       FROM draft, array_to_string(draft."paragraphs", E'\n\n') AS "body"
+       ORDER BY "n"
        RETURNING "id", "slug"),
      stored AS (SELECT article."id", draft.* FROM article JOIN draft ON draft."slug" = article."slug"),
      revision AS (
