@@ -3,6 +3,7 @@
 // and the files after it go on. One bad file among a hundred costs that file, not the batch. Files
 // are read and extracted (on every core, with an ExtractionPool) ahead of the batch being stored.
 import { ArticleFileError, readArticleFile, type ArticleFileProblem } from './article-file.js';
+import { refreshIngestStatistics } from './db/table-statistics.js';
 import type { SqlWriter } from './db/writer.js';
 import type { ArticleDraft } from './ingest/draft.js';
 import type { Extractor } from './ingest/extraction-worker.js';
@@ -106,6 +107,7 @@ export async function ingestArticleFiles(files: readonly string[], options: Inge
     drafts.fill(undefined, start, start + BATCH_SIZE);
     const toStore = batch.flatMap((item) => ('outcome' in item ? [] : [{ draft: item.draft, text: item.text }]));
     const stored = options.writer && toStore.length > 0 ? await storeArticles(options.writer, toStore) : [];
+    if (options.writer && toStore.length > 0) await refreshIngestStatistics(options.writer);
     let next = 0;
     for (const item of batch) {
       for (const warning of item.warnings) options.onWarning(item.file, warning);
