@@ -6,8 +6,9 @@
 // with those already known by name and alias, so "Sergei Lavrov" in a new article joins the Sergey
 // Lavrov of an older one; sources and topics renamed or merged by editors are found under their old
 // names. Plain SQL through a SqlWriter (src/db/writer.ts), a handful of statements whatever the
-// article holds: rows go in as whole arrays. Every article stored or revised writes an entry in the
-// record of changes.
+// article holds: rows go in as whole arrays. A batch (storeArticles) writes its new articles with the
+// same handful of statements for all of them, and the names they give in one (store-names.ts). Every
+// article stored or revised writes an entry in the record of changes.
 import { lockForIngest } from '../db/write-locks.js';
 import { utcTimestamp, type SqlSession, type SqlWriter } from '../db/writer.js';
 import { recordChanges } from '../editorial/change-record.js';
