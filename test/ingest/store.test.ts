@@ -221,6 +221,21 @@ describe.each([
       expect(article.revisions.map((row) => row.number).sort()).toEqual([1, 2]);
     });
 
+    it('stores two batches racing with the same new person and the same article once each', async () => {
+      const newcomer = { name: 'Racing Newcomer', aliases: ['Newcomer'], role: null, affiliation: null };
+      const shared = syntheticDraft(970, { people: [newcomer], quotes: [] });
+      const batches = [[971, 972], [973, 974]].map((indexes) => [
+        ...indexes.map((index) => syntheticDraft(index, { people: [newcomer], quotes: [] })),
+        shared,
+      ]);
+      const [first, second] = await Promise.all(batches.map((drafts) => storeArticles(database.writer, drafts.map((draft) => ({ draft })))));
+      expect([...first!, ...second!].filter((result) => result instanceof Error)).toEqual([]);
+      expect([first!.at(-1), second!.at(-1)].filter((result) => !(result instanceof Error) && result.created)).toHaveLength(1);
+      const people = await database.prisma.person.findMany({ where: { name: 'Racing Newcomer' }, include: { mentions: true } });
+      expect(people.map((person) => person.mentions.length)).toEqual([5]);
+      expect(await database.prisma.article.count({ where: { contentHash: shared.contentHash } })).toBe(1);
+    });
+
     it('stores the good drafts of a batch whose statements fail, and returns the bad one\'s error in its place', async () => {
       const before = await database.prisma.article.count();
       const drafts = [960, 961, 962, 963, 964].map((index) =>
