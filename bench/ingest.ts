@@ -1,21 +1,33 @@
 // Ingest speed: extraction alone (articles per second on one core, over seeds/*.txt and the
 // evaluation texts, repeated), then end-to-end ingestion into a throwaway PostgreSQL database
-// (distinct texts, so every content hash differs), one at a time and a few at a time.
-// Usage: npm run bench:ingest -- [--quick] [--keep]
+// (distinct texts, so every content hash differs): one at a time and a few at a time (as
+// `ingestArticle` stores), a batch per transaction with the drafts extracted beforehand (the store
+// alone), and a folder of distinct article files through the command line, `quotegraph ingest
+// FOLDER`, timed from start to exit.
+// Usage: npm run bench:ingest -- [--quick] [--keep] [--files N]
 import 'reflect-metadata';
-import { readdir, readFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { connectPostgres } from '../src/db/client.js';
 import { migratePostgres } from '../src/db/migrate.js';
 import { extractArticle } from '../src/ingest/extract.js';
 import { BATCH_SIZE, storeArticle, storeArticles } from '../src/ingest/store.js';
 import { packageRoot } from '../src/package-root.js';
-import { BENCH_PREFIX, databaseUrl, dropDatabase, ensureDatabase, parseArguments } from './database.js';
+import { adminUrl, BENCH_PREFIX, databaseUrl, dropDatabase, ensureDatabase, parseArguments } from './database.js';
+import { backendCpu } from './processes.js';
 
-async function texts(): Promise<{ name: string; text: string }[]> {
-  const folders = [path.join(packageRoot, 'seeds'), path.join(packageRoot, 'test/fixtures/eval')];
+/** The seeds and the fictional evaluation texts (1.8 KiB on average). */
+const SHORT_TEXTS = ['seeds', 'test/fixtures/eval'];
+/** The seeds, the real-news corpus and the evaluation texts (4.5 KiB on average): the folder ingested through the command line. */
+const FOLDER_TEXTS = ['seeds', 'test/fixtures/real/tune', 'test/fixtures/real/holdout', 'test/fixtures/eval'];
+
+async function texts(folders = SHORT_TEXTS): Promise<{ name: string; text: string }[]> {
   const found: { name: string; text: string }[] = [];
-  for (const folder of folders) {
+  for (const folder of folders.map((name) => path.join(packageRoot, name))) {
     for (const file of (await readdir(folder)).filter((name) => name.endsWith('.txt')).sort()) {
       found.push({ name: file, text: await readFile(path.join(folder, file), 'utf8') });
     }
@@ -29,8 +41,62 @@ function edition(text: string, index: number): string {
   return `${text.slice(0, newline)} (edition ${index})${text.slice(newline)}`;
 }
 
+/** Writes `count` distinct article files (editions of `corpus`) into a new folder. */
+async function articleFolder(corpus: { text: string }[], count: number): Promise<{ folder: string; bytes: number }> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'quotegraph-bench-ingest-'));
+  let bytes = 0;
+  for (let index = 0; index < count; index++) {
+    // Numbered apart from the editions stored before it in the same database.
+    const text = edition(corpus[index % corpus.length]!.text, 1_000_000 + index);
+    bytes += Buffer.byteLength(text);
+    await writeFile(path.join(folder, `${String(index).padStart(6, '0')}.txt`), text);
+  }
+  return { folder, bytes };
+}
+
+/** CPU time of this process's waited-for children, in milliseconds (cutime + cstime). */
+function childrenCpuMs(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+}
+
+/**
+ * `quotegraph ingest FOLDER` into the database at `url`, timed from start to exit, with the CPU
+ * time of the command (its threads included) and of the PostgreSQL backends serving it.
+ */
+async function ingestFolder(url: string, name: string, folder: string): Promise<{ seconds: number; summary: string; cliCpuMs: number; databaseCpuMs: number }> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const backends = new Map<number, number>();
+  const sample = async () => {
+    for (const [pid, ms] of await backendCpu(admin, name)) backends.set(pid, ms);
+  };
+  const cpuBefore = childrenCpuMs();
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(packageRoot, 'dist/quotegraph.mjs'), 'ingest', folder], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const sampler = setInterval(() => void sample().catch(() => {}), 200);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  await admin.end();
+  const summary = output.trim().split('\n').at(-1) ?? '';
+  if (code !== 0) throw new Error(`quotegraph ingest exited with ${code}: ${summary}`);
+  return { seconds, summary, cliCpuMs: childrenCpuMs() - cpuBefore, databaseCpuMs: [...backends.values()].reduce((sum, ms) => sum + ms, 0) };
+}
+
+const load = () => loadavg().map((value) => value.toFixed(2)).join(', ');
+
 async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
+  const filesOption = options.rest.indexOf('--files');
+  const folderFiles = filesOption >= 0 ? Number(options.rest[filesOption + 1]) : options.quick ? 1000 : 3000;
+  console.log(`Load average at start: ${load()}`);
   const corpus = await texts();
   const seconds = options.quick ? 1 : 3;
 
@@ -85,22 +151,39 @@ async function main(): Promise<void> {
       const rate = await ingest(count, concurrency);
       console.log(`End-to-end ingest, ${concurrency} at a time: ${rate.toFixed(0)} articles/s (${count} distinct texts into PostgreSQL)`);
     }
-    // As `npm run ingest -- FILE...` stores files: extracted, then BATCH_SIZE per transaction.
+    // The store alone, as `npm run ingest` stores a batch: drafts extracted beforehand, BATCH_SIZE per transaction.
+    const batches = options.quick ? 2 : 4;
+    const prepared = Array.from({ length: batches * BATCH_SIZE }, () => {
+      const index = next++;
+      const text = edition(corpus[index % corpus.length]!.text, index);
+      return { draft: extractArticle(text), text };
+    });
     const started = performance.now();
-    for (let stored = 0; stored < count; stored += BATCH_SIZE) {
-      const drafts = Array.from({ length: Math.min(BATCH_SIZE, count - stored) }, () => {
-        const index = next++;
-        const text = edition(corpus[index % corpus.length]!.text, index);
-        return { draft: extractArticle(text), text };
-      });
-      const results = await storeArticles(database.writer, drafts);
+    for (let stored = 0; stored < prepared.length; stored += BATCH_SIZE) {
+      const results = await storeArticles(database.writer, prepared.slice(stored, stored + BATCH_SIZE));
       if (results.some((result) => result instanceof Error || !result.created)) throw new Error('a batched edition was not stored as new');
     }
-    const batchedRate = count / ((performance.now() - started) / 1000);
-    console.log(`End-to-end ingest, ${BATCH_SIZE} per transaction (the ingest command): ${batchedRate.toFixed(0)} articles/s (${count} distinct texts)`);
+    const batchedRate = prepared.length / ((performance.now() - started) / 1000);
+    console.log(`Store alone, ${BATCH_SIZE} per transaction (drafts extracted beforehand): ${batchedRate.toFixed(0)} articles/s (${prepared.length} distinct texts)`);
+
+    // A folder of article files through the command line, as a newsroom's bulk import runs.
+    const folderCorpus = await texts(FOLDER_TEXTS);
+    const { folder, bytes } = await articleFolder(folderCorpus, folderFiles);
+    try {
+      const run = await ingestFolder(url, name, folder);
+      if (!run.summary.startsWith(`${folderFiles} file(s): ${folderFiles} stored`)) throw new Error(`not every file was stored: ${run.summary}`);
+      console.log(
+        `Bulk ingest through the command line (quotegraph ingest FOLDER): ${(folderFiles / run.seconds).toFixed(0)} articles/s ` +
+          `(${folderFiles} files from ${folderCorpus.length} texts, ${(bytes / folderFiles / 1024).toFixed(1)} KiB on average, ${run.seconds.toFixed(1)} s ` +
+          `from start to exit; CPU per article: command ${(run.cliCpuMs / folderFiles).toFixed(2)} ms, PostgreSQL ${(run.databaseCpuMs / folderFiles).toFixed(2)} ms)`,
+      );
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   } finally {
     await database.close();
     if (!options.keep) await dropDatabase(name);
+    console.log(`Load average at end: ${load()}`);
   }
 }
 

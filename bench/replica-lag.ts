@@ -1,5 +1,5 @@
 // How far a streaming replica falls behind while the primary ingests as fast as it can: ingests
-// distinct articles (four at a time, and 50 to a transaction as `npm run ingest` stores files) for a
+// distinct articles (four at a time, and 50 to a transaction) for a
 // while, and every 50 ms notes the primary's WAL position; the lag of a position is the time until the
 // replica reports having replayed it.
 // Usage: npm run bench:replica-lag -- --primary URL --replica URL [--seconds 20]

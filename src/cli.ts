@@ -10,14 +10,14 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { openMigratedDatabase } from './db/client.js';
 import { DataFolderLockedError, LOCK_FILE_NAME, lockDataFolder, type DataFolderLock } from './db/data-folder-lock.js';
 import { MigrationError, type MigrationReport } from './db/migrate.js';
-import { ArticleFileError } from './article-file.js';
+import { ArticleFileError, articleFilesIn } from './article-file.js';
 import { ApiKeyError, createApiKey, listApiKeys, revokeApiKey } from './auth/api-keys.js';
 import { deleteArticle } from './editorial/article-edits.js';
 import { recentChanges, type ObjectType } from './editorial/change-record.js';
 import { EditorialError } from './editorial/editorial-error.js';
 import { mergePeople } from './editorial/person-edits.js';
 import type { ArticleDraft } from './ingest/draft.js';
-import { ExtractionWorker } from './ingest/extraction-worker.js';
+import { ExtractionPool } from './ingest/extraction-pool.js';
 import { IngestError } from './ingest/ingest-error.js';
 import { FAILURE_LABELS, ingestArticleFiles, type FileOutcome } from './ingest-files.js';
 import { seedDatabase } from './seeds.js';
@@ -30,10 +30,11 @@ Commands:
   migrate                        apply pending migrations
   seed                           ingest every article in seeds/ (idempotent)
   reset [--force]                drop all data, migrate and seed again
-  ingest [--dry-run] [--json] FILE...
+  ingest [--dry-run] [--json] FILE|FOLDER...
                                  ingest article files (UTF-8, UTF-16 with a BOM, or Windows-1252 with a
-                                 warning); stores every good file, names every bad one, exits 1 if any
-                                 failed; --dry-run prints the extracted drafts instead
+                                 warning), a folder's files and its subfolders'; stores every good file,
+                                 names every bad one, exits 1 if any failed; --dry-run prints the
+                                 extracted drafts instead
   schema                         print the GraphQL schema (SDL)
   keys:create --name NAME [--role editor|reader]
                                  create an API key (shown once; only its hash is stored)
@@ -169,8 +170,9 @@ async function ingestCommand(config: Config, args: string[]): Promise<void> {
   const json = args.includes('--json');
   const unknown = args.filter((arg) => arg.startsWith('--') && arg !== '--dry-run' && arg !== '--json');
   if (unknown.length > 0) throw new UsageError(`unknown option ${unknown[0]}`);
-  const files = args.filter((arg) => !arg.startsWith('--'));
-  if (files.length === 0) throw new UsageError('ingest needs at least one FILE');
+  const paths = args.filter((arg) => !arg.startsWith('--'));
+  if (paths.length === 0) throw new UsageError('ingest needs at least one FILE or FOLDER');
+  const files = await articleFilesIn(paths);
 
   // Opened first: a folder held by a running server is refused before any file is read.
   const database = dryRun ? null : (await openMigratedDatabase(withoutTimeout(config))).database;
@@ -211,7 +213,7 @@ async function ingestCommand(config: Config, args: string[]): Promise<void> {
       );
     }
   };
-  const extraction = new ExtractionWorker(config.extractionTimeout);
+  const extraction = new ExtractionPool(config.extractionTimeout);
   try {
     await ingestArticleFiles(files, {
       writer: database?.writer ?? null,

@@ -1,10 +1,12 @@
 // Article files through the pipeline, as `quotegraph ingest FILE...` runs them: every file that can be
-// read and extracted is stored, 50 to a transaction; every other is reported with its reason, and the
-// files after it go on. One bad file among a hundred costs that file, not the batch.
+// read and extracted is stored, BATCH_SIZE to a transaction; every other is reported with its reason,
+// and the files after it go on. One bad file among a hundred costs that file, not the batch. Files
+// are read and extracted (on every core, with an ExtractionPool) ahead of the batch being stored.
 import { ArticleFileError, readArticleFile, type ArticleFileProblem } from './article-file.js';
+import { refreshIngestStatistics } from './db/table-statistics.js';
 import type { SqlWriter } from './db/writer.js';
 import type { ArticleDraft } from './ingest/draft.js';
-import type { ExtractionWorker } from './ingest/extraction-worker.js';
+import type { Extractor } from './ingest/extraction-worker.js';
 import { IngestError, type IngestErrorReason } from './ingest/ingest-error.js';
 import { BATCH_SIZE, storeArticles } from './ingest/store.js';
 
@@ -44,8 +46,8 @@ type FailedFile = Extract<FileOutcome, { outcome: 'failed' }>;
 export interface IngestFilesOptions {
   /** Where to store the drafts; null extracts only (a dry run). */
   writer: SqlWriter | null;
-  /** Drafts each file's text in a worker thread, within a time budget per article. */
-  extraction: ExtractionWorker;
+  /** Drafts each file's text in worker threads, within a time budget per article. */
+  extraction: Extractor;
   /** Something to check in a file that was read all the same (a legacy encoding), before its outcome. */
   onWarning(file: string, warning: string): void;
   /** Each file's outcome, in the order given; a stored file's once its batch is committed. */
@@ -61,7 +63,7 @@ function failed(file: string, reason: FileFailureReason, message: string): Faile
 type ReadFile = ({ draft: ArticleDraft; text: string } | FailedFile) & { file: string; warnings: string[] };
 
 /** A file's draft, or why there is none, and what to check in it. */
-async function draftOf(file: string, extraction: ExtractionWorker): Promise<ReadFile> {
+async function draftOf(file: string, extraction: Extractor): Promise<ReadFile> {
   let warnings: string[] = [];
   try {
     const article = await readArticleFile(file);
@@ -79,21 +81,33 @@ async function draftOf(file: string, extraction: ExtractionWorker): Promise<Read
   }
 }
 
+/** Batches read and extracted ahead of the one being stored: the threads extract while the database writes. */
+const BATCHES_AHEAD = 1;
+
 /**
- * Reads, extracts and (with a writer) stores `files`, a batch of BATCH_SIZE at a time, each stored
- * under its own savepoint (storeArticles). A failure of one file is its outcome; a failure of the
+ * Reads, extracts and (with a writer) stores `files`, a batch of BATCH_SIZE at a time, in one
+ * transaction each (storeArticles). A failure of one file is its outcome; a failure of the
  * database itself (the batch's transaction) is thrown, after the outcomes of the batches before it.
  */
 export async function ingestArticleFiles(files: readonly string[], options: IngestFilesOptions): Promise<void> {
   let read = 0;
-  for (let start = 0; start < files.length; start += BATCH_SIZE) {
-    const batch: ReadFile[] = [];
-    for (const file of files.slice(start, start + BATCH_SIZE)) {
-      batch.push(await draftOf(file, options.extraction));
-      options.onFileRead?.(++read);
+  const drafts: (Promise<ReadFile> | undefined)[] = [];
+  let started = 0;
+  const readUpTo = (end: number) => {
+    for (; started < Math.min(end, files.length); started++) {
+      drafts[started] = draftOf(files[started]!, options.extraction).then((item) => {
+        options.onFileRead?.(++read);
+        return item;
+      });
     }
-    const drafts = batch.flatMap((item) => ('outcome' in item ? [] : [{ draft: item.draft, text: item.text }]));
-    const stored = options.writer && drafts.length > 0 ? await storeArticles(options.writer, drafts) : [];
+  };
+  for (let start = 0; start < files.length; start += BATCH_SIZE) {
+    readUpTo(start + (1 + BATCHES_AHEAD) * BATCH_SIZE);
+    const batch = await Promise.all(drafts.slice(start, start + BATCH_SIZE) as Promise<ReadFile>[]);
+    drafts.fill(undefined, start, start + BATCH_SIZE);
+    const toStore = batch.flatMap((item) => ('outcome' in item ? [] : [{ draft: item.draft, text: item.text }]));
+    const stored = options.writer && toStore.length > 0 ? await storeArticles(options.writer, toStore) : [];
+    if (options.writer && toStore.length > 0) await refreshIngestStatistics(options.writer);
     let next = 0;
     for (const item of batch) {
       for (const warning of item.warnings) options.onWarning(item.file, warning);

@@ -310,6 +310,48 @@ describe('ingest FILE... on PostgreSQL: a batch with bad files in it', () => {
   });
 });
 
+describe('ingest FOLDER on PostgreSQL', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database?.drop());
+
+  it('ingests every file in a folder and its subfolders by path, names a bad one among them, and stores a later text of a url as its revision', async () => {
+    const desk = path.join(folder, 'desk');
+    await mkdir(path.join(desk, 'monday'), { recursive: true });
+    await mkdir(path.join(desk, '.drafts'), { recursive: true });
+    const front = '---\nurl: https://gazette.example/ferry\n---\n';
+    await writeFile(path.join(desk, 'a-ferry.txt'), `${front}Ferry service resumes\n\nThe ferry sails again in May. "We are ready," said captain Ivo Brandt.\n`);
+    await writeFile(path.join(desk, 'b-empty.txt'), '');
+    await writeFile(path.join(desk, 'c-park.txt'), story('folder'));
+    await writeFile(path.join(desk, 'monday', 'd-ferry.txt'), `${front}Ferry service resumes\n\nThe ferry sails again in June. "We are ready," said captain Ivo Brandt.\n`);
+    await writeFile(path.join(desk, '.drafts', 'e-unfinished.txt'), 'not an article yet');
+    await writeFile(path.join(desk, '.DS_Store'), Buffer.from([0x00, 0x00, 0x00, 0x01]));
+
+    const result = await quotegraph(['ingest', desk], { DATABASE_URL: database.url });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`${path.join(desk, 'b-empty.txt')}: failed (empty): The article text is empty.\n`);
+    expect(result.stdout).toBe(
+      [
+        `${path.join(desk, 'a-ferry.txt')}: stored as ferry-service-resumes`,
+        `${path.join(desk, 'c-park.txt')}: stored as council-vote-folder-approves-a-new-park`,
+        `${path.join(desk, 'monday', 'd-ferry.txt')}: stored as revision 2 of ferry-service-resumes`,
+        '4 file(s): 2 stored, 1 revised, 0 already stored, 1 failed',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('refuses a folder with no file in it as unreadable', async () => {
+    const empty = path.join(folder, 'empty-desk');
+    await mkdir(empty, { recursive: true });
+    const result = await quotegraph(['ingest', empty], { DATABASE_URL: database.url });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`${empty}: failed (unreadable): it is a folder with no article files in it\n`);
+  });
+});
+
 describe('the editorial commands on PostgreSQL', () => {
   let database: TestDatabase;
   const story = path.join(packageRoot, 'test/fixtures/editorial/bridge-vote.txt');

@@ -17,13 +17,15 @@ export async function lockForEditing(session: SqlSession): Promise<void> {
 }
 
 /**
- * Waits until no editorial write runs and no other ingest writes the article named by `identity`,
- * then holds both until the transaction ends.
+ * Waits until no editorial write runs and no other ingest writes the articles named by
+ * `identities`, then holds all until the transaction ends. They are taken in one statement, in the
+ * order of their keys, so that two transactions storing many articles each never wait on each other
+ * in a circle.
  */
-export async function lockForIngest(session: SqlSession, identity: string): Promise<void> {
-  await session.query('SELECT pg_advisory_xact_lock_shared($1::bigint), pg_advisory_xact_lock($2::int, hashtext($3::text))', [
-    EDITORIAL_LOCK,
-    ARTICLE_IDENTITY_LOCKS,
-    identity,
-  ]);
+export async function lockForIngest(session: SqlSession, identities: string[]): Promise<void> {
+  await session.query(
+    `SELECT pg_advisory_xact_lock_shared($1::bigint),
+       (SELECT count(pg_advisory_xact_lock($2::int, "key")) FROM (SELECT DISTINCT hashtext("identity") AS "key" FROM unnest($3::text[]) AS "identity" ORDER BY 1) article)`,
+    [EDITORIAL_LOCK, ARTICLE_IDENTITY_LOCKS, identities],
+  );
 }

@@ -33,7 +33,15 @@ interface Job {
   reject(error: Error): void;
 }
 
-export class ExtractionWorker {
+/** What drafts articles off the caller's thread: one extraction thread, or a pool of them (extraction-pool.ts). */
+export interface Extractor {
+  /** The article's draft, or an IngestError (refused text, or over the time budget). */
+  extract(text: string, options?: ExtractOptions): Promise<ArticleDraft>;
+  /** Ends the threads; articles still waiting are refused. */
+  close(): Promise<void>;
+}
+
+export class ExtractionWorker implements Extractor {
   private worker: Worker | null = null;
   /** Whether the thread has loaded its modules (an article's time budget starts then). */
   private ready = false;
@@ -52,6 +60,11 @@ export class ExtractionWorker {
       this.queue.push({ request: { id: this.nextId++, text, options }, resolve, reject });
       this.startNext();
     });
+  }
+
+  /** Articles given and not yet drafted or refused. */
+  get waiting(): number {
+    return this.queue.length + (this.running ? 1 : 0);
   }
 
   /** Ends the thread; articles still waiting are refused. */

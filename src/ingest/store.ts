@@ -6,8 +6,9 @@
 // with those already known by name and alias, so "Sergei Lavrov" in a new article joins the Sergey
 // Lavrov of an older one; sources and topics renamed or merged by editors are found under their old
 // names. Plain SQL through a SqlWriter (src/db/writer.ts), a handful of statements whatever the
-// article holds: rows go in as whole arrays. Every article stored or revised writes an entry in the
-// record of changes.
+// article holds: rows go in as whole arrays. A batch (storeArticles) writes its new articles with the
+// same handful of statements for all of them, and the names they give in one (store-names.ts). Every
+// article stored or revised writes an entry in the record of changes.
 import { lockForIngest } from '../db/write-locks.js';
 import { utcTimestamp, type SqlSession, type SqlWriter } from '../db/writer.js';
 import { recordChanges } from '../editorial/change-record.js';
@@ -21,10 +22,17 @@ import {
   type CorrectionFact,
   type QuoteToStore,
 } from '../editorial/corrections.js';
-import type { ArticleDraft, PersonDraft } from './draft.js';
-import { isSamePersonName, normalizeName, surnameOf } from './identity.js';
-import { agencyName } from './lexicon/news-agencies.js';
+import type { ArticleDraft } from './draft.js';
 import { slugify } from './slug.js';
+import {
+  canonicalSourceName,
+  NameRegister,
+  namesOf,
+  personKeysOf,
+  type ArticleNames,
+  type RegisteredNames,
+  type StoredNames,
+} from './store-names.js';
 
 /** What the ingest knows of an article beside its draft. */
 export interface StoreOptions {
@@ -59,10 +67,7 @@ export interface StoredArticle {
   correctionsNoLongerApplying: StaleCorrection[];
 }
 
-/** Agencies are credited by their initials ("AP"); store them under their full name. */
-export function canonicalSourceName(name: string): string {
-  return agencyName(name) ?? name.trim();
-}
+export { canonicalSourceName };
 
 /** What one transaction writes with every row: its time, as the UTC text of a timestamp column. */
 interface Write {
@@ -71,11 +76,8 @@ interface Write {
   keyName: string | null;
 }
 
-interface KnownPerson {
-  id: number;
-  names: string[];
-  role: string | null;
-  affiliation: string | null;
+function writeOf(session: SqlSession, keyName: string | null): Write {
+  return { session, now: utcTimestamp(new Date()), keyName };
 }
 
 /** The stored article a draft is a text of, found by its identity. */
@@ -94,18 +96,23 @@ interface KnownArticle {
   hasText: boolean;
 }
 
-/** What the database already holds of a draft, read in one statement before anything is written. */
+/** A draft on its way into the database, with what the ingest knows beside it. */
+interface Pending {
+  draft: ArticleDraft;
+  options: StoreOptions;
+  externalId: string | null;
+  names: ArticleNames;
+}
+
+function pendingOf(draft: ArticleDraft, options: StoreOptions): Pending {
+  return { draft, options, externalId: options.externalId ?? null, names: namesOf(draft) };
+}
+
+/** What the database already holds of a transaction's drafts, read in one statement before anything is written. */
 interface Known {
-  /** The article the draft is a text of, if stored already. */
-  article: KnownArticle | null;
-  /** Whether another article has the headline's slug. */
-  slugTaken: boolean;
-  sourceIds: Map<string, number>;
-  topicIds: Map<string, number>;
-  /** People stored under any of the drafts' names or surnames, with every name they are known by. */
-  people: KnownPerson[];
-  /** Which of the slugs of the draft's people's names are taken (for new people's slugs). */
-  takenPersonSlugs: Set<string>;
+  /** Per draft, in order: the stored article it is a text of, and whether another article has its headline's slug. */
+  drafts: { article: KnownArticle | null; slugTaken: boolean }[];
+  names: StoredNames;
 }
 
 /** The article's identity: its url, else the publisher's id for it, else its text. */
@@ -117,6 +124,15 @@ function identityOf(draft: ArticleDraft, externalId: string | null): string {
 
 function textIdentity(draft: ArticleDraft): string {
   return `text:${draft.contentHash}`;
+}
+
+/**
+ * What ingests of the same article lock: its identity and its text, so that the same story given
+ * with and without its url is still one article.
+ */
+function lockedIdentities({ draft, externalId }: Pending): string[] {
+  const identity = identityOf(draft, externalId);
+  return identity === textIdentity(draft) ? [identity] : [identity, textIdentity(draft)];
 }
 
 /**
@@ -145,240 +161,70 @@ function idsBySlug(table: 'Source' | 'Topic', parameter: string): string {
         AND NOT EXISTS (SELECT FROM "${table}" own WHERE own."slug" = redirect."slug")) named)`;
 }
 
-/** Reads, in one statement, what the database already holds of the article and the names in it. */
-async function readKnown(
-  { session }: Write,
-  draft: ArticleDraft,
-  externalId: string | null,
-  names: { sources: string[]; topics: string[]; people: PersonDraft[] },
-): Promise<Known> {
-  const personKeys = [...new Set(names.people.flatMap((person) => [normalizeName(person.name), surnameOf(person.name)]).filter(Boolean))];
+/** Reads, in one statement, what the database already holds of the drafts and the names in them. */
+async function readKnown({ session }: Write, pending: Pending[]): Promise<Known> {
+  const names = pending.map((item) => item.names);
   const [row] = await session.query<{
-    article: KnownArticle | null;
-    slugTaken: boolean;
+    drafts: { article: KnownArticle | null; slugTaken: boolean }[];
     sourceIds: Record<string, number>;
     topicIds: Record<string, number>;
     people: { id: number; name: string; role: string | null; affiliation: string | null; aliases: string[] }[];
     takenPersonSlugs: string[];
   }>(
-    // The article with the draft's url or externalId comes first; else one with its text.
+    // Per draft, the article with its url or externalId comes first; else one with its text. The
+    // three ways to find it are three index lookups.
     `SELECT
-       (SELECT json_build_object('id', a."id", 'slug', a."slug", 'url', a."url", 'externalId', a."externalId",
-           'contentHash', a."contentHash", 'revision', a."revision", 'title', a."title", 'published', a."published",
-           'ingestedAt', a."ingestedAt"::text,
-           'hasText', EXISTS (SELECT FROM "ArticleRevision" r WHERE r."articleId" = a."id" AND r."contentHash" = $1))
-        FROM "Article" a
-        WHERE a."url" = $7 OR a."externalId" = $8
-          OR a."id" IN (SELECT r."articleId" FROM "ArticleRevision" r WHERE r."contentHash" = $1)
-        ORDER BY (a."url" = $7) IS TRUE DESC, (a."externalId" = $8) IS TRUE DESC, (a."url" IS NULL AND a."externalId" IS NULL) DESC, a."id"
-        LIMIT 1) AS "article",
-       EXISTS (SELECT FROM "Article" WHERE "slug" = $2) AS "slugTaken",
-       ${idsBySlug('Source', '$3')} AS "sourceIds",
-       ${idsBySlug('Topic', '$4')} AS "topicIds",
+       (SELECT coalesce(json_agg(json_build_object('article', found."article",
+            'slugTaken', EXISTS (SELECT FROM "Article" WHERE "slug" = draft."slug")) ORDER BY draft."order"), '[]')
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS draft("contentHash", "slug", "url", "externalId", "order")
+        LEFT JOIN LATERAL (
+          SELECT json_build_object('id', a."id", 'slug', a."slug", 'url', a."url", 'externalId', a."externalId",
+              'contentHash', a."contentHash", 'revision', a."revision", 'title', a."title", 'published', a."published",
+              'ingestedAt', a."ingestedAt"::text,
+              'hasText', EXISTS (SELECT FROM "ArticleRevision" r WHERE r."articleId" = a."id" AND r."contentHash" = draft."contentHash")) AS "article"
+          FROM "Article" a
+          WHERE a."id" IN (SELECT "id" FROM "Article" WHERE "url" = draft."url"
+                           UNION ALL SELECT "id" FROM "Article" WHERE "externalId" = draft."externalId"
+                           UNION ALL SELECT "articleId" FROM "ArticleRevision" WHERE "contentHash" = draft."contentHash")
+          ORDER BY (a."url" = draft."url") IS TRUE DESC, (a."externalId" = draft."externalId") IS TRUE DESC,
+            (a."url" IS NULL AND a."externalId" IS NULL) DESC, a."id"
+          LIMIT 1) found ON true) AS "drafts",
+       ${idsBySlug('Source', '$5')} AS "sourceIds",
+       ${idsBySlug('Topic', '$6')} AS "topicIds",
        (SELECT coalesce(json_agg(json_build_object(
            'id', "id", 'name', "name", 'role', "role", 'affiliation', "affiliation",
            'aliases', ARRAY(SELECT "alias" FROM "PersonAlias" WHERE "personId" = "Person"."id" ORDER BY "id")
          ) ORDER BY "id"), '[]')
-        FROM "Person" WHERE "id" IN (SELECT "personId" FROM "PersonAlias" WHERE "normalized" = ANY($5::text[]))) AS "people",
-       ARRAY(SELECT "slug" FROM "Person" WHERE "slug" = ANY($6::text[])
-             UNION SELECT "slug" FROM "Redirect" WHERE "type" = 'Person' AND "slug" = ANY($6::text[])) AS "takenPersonSlugs"`,
+        FROM "Person" WHERE "id" IN (SELECT "personId" FROM "PersonAlias" WHERE "normalized" = ANY($7::text[]))) AS "people",
+       ARRAY(SELECT "slug" FROM "Person" WHERE "slug" = ANY($8::text[])
+             UNION SELECT "slug" FROM "Redirect" WHERE "type" = 'Person' AND "slug" = ANY($8::text[])) AS "takenPersonSlugs"`,
     [
-      draft.contentHash,
-      slugify(draft.title),
-      names.sources.map(slugify),
-      names.topics.map(slugify),
-      personKeys,
-      names.people.map((person) => slugify(person.name)),
-      draft.url,
-      externalId,
+      pending.map(({ draft }) => draft.contentHash),
+      pending.map(({ draft }) => slugify(draft.title)),
+      pending.map(({ draft }) => draft.url),
+      pending.map(({ externalId }) => externalId),
+      [...new Set(names.flatMap((named) => named.sources.map(slugify)))],
+      [...new Set(names.flatMap((named) => named.topics.map(slugify)))],
+      [...new Set(names.flatMap(personKeysOf))],
+      [...new Set(names.flatMap((named) => named.people.map((person) => slugify(person.name))))],
     ],
   );
-  const article = row!.article && isArticleOf(row!.article, draft, externalId) ? row!.article : null;
   return {
-    article,
-    slugTaken: row!.slugTaken,
-    sourceIds: new Map(Object.entries(row!.sourceIds)),
-    topicIds: new Map(Object.entries(row!.topicIds)),
-    people: row!.people.map((person) => ({
-      id: person.id,
-      names: [person.name, ...person.aliases],
-      role: person.role,
-      affiliation: person.affiliation,
-    })),
-    takenPersonSlugs: new Set(row!.takenPersonSlugs),
-  };
-}
-
-/** The known person `draft` names: by full name, or, for a one-word name ("Madonna"), that exact name. */
-function matchPerson(draft: PersonDraft, people: KnownPerson[]): KnownPerson | undefined {
-  return (
-    people.find((person) => person.names.some((known) => isSamePersonName(known, draft.name))) ??
-    (draft.name.includes(' ') ? undefined : people.find((person) => normalizeName(person.names[0]!) === normalizeName(draft.name)))
-  );
-}
-
-/** Slugs not yet taken for new people: "sergey-lavrov", else "sergey-lavrov-2", "-3"... */
-async function freePersonSlugs({ session }: Write, names: string[], taken: Set<string>): Promise<string[]> {
-  const bases = names.map(slugify);
-  // Only a base that is taken needs its numbered forms read (a scan: slugs have no prefix index).
-  // Slugs are [a-z0-9-] only, so a base holds no LIKE wildcard.
-  const numbered = [...new Set(bases.filter((base) => taken.has(base)))].map((base) => `${base}-%`);
-  if (numbered.length > 0) {
-    const rows = await session.query<{ slug: string }>(
-      `SELECT "slug" FROM "Person" WHERE "slug" LIKE ANY($1::text[])
-       UNION SELECT "slug" FROM "Redirect" WHERE "type" = 'Person' AND "slug" LIKE ANY($1::text[])`,
-      [numbered],
-    );
-    for (const row of rows) taken.add(row.slug);
-  }
-  return bases.map((base) => {
-    let slug = base;
-    for (let suffix = 2; taken.has(slug); suffix++) slug = `${base}-${suffix}`;
-    taken.add(slug);
-    return slug;
-  });
-}
-
-/** Ids of stored rows by name, and those to create (by slug) for the names not stored yet. */
-function splitNamed(names: string[], stored: Map<string, number>): { ids: Map<string, number>; missing: Map<string, string> } {
-  const ids = new Map<string, number>();
-  const missing = new Map<string, string>();
-  for (const name of names) {
-    const slug = slugify(name);
-    const id = stored.get(slug);
-    if (id === undefined) missing.set(slug, name);
-    else ids.set(name, id);
-  }
-  return { ids, missing };
-}
-
-/**
- * Every source, topic and person the article names, as ids: creates the sources, topics and
- * people not stored yet, fills in what known people lacked (a role, an affiliation), and records
- * every form of every name, in one statement. People are merged with those already stored and
- * with each other (an author may also be named in the story).
- */
-async function writeNames(
-  write: Write,
-  known: Known,
-  names: { sources: string[]; topics: string[]; people: PersonDraft[] },
-): Promise<{ sourceIds: Map<string, number>; topicIds: Map<string, number>; personIds: Map<string, number> }> {
-  const sources = splitNamed(names.sources, known.sourceIds);
-  const topics = splitNamed(names.topics, known.topicIds);
-
-  // Each person draft belongs to a known person, or to an entry of `newPeople` (by index).
-  const owners = new Map<PersonDraft, KnownPerson | number>();
-  const newPeople: PersonDraft[] = [];
-  for (const draft of names.people) {
-    const match = matchPerson(draft, known.people);
-    const index = match ? -1 : newPeople.findIndex((other) => other.name === draft.name || isSamePersonName(other.name, draft.name));
-    if (match) owners.set(draft, match);
-    else if (index >= 0) owners.set(draft, index);
-    else owners.set(draft, newPeople.push(draft) - 1);
-  }
-  const slugs = await freePersonSlugs(write, newPeople.map((draft) => draft.name), known.takenPersonSlugs);
-  // Keep what is known of a person; fill in what was missing.
-  const updated = new Set<KnownPerson>();
-  for (const [draft, owner] of owners) {
-    if (typeof owner === 'number') continue;
-    if ((!owner.role && draft.role) || (!owner.affiliation && draft.affiliation)) {
-      owner.role ??= draft.role;
-      owner.affiliation ??= draft.affiliation;
-      updated.add(owner);
-    }
-  }
-  // Every form of every person's name, owned by a known person's id or a new person's slug.
-  const aliases = [...owners].flatMap(([draft, owner]) =>
-    [draft.name, ...draft.aliases].map((alias) => ({
-      personId: typeof owner === 'number' ? null : owner.id,
-      newSlug: typeof owner === 'number' ? slugs[owner]! : null,
-      alias,
-      normalized: normalizeName(alias),
-    })),
-  );
-
-  const nothingToWrite = sources.missing.size === 0 && topics.missing.size === 0 && owners.size === 0;
-  const created = nothingToWrite
-    ? []
-    : await write.session.query<{ kind: 'source' | 'topic' | 'person'; id: number; slug: string }>(
-        // A source or topic that a concurrent ingest stores meanwhile is neither inserted nor
-        // returned here (ON CONFLICT DO NOTHING); a second statement reads it below. A person it
-        // stores meanwhile under the same slug is a unique violation: storeArticle tries again.
-        `WITH new_source AS (
-           INSERT INTO "Source" ("slug", "name", "createdAt")
-           SELECT "slug", "name", $1::timestamp FROM unnest($2::text[], $3::text[]) AS source("slug", "name")
-           ON CONFLICT DO NOTHING
-           RETURNING "id", "slug"),
-         new_topic AS (
-           INSERT INTO "Topic" ("slug", "name", "createdAt")
-           SELECT "slug", "name", $1::timestamp FROM unnest($4::text[], $5::text[]) AS topic("slug", "name")
-           ON CONFLICT DO NOTHING
-           RETURNING "id", "slug"),
-         new_person AS (
-           INSERT INTO "Person" ("slug", "name", "role", "affiliation", "createdAt")
-           SELECT "slug", "name", "role", "affiliation", $1::timestamp
-           FROM unnest($6::text[], $7::text[], $8::text[], $9::text[]) AS person("slug", "name", "role", "affiliation")
-           RETURNING "id", "slug"),
-         updated_person AS (
-           UPDATE "Person" SET "role" = coalesce("Person"."role", known."role"), "affiliation" = coalesce("Person"."affiliation", known."affiliation")
-           FROM unnest($10::int[], $11::text[], $12::text[]) AS known("id", "role", "affiliation")
-           WHERE "Person"."id" = known."id"),
-         new_alias AS (
-           INSERT INTO "PersonAlias" ("personId", "alias", "normalized")
-           SELECT coalesce(alias."personId", new_person."id"), alias."alias", alias."normalized"
-           FROM unnest($13::int[], $14::text[], $15::text[], $16::text[]) AS alias("personId", "newSlug", "alias", "normalized")
-           LEFT JOIN new_person ON new_person."slug" = alias."newSlug"
-           WHERE NOT EXISTS (
-             SELECT FROM "PersonAlias" stored WHERE stored."personId" = alias."personId" AND stored."normalized" = alias."normalized")
-           ON CONFLICT DO NOTHING)
-         SELECT 'source' AS "kind", "id", "slug" FROM new_source
-         UNION ALL SELECT 'topic', "id", "slug" FROM new_topic
-         UNION ALL SELECT 'person', "id", "slug" FROM new_person`,
-        [
-          write.now,
-          [...sources.missing.keys()],
-          [...sources.missing.values()],
-          [...topics.missing.keys()],
-          [...topics.missing.values()],
-          slugs,
-          newPeople.map((draft) => draft.name),
-          newPeople.map((draft) => draft.role),
-          newPeople.map((draft) => draft.affiliation),
-          [...updated].map((person) => person.id),
-          [...updated].map((person) => person.role),
-          [...updated].map((person) => person.affiliation),
-          aliases.map((alias) => alias.personId),
-          aliases.map((alias) => alias.newSlug),
-          aliases.map((alias) => alias.alias),
-          aliases.map((alias) => alias.normalized),
-        ],
-      );
-
-  const createdIds = { source: new Map<string, number>(), topic: new Map<string, number>(), person: new Map<string, number>() };
-  for (const row of created) createdIds[row.kind].set(row.slug, row.id);
-  const resolve = async (table: 'Source' | 'Topic', named: ReturnType<typeof splitNamed>, createdBySlug: Map<string, number>) => {
-    const committedMeanwhile = [...named.missing.keys()].filter((slug) => !createdBySlug.has(slug));
-    if (committedMeanwhile.length > 0) {
-      const rows = await write.session.query<{ id: number; slug: string }>(
-        `SELECT "id", "slug" FROM "${table}" WHERE "slug" = ANY($1::text[])`,
-        [committedMeanwhile],
-      );
-      for (const row of rows) createdBySlug.set(row.slug, row.id);
-    }
-    for (const [slug, name] of named.missing) {
-      const id = createdBySlug.get(slug);
-      // Possible only for a name stored under another slug (slugify changed since).
-      if (id === undefined) throw new Error(`${table} "${name}" could not be stored or found`);
-      named.ids.set(name, id);
-    }
-    return named.ids;
-  };
-  return {
-    sourceIds: await resolve('Source', sources, createdIds.source),
-    topicIds: await resolve('Topic', topics, createdIds.topic),
-    personIds: new Map(
-      [...owners].map(([draft, owner]) => [draft.name, typeof owner === 'number' ? createdIds.person.get(slugs[owner]!)! : owner.id]),
-    ),
+    drafts: row!.drafts.map(({ article, slugTaken }, index) => {
+      const { draft, externalId } = pending[index]!;
+      return { article: article && isArticleOf(article, draft, externalId) ? article : null, slugTaken };
+    }),
+    names: {
+      sourceIds: new Map(Object.entries(row!.sourceIds)),
+      topicIds: new Map(Object.entries(row!.topicIds)),
+      people: row!.people.map((person) => ({
+        id: person.id,
+        names: [person.name, ...person.aliases],
+        role: person.role,
+        affiliation: person.affiliation,
+      })),
+      takenPersonSlugs: new Set(row!.takenPersonSlugs),
+    },
   };
 }
 
@@ -462,84 +308,126 @@ function unnestQuotes(first: number, extra: [type: string, name: string][] = [])
     WITH ORDINALITY AS quote(${names.map((name) => `"${name}"`).join(', ')})`;
 }
 
+/** A new article to insert, with its slug and the rows that hang from it. */
+interface NewArticle {
+  pending: Pending;
+  slug: string;
+  rows: ArticleRows;
+}
+
 /**
- * A new article and every row that hangs from it, its first revision and its entry in the record,
- * in one statement. Search vectors are computed as the rows go in: title weighs more than
- * standfirst, standfirst more than body, in search ranking.
+ * New articles and every row that hangs from them, their first revisions and their entries in the
+ * record, in one statement however many articles there are: each table's rows go in as one JSON
+ * array (`n` numbers the articles), so the statement-level triggers on them run once. Search
+ * vectors are computed as the rows go in: title weighs more than standfirst, standfirst more than
+ * body, in search ranking. Returns the articles' ids, in order.
  */
-async function insertArticle(write: Write, draft: ArticleDraft, options: StoreOptions, slug: string, rows: ArticleRows): Promise<{ id: number; slug: string }> {
-  const publishedAt = draft.publishedAt ? utcTimestamp(new Date(draft.publishedAt)) : null;
-  // The date lists are ordered by; quotes carry their article's.
-  const date = publishedAt ?? write.now;
-  const quotes = rows.quotes;
-  const [article] = await write.session.query<{ id: number; slug: string }>(
-    `WITH article AS (
+async function insertArticles(write: Write, articles: NewArticle[]): Promise<number[]> {
+  const rows = articles.map(({ pending: { draft, options, externalId }, slug, rows: { quotes, sourceId } }, n) => {
+    const publishedAt = draft.publishedAt ? utcTimestamp(new Date(draft.publishedAt)) : null;
+    return {
+      n,
+      slug,
+      contentHash: draft.contentHash,
+      title: draft.title,
+      byline: draft.byline,
+      dateline: draft.dateline,
+      standfirst: draft.standfirst,
+      photoCaption: draft.photoCaption,
+      creditLine: draft.creditLine,
+      paragraphs: draft.paragraphs,
+      publishedAt,
+      // The date lists are ordered by; quotes carry their article's.
+      date: publishedAt ?? write.now,
+      sourceId,
+      url: draft.url,
+      externalId,
+      titleDerived: draft.titleDerived ?? false,
+      text: options.text ?? null,
+      record: { title: draft.title, url: draft.url, externalId, revision: 1, contentHash: draft.contentHash, quotes: quotes.length },
+    };
+  });
+  const each = <T>(rowsOf: (article: NewArticle) => T[]) => JSON.stringify(articles.flatMap((article, n) => rowsOf(article).map((row) => ({ n, ...row }))));
+  const stored = await write.session.query<{ id: number; slug: string }>(
+    `WITH draft AS (
+       SELECT * FROM json_to_recordset($1::json) AS draft("n" int, "slug" text, "contentHash" text, "title" text, "byline" text,
+         "dateline" text, "standfirst" text, "photoCaption" text, "creditLine" text, "paragraphs" text[],
+         "publishedAt" timestamp, "date" timestamp, "sourceId" int, "url" text, "externalId" text, "titleDerived" boolean,
+         "text" text, "record" jsonb)),
+     article AS (
        INSERT INTO "Article" ("slug", "contentHash", "title", "byline", "dateline", "standfirst", "photoCaption", "creditLine",
          "paragraphs", "body", "publishedAt", "ingestedAt", "date", "sourceId", "url", "externalId", "titleDerived", "searchVector")
-       VALUES ($1, $2, $3::text, $4, $5, $6::text, $7, $8, $9::text[], $10::text, $11::timestamp, $12::timestamp, $13::timestamp, $14::int,
-         $15, $16, $17,
-         setweight(to_tsvector('english', $3::text), 'A') ||
-         setweight(to_tsvector('english', coalesce($6::text, '')), 'B') ||
-         setweight(to_tsvector('english', $10::text), 'C'))
+       SELECT "slug", "contentHash", "title", "byline", "dateline", "standfirst", "photoCaption", "creditLine",
+         "paragraphs", "body", "publishedAt", $2::timestamp, "date", "sourceId", "url", "externalId", "titleDerived",
+         setweight(to_tsvector('english', "title"), 'A') ||
+         setweight(to_tsvector('english', coalesce("standfirst", '')), 'B') ||
+         setweight(to_tsvector('english', "body"), 'C')
+       FROM draft, array_to_string(draft."paragraphs", E'\n\n') AS "body"
+       ORDER BY "n"
        RETURNING "id", "slug"),
+     stored AS (SELECT article."id", draft.* FROM article JOIN draft ON draft."slug" = article."slug"),
      revision AS (
        INSERT INTO "ArticleRevision" ("articleId", "number", "title", "text", "contentHash", "ingestedAt", "keyName")
-       SELECT article."id", 1, $3::text, $18::text, $2, $12::timestamp, $19::text FROM article),
+       SELECT "id", 1, "title", "text", "contentHash", $2::timestamp, $3::text FROM stored ORDER BY "n"),
      record AS (
        INSERT INTO "Change" ("at", "keyName", "action", "objectType", "objectId", "before", "after")
-       SELECT $12::timestamp, $19::text, 'ingestArticle', 'Article', article."id", NULL, $20::jsonb FROM article),
+       SELECT $2::timestamp, $3::text, 'ingestArticle', 'Article', "id", NULL, "record" FROM stored ORDER BY "n"),
      authors AS (
        INSERT INTO "ArticleAuthor" ("articleId", "personId", "position")
-       SELECT article."id", author."personId", author."position" - 1
-       FROM article, unnest($21::int[]) WITH ORDINALITY AS author("personId", "position")),
+       SELECT stored."id", author."personId", author."position"
+       FROM json_to_recordset($4::json) AS author("n" int, "personId" int, "position" int) JOIN stored USING ("n")),
      contributors AS (
        INSERT INTO "ArticleContributor" ("articleId", "sourceId")
-       SELECT article."id", contributor."sourceId" FROM article, unnest($22::int[]) AS contributor("sourceId")),
+       SELECT stored."id", contributor."sourceId"
+       FROM json_to_recordset($5::json) AS contributor("n" int, "sourceId" int) JOIN stored USING ("n")),
      mentions AS (
        INSERT INTO "ArticleMention" ("articleId", "personId", "role")
-       SELECT article."id", mention."personId", mention."role"
-       FROM article, unnest($23::int[], $24::text[]) AS mention("personId", "role")),
+       SELECT stored."id", mention."personId", mention."role"
+       FROM json_to_recordset($6::json) AS mention("n" int, "personId" int, "role" text) JOIN stored USING ("n")),
      topics AS (
        INSERT INTO "ArticleTopic" ("articleId", "topicId")
-       SELECT article."id", topic."topicId" FROM article, unnest($25::int[]) AS topic("topicId")),
+       SELECT stored."id", topic."topicId" FROM json_to_recordset($7::json) AS topic("n" int, "topicId" int) JOIN stored USING ("n")),
      quotes AS (
        INSERT INTO "Quote" ("articleId", "position", "text", "startOffset", "endOffset", "kind", "speakerId", "speakerDescription",
          "anchor", "occurrence", "attributionMethod", "attributionConfidence", "retracted", "date", "createdAt", "searchVector")
-       SELECT article."id", quote."position" - 1, quote."text", quote."start", quote."end", quote."kind"::"QuoteKind",
+       SELECT stored."id", quote."position", quote."text", quote."start", quote."end", quote."kind"::"QuoteKind",
          quote."speakerId", quote."speakerDescription", quote."anchor", quote."occurrence", quote."attributionMethod",
-         quote."attributionConfidence", quote."retracted", $13::timestamp, $12::timestamp, to_tsvector('english', quote."text")
-       FROM article, ${unnestQuotes(26)})
+         quote."attributionConfidence", quote."retracted", stored."date", $2::timestamp, to_tsvector('english', quote."text")
+       FROM json_to_recordset($8::json) AS quote("n" int, "position" int, "text" text, "start" int, "end" int, "kind" text,
+         "speakerId" int, "speakerDescription" text, "anchor" text, "occurrence" int, "attributionMethod" text,
+         "attributionConfidence" float8, "retracted" boolean)
+       JOIN stored USING ("n")
+       ORDER BY stored."n", quote."position")
      SELECT "id", "slug" FROM article`,
     [
-      slug,
-      draft.contentHash,
-      draft.title,
-      draft.byline,
-      draft.dateline,
-      draft.standfirst,
-      draft.photoCaption,
-      draft.creditLine,
-      draft.paragraphs,
-      draft.paragraphs.join('\n\n'),
-      publishedAt,
+      JSON.stringify(rows),
       write.now,
-      date,
-      rows.sourceId,
-      draft.url,
-      options.externalId ?? null,
-      draft.titleDerived ?? false,
-      options.text ?? null,
       write.keyName,
-      JSON.stringify({ title: draft.title, url: draft.url, externalId: options.externalId ?? null, revision: 1, contentHash: draft.contentHash, quotes: quotes.length }),
-      rows.authorIds,
-      rows.contributorIds,
-      [...rows.mentions.keys()],
-      [...rows.mentions.values()],
-      rows.topicIds,
-      ...quoteArrays(quotes),
+      each(({ rows: { authorIds } }) => authorIds.map((personId, position) => ({ personId, position }))),
+      each(({ rows: { contributorIds } }) => contributorIds.map((sourceId) => ({ sourceId }))),
+      each(({ rows: { mentions } }) => [...mentions].map(([personId, role]) => ({ personId, role }))),
+      each(({ rows: { topicIds } }) => topicIds.map((topicId) => ({ topicId }))),
+      each(({ rows: { quotes } }) =>
+        quotes.map((quote, position) => ({
+          position,
+          text: quote.text,
+          start: quote.start,
+          end: quote.end,
+          kind: quote.kind,
+          speakerId: quote.speakerId,
+          speakerDescription: quote.speakerDescription,
+          // A quote's anchor is stored only when its words were changed since: most quotes keep one copy of their text.
+          anchor: quote.anchor === quote.text ? null : quote.anchor,
+          occurrence: quote.occurrence,
+          attributionMethod: quote.attributionMethod,
+          attributionConfidence: quote.attributionConfidence,
+          retracted: quote.retracted,
+        })),
+      ),
     ],
   );
-  return article!;
+  const ids = new Map(stored.map((article) => [article.slug, article.id]));
+  return articles.map(({ slug }) => ids.get(slug)!);
 }
 
 interface StoredQuote extends QuoteToStore {
@@ -773,40 +661,73 @@ async function adoptIdentity(write: Write, draft: ArticleDraft, options: StoreOp
   await recordChanges({ ...write, note: null }, [{ action: 'ingestArticle', objectType: 'Article', objectId: known.id, before, after }]);
 }
 
-async function writeArticle(session: SqlSession, draft: ArticleDraft, options: StoreOptions): Promise<StoredArticle> {
-  const write: Write = { session, now: utcTimestamp(new Date()), keyName: options.keyName ?? null };
-  const externalId = options.externalId ?? null;
-  // One ingest at a time for an article, named by its identity and by its text: the same story
-  // given with and without its url is still one article.
-  const identity = identityOf(draft, externalId);
-  await lockForIngest(session, identity);
-  if (identity !== textIdentity(draft)) await lockForIngest(session, textIdentity(draft));
-  const names = {
-    sources: [draft.source, ...draft.contributors].filter((name): name is string => Boolean(name)).map(canonicalSourceName),
-    topics: draft.topics,
-    people: [...draft.people, ...draft.authors.map((name) => ({ name, aliases: [], role: null, affiliation: null }))],
-  };
-  const known = await readKnown(write, draft, externalId, names);
-  const unchanged = (article: KnownArticle): StoredArticle => ({
-    articleId: article.id,
-    slug: article.slug,
-    created: false,
-    revised: false,
-    revision: article.revision,
-    correctionsNoLongerApplying: [],
-  });
-  if (known.article && (known.article.contentHash === draft.contentHash || (known.article.hasText && !draft.url && !externalId))) {
-    await adoptIdentity(write, draft, options, known.article);
-    return unchanged(known.article);
-  }
+/** A stored article given its own text again: nothing changes (but for a url or externalId it lacked). */
+function isSameText(article: KnownArticle, { draft, externalId }: Pending): boolean {
+  return article.contentHash === draft.contentHash || (article.hasText && !draft.url && !externalId);
+}
 
-  const ids = await writeNames(write, known, names);
-  const rows = rowsOf(draft, ids);
-  if (known.article) return reviseArticle(write, draft, options, known.article, rows);
-  const baseSlug = slugify(draft.title);
-  const slug = known.slugTaken ? `${baseSlug}-${draft.contentHash.slice(0, 8)}` : baseSlug;
-  const article = await insertArticle(write, draft, options, slug, rows);
-  return { articleId: article.id, slug: article.slug, created: true, revised: false, revision: 1, correctionsNoLongerApplying: [] };
+function unchanged(article: KnownArticle): StoredArticle {
+  return { articleId: article.id, slug: article.slug, created: false, revised: false, revision: article.revision, correctionsNoLongerApplying: [] };
+}
+
+/**
+ * New articles, with every name they give (found or created) and every row that hangs from them:
+ * four statements or so however many there are. `slugTaken`: whether another article has the
+ * headline's slug already; the later of two drafts with one headline takes the slug with its hash.
+ */
+async function insertNewArticles(write: Write, drafts: { pending: Pending; slugTaken: boolean }[], stored: StoredNames): Promise<StoredArticle[]> {
+  const register = new NameRegister(stored);
+  const registered: RegisteredNames[] = [];
+  for (const { pending } of drafts) registered.push(await register.register(write.session, pending.names));
+  await register.write(write.session, write.now);
+  const slugs = new Set<string>();
+  const articles = drafts.map(({ pending, slugTaken }, index): NewArticle => {
+    const base = slugify(pending.draft.title);
+    const slug = slugTaken || slugs.has(base) ? `${base}-${pending.draft.contentHash.slice(0, 8)}` : base;
+    slugs.add(slug);
+    return { pending, slug, rows: rowsOf(pending.draft, register.idsOf(registered[index]!)) };
+  });
+  const ids = await insertArticles(write, articles);
+  return articles.map(({ slug }, index) => ({
+    articleId: ids[index]!,
+    slug,
+    created: true,
+    revised: false,
+    revision: 1,
+    correctionsNoLongerApplying: [],
+  }));
+}
+
+/** Stores one draft in the transaction of `session`. */
+async function writeArticle(session: SqlSession, pending: Pending): Promise<StoredArticle> {
+  const write = writeOf(session, pending.options.keyName ?? null);
+  await lockForIngest(session, lockedIdentities(pending));
+  const known = await readKnown(write, [pending]);
+  const { article, slugTaken } = known.drafts[0]!;
+  if (!article) return (await insertNewArticles(write, [{ pending, slugTaken }], known.names))[0]!;
+  if (isSameText(article, pending)) {
+    await adoptIdentity(write, pending.draft, pending.options, article);
+    return unchanged(article);
+  }
+  const register = new NameRegister(known.names);
+  const registered = await register.register(session, pending.names);
+  await register.write(session, write.now);
+  return reviseArticle(write, pending.draft, pending.options, article, rowsOf(pending.draft, register.idsOf(registered)));
+}
+
+/** Stores one draft under a savepoint of the transaction: if it fails, it alone is undone, and its error returned. */
+async function writeAlone(session: SqlSession, pending: Pending): Promise<StoredArticle | Error> {
+  await session.query('SAVEPOINT article', []);
+  try {
+    const stored = await writeArticle(session, pending);
+    await session.query('RELEASE SAVEPOINT article', []);
+    return stored;
+  } catch (error) {
+    // A race with another ingest: the whole transaction runs again and finds the winner's rows.
+    if (lostRace(error)) throw error;
+    await session.query('ROLLBACK TO SAVEPOINT article', []);
+    return error instanceof Error ? error : new Error(String(error));
+  }
 }
 
 /** PostgreSQL's unique_violation, as pg and PGlite both report it. */
@@ -840,7 +761,7 @@ async function retryingRaces<T>(store: () => Promise<T>): Promise<T> {
 
 /** Stores `draft` and everything it names in one transaction, so a failure leaves nothing behind. */
 export function storeArticle(writer: SqlWriter, draft: ArticleDraft, options: StoreOptions = {}): Promise<StoredArticle> {
-  return retryingRaces(() => writer.transaction((session) => writeArticle(session, draft, options)));
+  return retryingRaces(() => writer.transaction((session) => writeArticle(session, pendingOf(draft, options))));
 }
 
 /** A draft to store, with what the ingest knows beside it (storeArticle's options but the key). */
@@ -850,33 +771,60 @@ export interface ArticleToStore {
   externalId?: string | null;
 }
 
-/** Drafts stored in one transaction by `storeArticles`: as many as one commit can wait for. */
-export const BATCH_SIZE = 50;
+/**
+ * Drafts stored in one transaction by `storeArticles`: enough that the statements and the commit's
+ * wait for the disk, paid once a batch, weigh little per article; few enough that outcomes come often.
+ */
+export const BATCH_SIZE = 200;
 
 /**
- * Stores drafts in one transaction, in order, each under a savepoint: a draft that fails is undone
- * alone and comes back as its error, and each draft sees the ones before it (their people, sources
- * and topics) as it would stored one at a time. One commit, so one wait for the disk, for the
- * whole batch instead of one per article: that wait was a third of an article's time one at a time.
- * Nothing is reported stored before the commit.
+ * The drafts of a batch that are new articles, each seen for the first time in the batch: they
+ * can be written together. Not those of an article stored already (a revision, a text given
+ * again) nor those naming the url, externalId or text of a draft before them in the batch.
+ */
+function newInBatch(pending: Pending[], known: Known): number[] {
+  const seen = new Set<string>();
+  return pending.flatMap(({ draft, externalId }, index) => {
+    const keys = [textIdentity(draft), draft.url && `url:${draft.url}`, externalId && `external:${externalId}`].filter(Boolean) as string[];
+    const repeated = keys.some((key) => seen.has(key));
+    for (const key of keys) seen.add(key);
+    return repeated || known.drafts[index]!.article ? [] : [index];
+  });
+}
+
+/**
+ * Stores drafts in one transaction, as if each were stored alone after the ones before it: each
+ * sees the people, sources and topics of those before, and a draft that fails is undone alone and
+ * comes back as its error. One commit, so one wait for the disk, for the whole batch.
+ *
+ * New articles, the bulk of any ingest, are written together, a handful of statements for the
+ * whole batch (the statement-level triggers on their tables run once, not once an article). If
+ * those statements fail, they are undone and every one of those drafts is stored alone instead, so
+ * that the failing one is named. The other drafts (revisions, repeats) are stored alone after
+ * them, in order. Nothing is reported stored before the commit.
  */
 export function storeArticles(writer: SqlWriter, articles: ArticleToStore[], keyName: string | null = null): Promise<(StoredArticle | Error)[]> {
+  const pending = articles.map(({ draft, text, externalId }) => pendingOf(draft, { text, externalId, keyName }));
   return retryingRaces(() =>
     writer.transaction(async (session) => {
-      const results: (StoredArticle | Error)[] = [];
-      for (const { draft, text, externalId } of articles) {
-        await session.query('SAVEPOINT article', []);
+      const write = writeOf(session, keyName);
+      await lockForIngest(session, pending.flatMap(lockedIdentities));
+      const known = await readKnown(write, pending);
+      const results: (StoredArticle | Error | undefined)[] = new Array(pending.length);
+      const fresh = newInBatch(pending, known);
+      if (fresh.length > 0) {
+        await session.query('SAVEPOINT batch', []);
         try {
-          results.push(await writeArticle(session, draft, { text, externalId, keyName }));
-          await session.query('RELEASE SAVEPOINT article', []);
+          const stored = await insertNewArticles(write, fresh.map((index) => ({ pending: pending[index]!, slugTaken: known.drafts[index]!.slugTaken })), known.names);
+          fresh.forEach((index, position) => (results[index] = stored[position]));
+          await session.query('RELEASE SAVEPOINT batch', []);
         } catch (error) {
-          // A race with another ingest: the whole batch runs again and finds the winner's rows.
           if (lostRace(error)) throw error;
-          await session.query('ROLLBACK TO SAVEPOINT article', []);
-          results.push(error instanceof Error ? error : new Error(String(error)));
+          await session.query('ROLLBACK TO SAVEPOINT batch', []);
         }
       }
-      return results;
+      for (let index = 0; index < pending.length; index++) results[index] ??= await writeAlone(session, pending[index]!);
+      return results as (StoredArticle | Error)[];
     }),
   );
 }

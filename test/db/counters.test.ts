@@ -4,6 +4,8 @@
 // a count of the rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/auth/api-keys.js';
+import { extractArticle } from '../../src/ingest/extract.js';
+import { storeArticles } from '../../src/ingest/store.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 
 let api: TestApi;
@@ -123,6 +125,19 @@ describe('counters', () => {
       }
       steps.push(action);
       expect(await wrongCounters(), `after ${steps.join(', ')}`).toEqual([]);
+    }
+  });
+
+  it('match a recount after batches stored as `npm run ingest` stores files: new articles together, revisions and repeats among them', async () => {
+    const url = (index: number) => `https://example.com/counted-batch-${index % 7}`;
+    const texts = Array.from({ length: 30 }, (_, index) =>
+      `---\nurl: ${url(index)}\n---\n${story(900 + index, index % 2 ? 'Ann Lowe' : 'Nils Brook', index >= 7 ? ` "Still open," she said in version ${index}.` : '')}`,
+    );
+    for (let start = 0; start < texts.length; start += 10) {
+      const batch = texts.slice(start, start + 10);
+      const results = await storeArticles(api.database.writer, [...batch, batch[0]!].map((text) => ({ draft: extractArticle(text), text })));
+      expect(results.filter((result) => result instanceof Error)).toEqual([]);
+      expect(await wrongCounters(), `after the batch from ${start}`).toEqual([]);
     }
   });
 });

@@ -198,6 +198,57 @@ describe.each([
       expect(await database.prisma.article.count({ where: { contentHash: broken.contentHash } })).toBe(0);
     });
 
+    it('stores a batch as one at a time would: a revision and a repeat among new articles, and one headline twice', async () => {
+      const url = 'https://example.com/batched-revision';
+      const first = syntheticDraft(950, { url });
+      const other = syntheticDraft(951);
+      const revision = syntheticDraft(952, { url, title: first.title, paragraphs: ['A new text of story 950.'] });
+      const sameHeadline = syntheticDraft(953, { title: other.title });
+      const results = await storeArticles(database.writer, [first, other, revision, other, sameHeadline].map((draft) => ({ draft })));
+      expect(results.map((result) => (result instanceof Error ? result.message : [result.created, result.revised, result.revision]))).toEqual([
+        [true, false, 1],
+        [true, false, 1],
+        [false, true, 2],
+        [false, false, 1],
+        [true, false, 1],
+      ]);
+      const [stored, otherStored, revised, repeated, twin] = results as Exclude<(typeof results)[number], Error>[];
+      expect(revised!.articleId).toBe(stored!.articleId);
+      expect(repeated!.articleId).toBe(otherStored!.articleId);
+      expect(twin!.slug).toBe(`${otherStored!.slug}-${sameHeadline.contentHash.slice(0, 8)}`);
+      const article = await database.prisma.article.findUniqueOrThrow({ where: { url }, include: { revisions: true } });
+      expect(article.paragraphs).toEqual(['A new text of story 950.']);
+      expect(article.revisions.map((row) => row.number).sort()).toEqual([1, 2]);
+    });
+
+    it('stores two batches racing with the same new person and the same article once each', async () => {
+      const newcomer = { name: 'Racing Newcomer', aliases: ['Newcomer'], role: null, affiliation: null };
+      const shared = syntheticDraft(970, { people: [newcomer], quotes: [] });
+      const batches = [[971, 972], [973, 974]].map((indexes) => [
+        ...indexes.map((index) => syntheticDraft(index, { people: [newcomer], quotes: [] })),
+        shared,
+      ]);
+      const [first, second] = await Promise.all(batches.map((drafts) => storeArticles(database.writer, drafts.map((draft) => ({ draft })))));
+      expect([...first!, ...second!].filter((result) => result instanceof Error)).toEqual([]);
+      expect([first!.at(-1), second!.at(-1)].filter((result) => !(result instanceof Error) && result.created)).toHaveLength(1);
+      const people = await database.prisma.person.findMany({ where: { name: 'Racing Newcomer' }, include: { mentions: true } });
+      expect(people.map((person) => person.mentions.length)).toEqual([5]);
+      expect(await database.prisma.article.count({ where: { contentHash: shared.contentHash } })).toBe(1);
+    });
+
+    it('stores the good drafts of a batch whose statements fail, and returns the bad one\'s error in its place', async () => {
+      const before = await database.prisma.article.count();
+      const drafts = [960, 961, 962, 963, 964].map((index) =>
+        syntheticDraft(index, { people: [{ name: `Middle Newcomer${index % 2}`, aliases: [], role: null, affiliation: null }] }),
+      );
+      drafts[2]!.quotes[1]!.text = 'bad \u0000 text';
+      const results = await storeArticles(database.writer, drafts.map((draft) => ({ draft })));
+      expect(results.map((result) => (result instanceof Error ? 'error' : result.created))).toEqual([true, true, 'error', true, true]);
+      expect(await database.prisma.article.count()).toBe(before + 4);
+      const people = await database.prisma.person.findMany({ where: { name: { startsWith: 'Middle Newcomer' } }, include: { mentions: true } });
+      expect(people.map((person) => [person.name, person.mentions.length]).sort()).toEqual([['Middle Newcomer0', 2], ['Middle Newcomer1', 2]]);
+    });
+
     it('stores timestamps as UTC, read back as the same instants, whatever the time zones', async () => {
       const processTimeZone = process.env.TZ;
       process.env.TZ = 'America/New_York';
