@@ -3,7 +3,7 @@
 # and the demo seeds. Used by docker-compose.yml. `npm run check:image` runs the runtime stage's
 # steps outside Docker and checks what they install.
 
-# 1. Build: TypeScript, the bundle (dist/quotegraph.mjs and the extraction thread beside it).
+# 1. Build: TypeScript, the bundle (dist/quotegraph.mjs, its chunks and the extraction thread beside it).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -30,7 +30,8 @@ WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 COPY --from=dependencies --chown=root:root /app/node_modules ./node_modules
 COPY --chown=root:root package.json ./
-COPY --from=build --chown=root:root /app/dist/quotegraph.mjs /app/dist/extraction-thread.mjs ./dist/
+# The program, the chunks it loads when first used (dist/quotegraph-chunk-*.mjs) and the extraction thread.
+COPY --from=build --chown=root:root /app/dist/*.mjs ./dist/
 COPY --from=build --chown=root:root /app/dist/desk ./dist/desk
 COPY --chown=root:root prisma/migrations ./prisma/migrations
 COPY --chown=root:root seeds ./seeds
