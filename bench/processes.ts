@@ -26,8 +26,19 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * Node's options in `npm start` (the Dockerfile's entry point passes the same; test/bundle.test.ts
+ * checks it): ours runs here as production runs it, V8's heap limit included.
+ */
+export function productionNodeOptions(): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const options = /\bnode((?: --[\w-]+(?:=\S+)?)*) dist\/quotegraph\.mjs serve\b/.exec(manifest.scripts.start ?? '');
+  if (!options) throw new Error('package.json\'s start script does not run node ... dist/quotegraph.mjs serve');
+  return options[1]!.split(' ').filter(Boolean);
+}
+
 function command(kind: ServerKind): string[] {
-  if (kind === 'quotegraph') return [path.join(packageRoot, 'dist/quotegraph.mjs'), 'serve'];
+  if (kind === 'quotegraph') return [...productionNodeOptions(), path.join(packageRoot, 'dist/quotegraph.mjs'), 'serve'];
   return [path.join(packageRoot, `dist/bench/${kind}-server.js`)];
 }
 

@@ -69,7 +69,10 @@ try {
   console.log(`     node_modules: ${installed.length} packages, ${size} MB`);
 
   // 3. The runtime stage's files beside them, served as the image would serve them.
-  for (const file of ['dist/quotegraph.mjs', 'dist/extraction-thread.mjs']) cpSync(path.join(root, file), path.join(folder, file));
+  // The program, its chunks and the extraction thread: every dist/*.mjs, as the Dockerfile copies them.
+  for (const file of readdirSync(path.join(root, 'dist')).filter((name) => name.endsWith('.mjs'))) {
+    cpSync(path.join(root, 'dist', file), path.join(folder, 'dist', file));
+  }
   cpSync(path.join(root, 'dist/desk'), path.join(folder, 'dist/desk'), { recursive: true });
   cpSync(path.join(root, 'prisma/migrations'), path.join(folder, 'prisma/migrations'), { recursive: true });
   cpSync(path.join(root, 'seeds'), path.join(folder, 'seeds'), { recursive: true });

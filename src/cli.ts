@@ -20,7 +20,6 @@ import type { ArticleDraft } from './ingest/draft.js';
 import { ExtractionPool } from './ingest/extraction-pool.js';
 import { IngestError } from './ingest/ingest-error.js';
 import { FAILURE_LABELS, ingestArticleFiles, type FileOutcome } from './ingest-files.js';
-import { seedDatabase } from './seeds.js';
 import { ProgressLine } from './terminal-progress.js';
 
 const USAGE = `Usage: quotegraph <command>
@@ -111,6 +110,7 @@ async function migrateCommand(config: Config): Promise<void> {
 async function seedCommand(config: Config, lock?: DataFolderLock): Promise<void> {
   const { database } = await openMigratedDatabase(withoutTimeout(config), { lock });
   try {
+    const { seedDatabase } = await import('./seeds.js');
     const report = await seedDatabase(database.writer);
     console.log(
       `${database.location}: seeded ${report.created.length} new article(s), ${report.unchanged.length} already stored`,

@@ -17,7 +17,6 @@ import { serveSubscriptions } from './http/subscriptions.js';
 import { createLogger, type Logger } from './logger.js';
 import { OutboxFeed } from './outbox/outbox-feed.js';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
-import { seedDatabase } from './seeds.js';
 
 export interface RunningApi {
   server: Server;
@@ -129,6 +128,8 @@ async function hasArticles(database: Database): Promise<boolean> {
 async function openDatabase(opening: OpeningDatabase, seed: Config['seed'], logger: Logger): Promise<Database> {
   const { database } = await opening;
   if (seed === 'demo' && !(await hasArticles(database))) {
+    // Loaded here: seeding runs the extraction pipeline (word lists and rules) on this thread, which a server seeds nothing with otherwise.
+    const { seedDatabase } = await import('./seeds.js');
     const report = await seedDatabase(database.writer);
     logger.info({ articles: report.created.length }, 'stored the demo articles (QUOTEGRAPH_SEED=demo)');
   }

@@ -114,6 +114,13 @@ export interface EmbeddedDatabase extends Database {
 }
 
 /**
+ * PostgreSQL's buffer pool inside the embedded database's WebAssembly memory. initdb writes 128MB,
+ * which PGlite fills at start (RSS 287 MiB once open, 171 MiB with 16MB). Its files are read through
+ * the host's file system, whose page cache keeps them too (bench/results/2026-12-06-memory.md).
+ */
+const EMBEDDED_SHARED_BUFFERS = '16MB';
+
+/**
  * Opens (creating if needed) the embedded database in `dataDirectory` and applies pending
  * migrations. The folder's lock is taken first, so a second process (or a second opening in this
  * one) is refused at once with a DataFolderLockedError naming the holder; closing releases it.
@@ -129,7 +136,10 @@ export async function openEmbedded(dataDirectory: string, options: { lock?: Data
   try {
     // Loaded here, not with this module: a server on PostgreSQL starts faster without it.
     const { PGlite } = await import('@electric-sql/pglite');
-    pglite = await PGlite.create(dataDirectory, { parsers: utcTimestampParsers });
+    pglite = await PGlite.create(dataDirectory, {
+      parsers: utcTimestampParsers,
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`],
+    });
     const migration = await migratePglite(pglite);
     const opened = pglite;
     return {

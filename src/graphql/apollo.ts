@@ -3,6 +3,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
@@ -135,6 +136,9 @@ export async function createApolloServer(schema: GraphQLSchema, options: ApolloO
       // ours (cachePolicyPlugin) computes it once per document. Nor do we report usage to Apollo's cloud.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
+      // Inline traces are for a federated subgraph, which this is not; Apollo otherwise loads the
+      // plugin (and its 150 KB protobuf code) on every start only to find that out.
+      ApolloServerPluginInlineTraceDisabled(),
       requestChecksPlugin(),
       cachePolicyPlugin(),
       queryCostPlugin(options.queryLimits),

@@ -9,7 +9,6 @@
 import { readFileSync } from 'node:fs';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { createClient } from 'redis';
 import type { Context } from './context.js';
 
 /** Apollo's KeyValueCache, the part APQ uses. */
@@ -29,6 +28,9 @@ export interface RedisQueryTextCache extends QueryTextCache {
 
 /** APQ entries in Redis. A Redis that is away makes lookups miss (clients send the text again), never fail. */
 export async function redisQueryTextCache(url: string, onError: (error: unknown) => void): Promise<RedisQueryTextCache> {
+  // Loaded here, not with this module: only a server with REDIS_URL uses Redis's client (1.4 MB of
+  // code). A CommonJS package: its exports are the default export, under Node and in the bundle's chunk.
+  const { createClient } = (await import('redis')).default;
   const client = createClient({ url, socket: { connectTimeout: 3_000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5_000) } });
   client.on('error', onError);
   await client.connect();

@@ -11,10 +11,10 @@ export interface RunningServer {
   kill(): void;
 }
 
-/** Starts dist/quotegraph.mjs on `environment` (DATABASE_URL or an embedded data folder). */
-export async function startBuiltServer(environment: Record<string, string>): Promise<RunningServer> {
+/** Starts dist/quotegraph.mjs on `environment` (DATABASE_URL or an embedded data folder), with Node's `nodeOptions`. */
+export async function startBuiltServer(environment: Record<string, string>, nodeOptions: string[] = []): Promise<RunningServer> {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, [path.join(packageRoot, 'dist/quotegraph.mjs'), 'serve'], {
+  const child = spawn(process.execPath, [...nodeOptions, path.join(packageRoot, 'dist/quotegraph.mjs'), 'serve'], {
     env: { ...inherited, PORT: '0', LOG_LEVEL: 'info', ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
