@@ -230,7 +230,7 @@ describe.each([
       ]);
       const [first, second] = await Promise.all(batches.map((drafts) => storeArticles(database.writer, drafts.map((draft) => ({ draft })))));
       expect([...first!, ...second!].filter((result) => result instanceof Error)).toEqual([]);
-      expect([first!.at(-1), second!.at(-1)].filter((result) => !(result instanceof Error) && result.created)).toHaveLength(1);
+      expect([first!.at(-1), second!.at(-1)].filter((result) => result !== undefined && !(result instanceof Error) && result.created)).toHaveLength(1);
       const people = await database.prisma.person.findMany({ where: { name: 'Racing Newcomer' }, include: { mentions: true } });
       expect(people.map((person) => person.mentions.length)).toEqual([5]);
       expect(await database.prisma.article.count({ where: { contentHash: shared.contentHash } })).toBe(1);
