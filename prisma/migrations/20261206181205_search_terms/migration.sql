@@ -78,9 +78,11 @@ $$;
 --     document itself). No document left unread ranks above the mean of the lists' ranks at `depth`, so
 --     once `wanted` of the ranked documents are above that bound they are the answer; else read four
 --     times deeper.
---   * Past 2,560 entries a list (640 for a phrase, which the lists' best documents seldom contain when
---     its words are common), below a list's cut (a deep page), or with no word to rank by ("-word"
---     alone): every match is ranked, as without terms.
+--     A list that was cut bounds the documents below its cut by the rank at the cut.
+--   * Past 10,240 entries a list, or 640 for a phrase whose words' lists are not cut (the GIN index then
+--     finds the documents with all its words sooner than the lists' best documents hold the phrase), or
+--     when a page goes below a cut (a deep page), or with no word to rank by ("-word" alone): every match
+--     is ranked, as without terms.
 CREATE FUNCTION "quotegraph_search"(search_kind "SearchKind", query TEXT, after_rank REAL, after_id INTEGER, wanted INTEGER)
 RETURNS TABLE ("id" INTEGER, "rank" REAL) LANGUAGE plpgsql STABLE AS $$
 #variable_conflict use_column
@@ -91,9 +93,11 @@ DECLARE
   below_rank REAL := coalesce(after_rank, 'Infinity');
   below_id INTEGER := coalesce(after_id, 2147483647);
   depth INTEGER := greatest(2 * wanted, 40);
-  deepest INTEGER := CASE WHEN strpos(matches::TEXT, '<') > 0 THEN 640 ELSE 2560 END;
+  deepest INTEGER := CASE WHEN strpos(matches::TEXT, '<') > 0 AND NOT EXISTS (
+      SELECT FROM "SearchTermList" list WHERE list."kind" = search_kind AND list."term" = ANY (terms)) THEN 640 ELSE 10240 END;
   bound REAL;
-  unbounded BOOLEAN;
+  every_list_read BOOLEAN;
+  below_a_cut BOOLEAN;
   ids INTEGER[];
   ranks REAL[];
 BEGIN
@@ -114,14 +118,15 @@ BEGIN
     depth := 2147483647; -- the page goes below the list's cut
   END IF;
   WHILE cardinality(terms) > 0 AND depth <= deepest LOOP
-    SELECT coalesce(sum(edge."rank"), 0) / cardinality(terms), coalesce(bool_or(edge."rank" IS NULL AND list."term" IS NOT NULL), false)
-      INTO bound, unbounded
+    -- Each list's rank at `depth`; for a list read to its end, 0, or the rank at its cut if it was cut.
+    SELECT sum(coalesce(edge."rank", list."rank", 0)) / cardinality(terms), bool_and(edge."rank" IS NULL),
+           coalesce(bool_or(edge."rank" IS NULL AND list."term" IS NOT NULL), false)
+      INTO bound, every_list_read, below_a_cut
     FROM unnest(terms) AS word(term)
     LEFT JOIN "SearchTermList" list ON list."kind" = search_kind AND list."term" = word.term
     LEFT JOIN LATERAL (SELECT s."rank" FROM "SearchTerm" s WHERE s."kind" = search_kind AND s."term" = word.term
         AND (s."rank", s."documentId") > (coalesce(list."rank", '-Infinity'), coalesce(list."documentId", -1))
         ORDER BY s."rank" DESC, s."documentId" DESC OFFSET depth - 1 LIMIT 1) edge ON true;
-    EXIT WHEN unbounded;
     SELECT array_agg(found."id" ORDER BY found."rank" DESC, found."id" DESC),
            array_agg(found."rank" ORDER BY found."rank" DESC, found."id" DESC) INTO ids, ranks
     FROM (
@@ -132,12 +137,13 @@ BEGIN
                      ORDER BY s."rank" DESC, s."documentId" DESC LIMIT depth) top))
         AND (m."rank", m."id") < (below_rank, below_id)
       ORDER BY m."rank" DESC, m."id" DESC LIMIT wanted) found;
-    -- bound is 0 when every list ended before `depth`: every match has been read. The margin covers the
-    -- rounding between a mean of single-precision ranks and ts_rank's own sum.
-    IF bound = 0 OR (coalesce(cardinality(ids), 0) >= wanted AND ranks[wanted] > bound * 1.0001) THEN
+    -- Every list read to its end and none cut: every match has been read. The margin covers the rounding
+    -- between a mean of single-precision ranks and ts_rank's own sum.
+    IF (every_list_read AND NOT below_a_cut) OR (coalesce(cardinality(ids), 0) >= wanted AND ranks[wanted] > bound * 1.0001) THEN
       RETURN QUERY SELECT * FROM unnest(coalesce(ids, '{}'), coalesce(ranks, '{}'));
       RETURN;
     END IF;
+    EXIT WHEN every_list_read;
     depth := depth * 4;
   END LOOP;
   RETURN QUERY SELECT m."id", m."rank" FROM "quotegraph_search_matches"(search_kind, matches, any_term) m
