@@ -336,7 +336,7 @@ export async function loadCorpus(url: string, scale: number, log: (line: string)
       ),
     );
     // Before the indexes come back: the counters' UPDATEs then touch no index.
-    await timed('counters', () => client.query('SELECT "quotegraph_recount_all"()'));
+    await timed('counters', () => client.query('SELECT "quotegraph_recount_all"(), "quotegraph_recount_list_totals"()'));
     await timed('search terms', () =>
       Promise.all([
         clients[0]!.query(`SELECT "quotegraph_reindex_search_terms"('ARTICLE')`),

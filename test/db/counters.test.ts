@@ -25,7 +25,13 @@ const RECOUNT = `
   UNION ALL
   SELECT 'topic quotes', t."id", t."quoteCount",
          (SELECT count(*) FROM "ArticleTopic" l JOIN "Quote" q ON q."articleId" = l."articleId"
-          WHERE l."topicId" = t."id" AND NOT q."retracted" AND q."articlePublished")::int FROM "Topic" t`;
+          WHERE l."topicId" = t."id" AND NOT q."retracted" AND q."articlePublished")::int FROM "Topic" t
+  UNION ALL
+  SELECT 'all articles', 0, (SELECT sum("count") FROM "ListTotal" WHERE "list" = 'articles')::int,
+         (SELECT count(*) FROM "Article" WHERE "published")::int
+  UNION ALL
+  SELECT 'all quotes', 0, (SELECT sum("count") FROM "ListTotal" WHERE "list" = 'quotes')::int,
+         (SELECT count(*) FROM "Quote" WHERE NOT "retracted" AND "articlePublished")::int`;
 
 async function wrongCounters(): Promise<string[]> {
   const rows = await api.database.sql.query<{ kind: string; id: number; kept: number; counted: number }>(RECOUNT, []);
@@ -63,6 +69,29 @@ afterAll(async () => {
 describe('counters', () => {
   it('match a recount of the seeds', async () => {
     expect(await wrongCounters()).toEqual([]);
+  });
+
+  it('give the top-level lists their totalCount without a filter, and count under one', async () => {
+    const result = await api.query(`{ articles(first: 1) { totalCount } quotes(first: 1) { totalCount }
+      retracted: quotes(first: 1, includeRetracted: true) { totalCount } lavrov: quotes(first: 1, person: "sergey-lavrov") { totalCount } }`);
+    expect(result.errors).toBeUndefined();
+    const [counted] = await api.database.sql.query<{ articles: number; quotes: number; all: number; lavrov: number }>(
+      `SELECT (SELECT count(*) FROM "Article" WHERE "published")::int AS articles,
+              (SELECT count(*) FROM "Quote" WHERE NOT "retracted" AND "articlePublished")::int AS quotes,
+              (SELECT count(*) FROM "Quote" WHERE "articlePublished")::int AS all,
+              (SELECT count(*) FROM "Quote" q JOIN "Person" p ON p."id" = q."speakerId"
+               WHERE p."slug" = 'sergey-lavrov' AND NOT q."retracted" AND q."articlePublished")::int AS lavrov`,
+      [],
+    );
+    expect(result.data).toEqual({
+      articles: { totalCount: counted!.articles },
+      quotes: { totalCount: counted!.quotes },
+      retracted: { totalCount: counted!.all },
+      lavrov: { totalCount: counted!.lavrov },
+    });
+    api.statements.splice(0);
+    await api.query('{ articles(first: 1) { totalCount } }');
+    expect(api.statements.some((sql) => sql.includes('"ListTotal"'))).toBe(true);
   });
 
   it('match a recount after every step of a random sequence of changes', async () => {

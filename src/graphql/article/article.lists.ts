@@ -90,6 +90,7 @@ export const articlesNewestFirst: ListSpec = {
   order: orderBy(articleColumns, 'date', 'id'),
   direction: 'DESC',
   where: PUBLISHED,
+  total: 'articles',
 };
 export const articlesOldestFirst: ListSpec = { ...articlesNewestFirst, direction: 'ASC' };
 

@@ -62,6 +62,7 @@ export const quotesNewestFirst: ListSpec = {
   order: orderBy(quoteColumns, 'date', 'id'),
   direction: 'DESC',
   where: LISTED,
+  total: 'quotes',
 };
 export const quotesOldestFirst: ListSpec = { ...quotesNewestFirst, direction: 'ASC' };
 /**
@@ -76,7 +77,7 @@ export const quotesLeastConfidentFirst: ListSpec = {
 
 /** A list of quotes as asked for: with its retracted quotes when `includeRetracted` is set. */
 export function withRetracted(spec: ListSpec, includeRetracted: boolean | null | undefined): ListSpec {
-  return includeRetracted ? { ...spec, where: IN_PUBLISHED_ARTICLE } : spec;
+  return includeRetracted ? { ...spec, where: IN_PUBLISHED_ARTICLE, total: undefined } : spec;
 }
 
 /**

@@ -69,6 +69,11 @@ export interface ListSpec {
    * articles): written into the list's own statement, so it costs no statement of its own.
    */
   where?: string;
+  /**
+   * The list's name in "ListTotal" (migration list_totals), for a top-level list whose rows are all of a
+   * table's rows passing `where`: `totalCount` without a filter reads the kept total instead of counting.
+   */
+  total?: string;
 }
 
 /** Where a page starts (the cursor's values, in the list's order; null for the first page), how many rows it reads, which way. */
@@ -120,7 +125,7 @@ export interface Link {
 export function throughLink(spec: ListSpec, link: Link): Pick<NestedList, 'spec' | 'parentColumn'> {
   if (typeof spec.from !== 'string') throw new Error('A list read through a link table must name its table plainly');
   const on = `${link.alias}."${link.rowKey}" = t."${link.rowColumn ?? 'id'}"`;
-  return { spec: { ...spec, from: `${spec.from} JOIN "${link.table}" ${link.alias} ON ${on}` }, parentColumn: `${link.alias}."${link.parentKey}"` };
+  return { spec: { ...spec, from: `${spec.from} JOIN "${link.table}" ${link.alias} ON ${on}`, total: undefined }, parentColumn: `${link.alias}."${link.parentKey}"` };
 }
 
 /** Extra conditions on a top-level list, written against `t` with parameters from `parameters`. */

@@ -150,8 +150,13 @@ export function pagesByParentStatement(planned: PlannedPage, parentIds: readonly
 /** How many rows a top-level list holds under `filter`. */
 export function countStatement(spec: ListSpec, filter: Filter): Statement {
   const parameters = new SqlParameters();
+  const conditions = filter(parameters);
+  if (spec.total !== undefined && conditions.length === 0) {
+    const sql = `SELECT coalesce(sum("count"), 0)::int AS count FROM "ListTotal" WHERE "list" = ${parameters.add(spec.total)}`;
+    return { sql, values: parameters.values };
+  }
   const from = fromClause(spec, parameters);
-  const sql = `SELECT count(*)::int AS count FROM ${from} ${whereClause(listConditions(spec, ...filter(parameters)))}`;
+  const sql = `SELECT count(*)::int AS count FROM ${from} ${whereClause(listConditions(spec, ...conditions))}`;
   return { sql, values: parameters.values };
 }
 
