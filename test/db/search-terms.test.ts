@@ -1,7 +1,7 @@
-// Search reads ranked terms (migration search_terms). With lists cut short (6 documents a term), after a
-// random sequence of inserts, rewrites, unpublishing and deletions: every term list holds exactly the
-// documents above its cut with their ts_rank for the term, and every search, page by page, gives what
-// ranking every match would give.
+// Search reads ranked terms (migration search_terms). With lists cut short (6 documents a term, then 60
+// on a larger corpus whose words are drawn unevenly), after a random sequence of inserts, rewrites,
+// unpublishing and deletions: every term list holds exactly the documents above its cut with their
+// ts_rank for the term, and every search, page by page, gives what ranking every match would give.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -23,7 +23,10 @@ function randomFrom(seed: number): () => number {
 
 const random = randomFrom(61);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-const words = (count: number) => Array.from({ length: count }, () => pick(WORDS)).join(' ');
+/** The first words far more often than the last (the larger corpus), or every word alike. */
+let skewed = false;
+const word = () => (skewed ? WORDS[Math.floor(WORDS.length * random() ** 2)]! : pick(WORDS));
+const words = (count: number) => Array.from({ length: count }, word).join(' ');
 
 let next = 0;
 async function addArticles(count: number): Promise<void> {
@@ -47,14 +50,14 @@ async function ids(table: string): Promise<number[]> {
   return (await client.query<{ id: number }>(`SELECT "id" FROM "${table}" ORDER BY "id"`)).rows.map((row) => row.id);
 }
 
-beforeAll(async () => {
+async function fill(listLength: number, steps: number, largest: number): Promise<void> {
   database = await createTestDatabase();
   client = new pg.Client({ connectionString: database.url });
   await client.connect();
-  await client.query(`SET quotegraph.search_list_length = 6`);
-  for (let step = 0; step < 40; step++) {
+  await client.query(`SET quotegraph.search_list_length = ${listLength}`);
+  for (let step = 0; step < steps; step++) {
     const action = pick(['add', 'add', 'add', 'rewrite', 'unpublish', 'delete']);
-    if (action === 'add') await addArticles(1 + Math.floor(random() * 8));
+    if (action === 'add') await addArticles(1 + Math.floor(random() * largest));
     else if (action === 'rewrite') {
       const id = pick(await ids('Article'));
       await client.query(
@@ -71,14 +74,14 @@ beforeAll(async () => {
       await client.query(`DELETE FROM "Article" WHERE "id" = ANY ($1::int[])`, [doomed]);
     }
   }
-}, 60_000);
+}
 
-afterAll(async () => {
+async function empty(): Promise<void> {
   await client?.end();
   await database?.drop();
-});
+}
 
-describe('search terms', () => {
+function checks(): void {
   it('hold every document above each term list’s cut, with its rank for the term', async () => {
     const { rows } = await client.query(`
       WITH expected AS (
@@ -116,7 +119,7 @@ describe('search terms', () => {
              "quotegraph_any_term"("quotegraph_query_terms"(websearch_to_tsquery('english', $2)))) m ORDER BY m."rank" DESC, m."id" DESC`,
           [kind, query],
         );
-        for (const size of [1, 3, 7]) {
+        for (const size of [1, 3, 7, 20]) {
           const pages: Array<{ id: number; rank: number }> = [];
           let after: { id: number; rank: number } | null = null;
           for (;;) {
@@ -133,4 +136,19 @@ describe('search terms', () => {
       }
     });
   }
+}
+
+describe('search terms, lists of 6', () => {
+  beforeAll(() => fill(6, 40, 8), 60_000);
+  afterAll(empty);
+  checks();
+});
+
+describe('search terms, lists of 60 over unevenly drawn words', () => {
+  beforeAll(async () => {
+    skewed = true;
+    await fill(60, 60, 20);
+  }, 120_000);
+  afterAll(empty);
+  checks();
 });
