@@ -7,6 +7,7 @@ import { createApiKey } from '../../src/auth/api-keys.js';
 import { extractArticle } from '../../src/ingest/extract.js';
 import { storeArticles } from '../../src/ingest/store.js';
 import { startTestApi, type TestApi } from '../support/api.js';
+import { randomFrom } from '../support/random.js';
 
 let api: TestApi;
 let editor: Record<string, string>;
@@ -36,16 +37,6 @@ const RECOUNT = `
 async function wrongCounters(): Promise<string[]> {
   const rows = await api.database.sql.query<{ kind: string; id: number; kept: number; counted: number }>(RECOUNT, []);
   return rows.filter((row) => row.kept !== row.counted).map((row) => `${row.kind} ${row.id}: kept ${row.kept}, counted ${row.counted}`);
-}
-
-/** A deterministic sequence of choices (mulberry32). */
-function randomFrom(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const story = (index: number, speaker: string, extra = '') =>

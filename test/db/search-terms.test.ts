@@ -5,21 +5,12 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { randomFrom } from '../support/random.js';
 
 let database: TestDatabase;
 let client: pg.Client;
 
 const WORDS = 'minister talks summit sanctions border trade harbour council budget ceasefire envoy treaty vote court'.split(' ');
-
-/** A deterministic sequence of choices (mulberry32). */
-function randomFrom(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = randomFrom(61);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;

@@ -13,20 +13,15 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildQuotegraphSchema } from '../../src/graphql/schema.js';
 import { startTestApi, type TestApi } from '../support/api.js';
+import { randomFrom } from '../support/random.js';
 
 const CASES = 3_000;
 const PARALLEL = 16;
 const LEAKS = /stack|\bat .+:\d+:\d+|node_modules|\/work\/|prisma|SELECT |INSERT |\$queryRaw|TypeError|ReferenceError/i;
 
-/** A small deterministic random generator (mulberry32), so a failure can be replayed. */
+/** A small deterministic random generator, so a failure can be replayed. */
 function randomGenerator(seed: number) {
-  let state = seed;
-  const next = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = randomFrom(seed);
   const integer = (below: number) => Math.floor(next() * below);
   const pick = <T>(items: readonly T[]): T => items[integer(items.length)]!;
   return { next, integer, pick };

@@ -1,0 +1,12 @@
+// A deterministic random sequence for tests that make random changes: the same seed, the same run, so a
+// failure can be replayed.
+
+/** Numbers in [0, 1) from `seed` (mulberry32). */
+export function randomFrom(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
