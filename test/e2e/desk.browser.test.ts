@@ -2,24 +2,12 @@
 // confident quote, re-attribute it with a note, merge two people, ingest a pasted article; then
 // checks through the API that each change happened and that the record names the key. A reader key
 // changes nothing, and the browser never asks anything of another origin.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { startTestApi, type TestApi } from '../support/api.js';
+import { launchChromium } from '../support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-// Without these Chromium phones Google (updates, sync, field trials) even from a headless run.
-const CHROMIUM_ARGUMENTS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const PASTED_STORY = `Harbour authority approves night ferry trial
 
@@ -77,10 +65,7 @@ async function queueHead(): Promise<{ id: string; text: string; version: number;
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: the browser test needs Debian's Chromium; run \`apt-get install -y chromium\``);
-  }
-  [api, browser] = await Promise.all([startTestApi(), chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGUMENTS })]);
+  [api, browser] = await Promise.all([startTestApi(), launchChromium()]);
   deskUrl = api.url.replace(/\/graphql$/, '/desk');
   editorKey = await createApiKey(api.database.writer, 'night-desk', 'EDITOR');
   readerKey = await createApiKey(api.database.writer, 'website', 'READER');

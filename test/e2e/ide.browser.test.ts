@@ -1,24 +1,11 @@
 // Drives Debian's Chromium through the GraphQL IDE: open it, run the example query, read the result,
 // and check that the browser never asked anything of a host other than this server.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.js';
+import { launchChromium, staysOnThisMachine } from '../support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-// Without these Chromium phones Google (updates, sync, field trials) even from a headless run.
-const CHROMIUM_ARGUMENTS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SCREENSHOT = '/tmp/ide.png';
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** The full text in GraphiQL's result pane; CodeMirror only puts the lines on screen in the DOM. */
 const RESULT_PANE_TEXT = `(document.querySelector('.graphiql-response .CodeMirror')?.CodeMirror.getValue() ?? '')`;
@@ -33,22 +20,13 @@ interface ResultPane {
   };
 }
 
-/** A request stays on this machine: no network at all (data:, blob:), or http(s) to a loopback host. */
-function isLocal(url: string): boolean {
-  const { protocol, hostname } = new URL(url);
-  if (protocol === 'data:' || protocol === 'blob:') return true;
-  return (protocol === 'http:' || protocol === 'https:' || protocol === 'ws:') && LOCAL_HOSTS.has(hostname);
-}
 
 describe('the GraphQL IDE in a browser', () => {
   let api: TestApi | undefined;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: the browser test needs Debian's Chromium; run \`apt-get install -y chromium\``);
-    }
-    [api, browser] = await Promise.all([startTestApi(), chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGUMENTS })]);
+    [api, browser] = await Promise.all([startTestApi(), launchChromium()]);
   });
 
   afterAll(async () => {
@@ -87,7 +65,7 @@ describe('the GraphQL IDE in a browser', () => {
     expect(person.quotes.edges.some(({ node }) => node.text.includes('suspicions and prejudices'))).toBe(true);
     expect(person.quotes.edges.every(({ node }) => node.article.title.includes('Lavrov'))).toBe(true);
 
-    expect(requests.filter((url) => !isLocal(url))).toEqual([]);
+    expect(requests.filter((url) => !staysOnThisMachine(url))).toEqual([]);
     expect(requests.some((url) => new URL(url).pathname.startsWith('/ide/'))).toBe(true);
     expect(problems).toEqual([]);
     await context.close();

@@ -1,25 +1,17 @@
 // examples/web in Debian's Chromium, served on its own port: it reads Lavrov's quotes from the API
 // (another origin: CORS), then a quote ingested through the API appears on the page, through the
 // quoteAdded subscription (how soon is printed); no request leaves loopback.
-import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: the example is plain JavaScript, served as it is
 import { serveExample } from '../../examples/web/serve.mjs';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { startTestApi, type TestApi } from '../support/api.js';
+import { launchChromium, staysOnThisMachine } from '../support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGUMENTS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-function isLocal(url: string): boolean {
-  const { protocol, hostname } = new URL(url);
-  if (protocol === 'data:' || protocol === 'blob:') return true;
-  return ['http:', 'https:', 'ws:'].includes(protocol) && LOCAL_HOSTS.has(hostname);
-}
 
 const ARTICLE = `Lavrov speaks on the harbour deal
 
@@ -33,11 +25,10 @@ describe('examples/web in a browser', () => {
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`apt-get install -y chromium\``);
     [api, example, browser] = await Promise.all([
       startTestApi(),
       serveExample(0) as Promise<Server>,
-      chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGUMENTS }),
+      launchChromium(),
     ]);
   }, 60_000);
 
@@ -78,7 +69,7 @@ describe('examples/web in a browser', () => {
     expect(await page.locator('#quotes li').count()).toBe(before + 1);
 
     expect(problems).toEqual([]);
-    expect(requests.filter((url) => !isLocal(url))).toEqual([]);
+    expect(requests.filter((url) => !staysOnThisMachine(url))).toEqual([]);
     expect(requests.some((url) => url.startsWith('ws://'))).toBe(true);
     await context.close();
   }, 60_000);
