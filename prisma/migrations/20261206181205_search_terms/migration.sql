@@ -96,22 +96,24 @@ DECLARE
   deepest INTEGER := CASE WHEN strpos(matches::TEXT, '<') > 0 AND NOT EXISTS (
       SELECT FROM "SearchTermList" list WHERE list."kind" = search_kind AND list."term" = ANY (terms)) THEN 640 ELSE 10240 END;
   bound REAL;
+  cut_rank REAL;
+  cut_id INTEGER;
   every_list_read BOOLEAN;
   below_a_cut BOOLEAN;
   ids INTEGER[];
   ranks REAL[];
 BEGIN
   IF cardinality(terms) = 1 AND matches = "quotegraph_term_query"(terms[1]) THEN
+    SELECT list."rank", list."documentId" INTO cut_rank, cut_id
+    FROM "SearchTermList" list WHERE list."kind" = search_kind AND list."term" = terms[1];
     SELECT array_agg(s."documentId" ORDER BY s."rank" DESC, s."documentId" DESC),
            array_agg(s."rank" ORDER BY s."rank" DESC, s."documentId" DESC) INTO ids, ranks
     FROM (SELECT s."documentId", s."rank" FROM "SearchTerm" s
-          LEFT JOIN "SearchTermList" list ON list."kind" = search_kind AND list."term" = terms[1]
           WHERE s."kind" = search_kind AND s."term" = terms[1] AND (s."rank", s."documentId") < (below_rank, below_id)
-            AND (s."rank", s."documentId") > (coalesce(list."rank", '-Infinity'), coalesce(list."documentId", -1))
+            AND (s."rank", s."documentId") > (coalesce(cut_rank, '-Infinity'), coalesce(cut_id, -1))
             AND "quotegraph_listed"(search_kind, s."documentId")
           ORDER BY s."rank" DESC, s."documentId" DESC LIMIT wanted) s;
-    IF coalesce(cardinality(ids), 0) = wanted OR NOT EXISTS (
-        SELECT FROM "SearchTermList" list WHERE list."kind" = search_kind AND list."term" = terms[1]) THEN
+    IF coalesce(cardinality(ids), 0) = wanted OR cut_rank IS NULL THEN
       RETURN QUERY SELECT * FROM unnest(coalesce(ids, '{}'), coalesce(ranks, '{}'));
       RETURN;
     END IF;
