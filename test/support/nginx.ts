@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort, waitForListening } from './ports.js';
+import { freePort, stopServer, waitForListening } from './ports.js';
 
 const NGINX = '/usr/sbin/nginx';
 
@@ -60,11 +60,7 @@ ${upstreams.map((upstream) => `    server ${upstream};`).join('\n')}
   return {
     url: `http://127.0.0.1:${port}`,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await stopServer(child);
       rmSync(folder, { recursive: true, force: true });
     },
   };

@@ -4,7 +4,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort, waitForListening } from './ports.js';
+import { freePort, stopServer, waitForListening } from './ports.js';
 
 const PGBOUNCER = '/usr/sbin/pgbouncer';
 
@@ -66,12 +66,7 @@ export async function startPgBouncer(target = { host: '127.0.0.1', port: 5432 })
       return url.toString();
     },
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        // SIGTERM: immediate shutdown (SIGINT waits for every client to leave).
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await stopServer(child);
       rmSync(folder, { recursive: true, force: true });
     },
   };

@@ -1,5 +1,5 @@
 // Ports for the servers tests start themselves (a throwaway PostgreSQL, PgBouncer, nginx): a free one,
-// and waiting until a started process listens on it.
+// waiting until a started process listens on it, and stopping it.
 import type { ChildProcess } from 'node:child_process';
 import { createConnection, createServer } from 'node:net';
 
@@ -26,4 +26,12 @@ export async function waitForListening(port: number, child: ChildProcess, name: 
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${name} did not listen on ${port}: ${output()}`);
+}
+
+/** Sends SIGTERM to a started server (PgBouncer's immediate shutdown: SIGINT would wait for every client; nginx's fast one) and waits until it has exited. */
+export async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
 }
