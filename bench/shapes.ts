@@ -54,7 +54,7 @@ export function buildShapes({ personSlug, articleSlug, search, searches = [] }: 
                 'title', a."title", 'date', a."date",
                 'source', (SELECT json_build_object('name', s."name") FROM "Source" s WHERE s."id" = a."sourceId")))
               ORDER BY q."date" DESC, q."id" DESC)
-            FROM (SELECT "id", "text", "date", "articleId" FROM "Quote" WHERE "speakerId" = p."id"
+            FROM (SELECT "id", "text", "date", "articleId" FROM "Quote" WHERE "speakerId" = p."id" AND "articlePublished" AND NOT "retracted"
                   ORDER BY "date" DESC, "id" DESC LIMIT 20) q
             JOIN "Article" a ON a."id" = q."articleId"), '[]'::json)))
           FROM "Person" p WHERE p."slug" = $1)))::text AS body`,
@@ -92,10 +92,10 @@ export function buildShapes({ personSlug, articleSlug, search, searches = [] }: 
               SELECT json_agg(json_build_object('text', q."text",
                   'speaker', (SELECT json_build_object('name', p."name") FROM "Person" p WHERE p."id" = q."speakerId"))
                 ORDER BY q."position", q."id")
-              FROM (SELECT "id", "text", "position", "speakerId" FROM "Quote" WHERE "articleId" = a."id"
+              FROM (SELECT "id", "text", "position", "speakerId" FROM "Quote" WHERE "articleId" = a."id" AND "articlePublished" AND NOT "retracted"
                     ORDER BY "position", "id" LIMIT 5) q), '[]'::json)))
           ORDER BY a."date" DESC, a."id" DESC), '[]'::json))))::text AS body
-        FROM (SELECT "id", "title", "date", "sourceId" FROM "Article" ORDER BY "date" DESC, "id" DESC LIMIT 20) a`,
+        FROM (SELECT "id", "title", "date", "sourceId" FROM "Article" WHERE "published" ORDER BY "date" DESC, "id" DESC LIMIT 20) a`,
       parameters: [],
     },
     canonical(kind, data) {
@@ -154,9 +154,9 @@ export function buildShapes({ personSlug, articleSlug, search, searches = [] }: 
               SELECT json_agg(json_build_object('text', q."text", 'kind', q."kind", 'position', q."position",
                   'speaker', (SELECT json_build_object('name', p."name", 'slug', p."slug") FROM "Person" p WHERE p."id" = q."speakerId"))
                 ORDER BY q."position", q."id")
-              FROM (SELECT "id", "text", "kind", "position", "speakerId" FROM "Quote" WHERE "articleId" = a."id"
+              FROM (SELECT "id", "text", "kind", "position", "speakerId" FROM "Quote" WHERE "articleId" = a."id" AND "articlePublished" AND NOT "retracted"
                     ORDER BY "position", "id" LIMIT 20) q), '[]'::json)))
-          FROM "Article" a WHERE a."slug" = $1)))::text AS body`,
+          FROM "Article" a WHERE a."slug" = $1 AND a."published")))::text AS body`,
       parameters: [articleSlug],
     },
     canonical(kind, data) {
@@ -230,12 +230,12 @@ export function buildShapes({ personSlug, articleSlug, search, searches = [] }: 
           SELECT json_build_object('name', p."name",
             'aliases', coalesce((SELECT json_agg(alias."alias" ORDER BY alias."id") FROM "PersonAlias" alias WHERE alias."personId" = p."id"), '[]'::json),
             'quotes', json_build_object(
-              'totalCount', (SELECT count(*) FROM "Quote" WHERE "speakerId" = p."id"),
+              'totalCount', p."quoteCount",
               'edges', coalesce((
                 SELECT json_agg(json_build_object('node', json_build_object('text', q."text", 'article', json_build_object(
                     'title', a."title", 'source', (SELECT json_build_object('name', s."name") FROM "Source" s WHERE s."id" = a."sourceId"))))
                   ORDER BY q."date" DESC, q."id" DESC)
-                FROM (SELECT "id", "text", "date", "articleId" FROM "Quote" WHERE "speakerId" = p."id"
+                FROM (SELECT "id", "text", "date", "articleId" FROM "Quote" WHERE "speakerId" = p."id" AND "articlePublished" AND NOT "retracted"
                       ORDER BY "date" DESC, "id" DESC LIMIT 20) q
                 JOIN "Article" a ON a."id" = q."articleId"), '[]'::json)))
           FROM "Person" p WHERE p."slug" = $1)))::text AS body`,
