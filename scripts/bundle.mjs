@@ -36,8 +36,25 @@ async function buildAscii(options) {
   return result;
 }
 
+/**
+ * graphql-jit imports fast-json-stringify (and with it ajv, some 500 KB) for its
+ * `customJSONSerializer` option, which src/graphql/compiled-execution.ts does not set: the bundle
+ * gets a stand-in that says so if it is ever called.
+ */
+const unusedJsonSerializer = {
+  name: 'unused-json-serializer',
+  setup(build) {
+    build.onResolve({ filter: /^fast-json-stringify$/ }, () => ({ path: 'fast-json-stringify', namespace: 'unused' }));
+    build.onLoad({ filter: /.*/, namespace: 'unused' }, () => ({
+      contents: "export default function fastJson() { throw new Error('graphql-jit customJSONSerializer is not bundled (scripts/bundle.mjs)'); }",
+      loader: 'js',
+    }));
+  },
+};
+
 const program = {
   bundle: true,
+  plugins: [unusedJsonSerializer],
   platform: 'node',
   format: 'esm',
   target: 'node20',

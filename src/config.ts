@@ -36,6 +36,8 @@ export interface Config {
    * in transaction mode).
    */
   preparedStatements: boolean;
+  /** Run a document seen before as a compiled function (graphql-jit); off: graphql-js interprets every operation. */
+  compiledExecution: boolean;
   /** Redis for APQ's query texts, shared by every instance; null keeps them in each process. */
   redisUrl: string | null;
   /**
@@ -220,6 +222,7 @@ export function loadConfig(environment: Environment = process.env): Config {
     maxReplicaLag: readWholeNumber(environment, 'QUOTEGRAPH_MAX_REPLICA_LAG_MS', 5_000),
     replicaCheckInterval: readWholeNumber(environment, 'QUOTEGRAPH_REPLICA_CHECK_MS', 1_000, 50),
     preparedStatements: readBoolean(environment, 'QUOTEGRAPH_PREPARED_STATEMENTS', true),
+    compiledExecution: readBoolean(environment, 'QUOTEGRAPH_COMPILED_EXECUTION', true),
     dataDirectory: path.resolve(packageRoot, environment.QUOTEGRAPH_DATA_DIR?.trim() || '.data/pglite'),
     host: environment.HOST?.trim() || '127.0.0.1',
     port: readPort(environment),

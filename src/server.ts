@@ -50,6 +50,7 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
     trustedDocuments,
     introspection: config.introspection,
     queryLimits: config.queryLimits,
+    compiledExecution: config.compiledExecution && {},
     logger,
   });
   const extraction = new ExtractionWorker(config.extractionTimeout);

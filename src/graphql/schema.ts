@@ -12,6 +12,7 @@ import { PersonEditingResolver } from './editing/person-editing.resolver.js';
 import { QuoteEditingResolver } from './editing/quote-editing.resolver.js';
 import { IngestResolver } from './ingest/ingest.resolver.js';
 import { NodeResolver } from './node/node.resolver.js';
+import { nodeTypeAtOnce } from './node/node.type.js';
 import { answerFromReadAlong } from './read/answer.js';
 import { PersonResolver } from './person/person.resolver.js';
 import { QuoteResolver } from './quote/quote.resolver.js';
@@ -56,5 +57,5 @@ export async function buildQuotegraphSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeISO }],
   });
   // Tags are collected from what resolves, whichever resolver (read along or loaded) answered.
-  return collectCacheTags(answerFromReadAlong(schema));
+  return collectCacheTags(answerFromReadAlong(nodeTypeAtOnce(schema)));
 }

@@ -26,7 +26,10 @@ class BrokenResolver {
   }
 }
 
-describe('internal errors', () => {
+describe.each([
+  { executor: 'graphql-js', compiledExecution: false as const },
+  { executor: 'compiled', compiledExecution: { compileAfter: 0 } },
+])('internal errors ($executor)', ({ compiledExecution }) => {
   it('carry the request id and nothing of the failure to the client', async () => {
     const lines: string[] = [];
     const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }));
@@ -35,6 +38,7 @@ describe('internal errors', () => {
       introspection: false,
       queryLimits: { maxNodes: 100, maxCost: 1_000, maxDepth: 5, maxAliases: 5, maxOperations: 1, maxTokens: 1_000 },
       logger,
+      compiledExecution,
     });
     const response = await apollo.executeOperation(
       { query: '{ broken { value } }' },
