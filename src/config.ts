@@ -84,6 +84,12 @@ export interface Config {
     /** Deliveries failed for good in a row that disable a webhook. */
     disableAfter: number;
     timeoutMs: number;
+    /**
+     * Let webhooks be registered for, and delivered to, private addresses (loopback, private
+     * networks, link-local, cloud metadata: src/webhooks/receiver-addresses.ts). Off: a receiver on
+     * the server's own host or network is refused, so an editor cannot make the server POST inside it.
+     */
+    allowPrivate: boolean;
   };
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
@@ -252,6 +258,7 @@ export function loadConfig(environment: Environment = process.env): Config {
       maxAttempts: readWholeNumber(environment, 'QUOTEGRAPH_WEBHOOK_ATTEMPTS', 8),
       disableAfter: readWholeNumber(environment, 'QUOTEGRAPH_WEBHOOK_DISABLE_AFTER', 5),
       timeoutMs: readWholeNumber(environment, 'QUOTEGRAPH_WEBHOOK_TIMEOUT_MS', 10_000),
+      allowPrivate: readBoolean(environment, 'QUOTEGRAPH_WEBHOOKS_ALLOW_PRIVATE', false),
     },
     logLevel: readLogLevel(environment),
     shutdownTimeout: readWholeNumber(environment, 'QUOTEGRAPH_SHUTDOWN_TIMEOUT_MS', 10_000),

@@ -66,6 +66,7 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
     bodyTimeout: config.bodyTimeout,
     maxConnections: config.maxConnections,
     corsOrigins: config.corsOrigins,
+    allowPrivateWebhooks: config.webhooks.allowPrivate,
     logger,
   });
   const feed = new OutboxFeed(database, (error) => logger.warn({ err: error }, 'reading the outbox failed; trying again'));

@@ -36,6 +36,14 @@ describe('loadConfig: query limits', () => {
   });
 });
 
+describe('loadConfig: webhooks', () => {
+  it('refuses private receiver addresses unless QUOTEGRAPH_WEBHOOKS_ALLOW_PRIVATE is on', () => {
+    expect(loadConfig({}).webhooks.allowPrivate).toBe(false);
+    expect(loadConfig({ QUOTEGRAPH_WEBHOOKS_ALLOW_PRIVATE: '1' }).webhooks.allowPrivate).toBe(true);
+    expect(() => loadConfig({ QUOTEGRAPH_WEBHOOKS_ALLOW_PRIVATE: 'sometimes' })).toThrow(/QUOTEGRAPH_WEBHOOKS_ALLOW_PRIVATE/);
+  });
+});
+
 describe('loadDatabaseAdminUrl', () => {
   it('is the local server unless DATABASE_ADMIN_URL names another, which must be a PostgreSQL URL', () => {
     expect(loadDatabaseAdminUrl({})).toBe('postgresql://postgres@127.0.0.1:5432/postgres');
