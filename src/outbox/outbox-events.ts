@@ -81,6 +81,8 @@ interface EventRow {
   at: Date | string;
 }
 
+// The ids leave as text (bigints); ORDER BY names the table's columns, since a bare "id" there would
+// mean the text output column and sort 10 before 9.
 const EVENT_COLUMNS = `"id"::text AS "id", "transactionId"::text AS "transactionId", "rank"::int AS "rank", "type", "objectType", "objectId", "payload", "at"`;
 
 function toEvent(row: EventRow): OutboxEvent {
@@ -105,7 +107,7 @@ export async function readOutbox(reader: SqlReader, after: OutboxPosition, limit
     `SELECT ${EVENT_COLUMNS} FROM "OutboxEvent"
      WHERE ("transactionId", "rank", "id") > ($1::bigint, $2::smallint, $3::bigint)
        AND "transactionId" < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint
-     ORDER BY "transactionId", "rank", "id" LIMIT ${Math.max(0, Math.floor(limit))}`,
+     ORDER BY "OutboxEvent"."transactionId", "OutboxEvent"."rank", "OutboxEvent"."id" LIMIT ${Math.max(0, Math.floor(limit))}`,
     [after.transactionId, after.rank, after.id],
   );
   return rows.map(toEvent);
@@ -131,7 +133,7 @@ export async function outboxEnd(reader: SqlReader): Promise<OutboxPosition> {
   const [row] = await reader.query<OutboxPosition>(
     `SELECT "transactionId"::text AS "transactionId", "rank"::int AS "rank", "id"::text AS "id" FROM "OutboxEvent"
      WHERE "transactionId" < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint
-     ORDER BY "transactionId" DESC, "rank" DESC, "id" DESC LIMIT 1`,
+     ORDER BY "OutboxEvent"."transactionId" DESC, "OutboxEvent"."rank" DESC, "OutboxEvent"."id" DESC LIMIT 1`,
     [],
   );
   return row ?? OUTBOX_START;
