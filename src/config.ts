@@ -75,6 +75,11 @@ export interface Config {
   trustedDocuments: string | null;
   /** Subscriptions one WebSocket connection may hold at once. */
   maxSubscriptions: number;
+  /**
+   * Days the outbox keeps an event that every webhook has been sent (src/outbox/outbox-pruning.ts):
+   * how far back changesSince and subscriptions can resume. 0 keeps every event.
+   */
+  outboxRetentionDays: number;
   /** Delivering events to registered webhooks (src/webhooks). */
   webhooks: {
     enabled: boolean;
@@ -252,6 +257,7 @@ export function loadConfig(environment: Environment = process.env): Config {
     },
     trustedDocuments: environment.QUOTEGRAPH_TRUSTED_DOCUMENTS?.trim() ? path.resolve(environment.QUOTEGRAPH_TRUSTED_DOCUMENTS.trim()) : null,
     maxSubscriptions: readWholeNumber(environment, 'QUOTEGRAPH_MAX_SUBSCRIPTIONS', 20),
+    outboxRetentionDays: readWholeNumber(environment, 'QUOTEGRAPH_OUTBOX_RETENTION_DAYS', 7, 0),
     webhooks: {
       enabled: readBoolean(environment, 'QUOTEGRAPH_WEBHOOKS', true),
       retryMs: readWholeNumber(environment, 'QUOTEGRAPH_WEBHOOK_RETRY_MS', 1_000),
