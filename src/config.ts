@@ -77,6 +77,11 @@ export interface Config {
   trustedDocuments: string | null;
   /** Subscriptions one WebSocket connection may hold at once. */
   maxSubscriptions: number;
+  /**
+   * Days the outbox keeps an event that every webhook has been sent (src/outbox/outbox-pruning.ts):
+   * how far back changesSince and subscriptions can resume. 0 keeps every event.
+   */
+  outboxRetentionDays: number;
   /** Delivering events to registered webhooks (src/webhooks). */
   webhooks: {
     enabled: boolean;
@@ -86,6 +91,12 @@ export interface Config {
     /** Deliveries failed for good in a row that disable a webhook. */
     disableAfter: number;
     timeoutMs: number;
+    /**
+     * Let webhooks be registered for, and delivered to, private addresses (loopback, private
+     * networks, link-local, cloud metadata: src/webhooks/receiver-addresses.ts). Off: a receiver on
+     * the server's own host or network is refused, so an editor cannot make the server POST inside it.
+     */
+    allowPrivate: boolean;
   };
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
@@ -249,12 +260,14 @@ export function loadConfig(environment: Environment = process.env): Config {
     },
     trustedDocuments: environment.QUOTEGRAPH_TRUSTED_DOCUMENTS?.trim() ? path.resolve(environment.QUOTEGRAPH_TRUSTED_DOCUMENTS.trim()) : null,
     maxSubscriptions: readWholeNumber(environment, 'QUOTEGRAPH_MAX_SUBSCRIPTIONS', 20),
+    outboxRetentionDays: readWholeNumber(environment, 'QUOTEGRAPH_OUTBOX_RETENTION_DAYS', 7, 0),
     webhooks: {
       enabled: readBoolean(environment, 'QUOTEGRAPH_WEBHOOKS', true),
       retryMs: readWholeNumber(environment, 'QUOTEGRAPH_WEBHOOK_RETRY_MS', 1_000),
       maxAttempts: readWholeNumber(environment, 'QUOTEGRAPH_WEBHOOK_ATTEMPTS', 8),
       disableAfter: readWholeNumber(environment, 'QUOTEGRAPH_WEBHOOK_DISABLE_AFTER', 5),
       timeoutMs: readWholeNumber(environment, 'QUOTEGRAPH_WEBHOOK_TIMEOUT_MS', 10_000),
+      allowPrivate: readBoolean(environment, 'QUOTEGRAPH_WEBHOOKS_ALLOW_PRIVATE', false),
     },
     logLevel: readLogLevel(environment),
     shutdownTimeout: readWholeNumber(environment, 'QUOTEGRAPH_SHUTDOWN_TIMEOUT_MS', 10_000),

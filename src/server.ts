@@ -16,6 +16,7 @@ import { drainable } from './http/drain.js';
 import { serveSubscriptions } from './http/subscriptions.js';
 import { createLogger, type Logger } from './logger.js';
 import { OutboxFeed } from './outbox/outbox-feed.js';
+import { OutboxPruner } from './outbox/outbox-pruning.js';
 import { WebhookDispatcher } from './webhooks/webhook-dispatcher.js';
 
 export interface RunningApi {
@@ -67,6 +68,7 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
     bodyTimeout: config.bodyTimeout,
     maxConnections: config.maxConnections,
     corsOrigins: config.corsOrigins,
+    allowPrivateWebhooks: config.webhooks.allowPrivate,
     logger,
   });
   const feed = new OutboxFeed(database, (error) => logger.warn({ err: error }, 'reading the outbox failed; trying again'));
@@ -84,6 +86,10 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
   const webhooks = new WebhookDispatcher(database, logger, config.webhooks);
   // A failure to start is logged, not fatal: the API serves without webhooks meanwhile.
   if (config.webhooks.enabled) webhooks.start().catch((error: unknown) => logger.warn({ err: error }, 'webhook delivery could not start'));
+  // Every instance prunes now and then; one at a time does (an advisory lock), and an instance that
+  // finds the lock taken leaves it to the other.
+  const pruner = new OutboxPruner(database, logger, config.outboxRetentionDays);
+  pruner.start();
   const drain = drainable(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -103,6 +109,7 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
       await subscriptions.close();
       await feed.close();
       await webhooks.close();
+      await pruner.close();
       await redis?.close();
       const report = await draining;
       await apollo.stop();

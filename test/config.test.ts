@@ -36,6 +36,23 @@ describe('loadConfig: query limits', () => {
   });
 });
 
+describe('loadConfig: webhooks', () => {
+  it('refuses private receiver addresses unless QUOTEGRAPH_WEBHOOKS_ALLOW_PRIVATE is on', () => {
+    expect(loadConfig({}).webhooks.allowPrivate).toBe(false);
+    expect(loadConfig({ QUOTEGRAPH_WEBHOOKS_ALLOW_PRIVATE: '1' }).webhooks.allowPrivate).toBe(true);
+    expect(() => loadConfig({ QUOTEGRAPH_WEBHOOKS_ALLOW_PRIVATE: 'sometimes' })).toThrow(/QUOTEGRAPH_WEBHOOKS_ALLOW_PRIVATE/);
+  });
+});
+
+describe('loadConfig: outbox retention', () => {
+  it('keeps events 7 days by default, any whole number of days, or every event with 0', () => {
+    expect(loadConfig({}).outboxRetentionDays).toBe(7);
+    expect(loadConfig({ QUOTEGRAPH_OUTBOX_RETENTION_DAYS: '30' }).outboxRetentionDays).toBe(30);
+    expect(loadConfig({ QUOTEGRAPH_OUTBOX_RETENTION_DAYS: '0' }).outboxRetentionDays).toBe(0);
+    expect(() => loadConfig({ QUOTEGRAPH_OUTBOX_RETENTION_DAYS: '1.5' })).toThrow(/QUOTEGRAPH_OUTBOX_RETENTION_DAYS/);
+  });
+});
+
 describe('loadDatabaseAdminUrl', () => {
   it('is the local server unless DATABASE_ADMIN_URL names another, which must be a PostgreSQL URL', () => {
     expect(loadDatabaseAdminUrl({})).toBe('postgresql://postgres@127.0.0.1:5432/postgres');

@@ -27,6 +27,8 @@ export interface Context {
   feed?: OutboxFeed;
   /** Set for an answer that may be cached (a GET without a key): what its headers will say (src/http/caching.ts). */
   cache?: CacheableAnswer;
+  /** Webhooks may be registered for private addresses (the operator's QUOTEGRAPH_WEBHOOKS_ALLOW_PRIVATE); refused when unset. */
+  allowPrivateWebhooks?: boolean;
 }
 
 export interface CacheableAnswer {
@@ -46,9 +48,11 @@ export function createContext(
     minimumLsn?: bigint | null;
     /** Set when the answer may be cached (a GET without a key). */
     cache?: CacheableAnswer;
+    /** From the server's configuration: webhooks may be registered for private addresses. */
+    allowPrivateWebhooks?: boolean;
   } = {},
 ): Context {
-  const { minimumLsn = null, cache } = request;
+  const { minimumLsn = null, cache, allowPrivateWebhooks = false } = request;
   let viewer: Promise<Viewer | null | 'invalid'> | undefined;
   const routing: ReadRouting = { primaryOnly: false, minimumLsn };
   const sql = database.replication ? database.replication.readerFor(routing) : database.sql;
@@ -61,6 +65,7 @@ export function createContext(
     loaders: new Loaders(sql),
     requestId,
     viewer: () => (viewer ??= authenticate(database.sql, authorization)),
+    allowPrivateWebhooks,
     ...(cache ? { cache } : {}),
   };
 }

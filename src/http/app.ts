@@ -34,6 +34,8 @@ export interface AppOptions {
   maxConnections: number;
   /** Origins whose pages may send an API key (any origin may read); ["*"] allows any. */
   corsOrigins: string[];
+  /** Webhooks may be registered for private addresses (QUOTEGRAPH_WEBHOOKS_ALLOW_PRIVATE). */
+  allowPrivateWebhooks?: boolean;
   logger: Logger;
 }
 
@@ -107,6 +109,7 @@ async function route(options: AppOptions, request: IncomingMessage, response: Se
   const context = createContext(options.database, options.extraction, requestId, request.headers.authorization, {
     minimumLsn,
     cache: cacheableAnswer(request),
+    allowPrivateWebhooks: options.allowPrivateWebhooks,
   });
   await handleGraphQL(options.apollo, request, response, body, context, options.responseLimit);
 }

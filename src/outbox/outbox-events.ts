@@ -70,6 +70,12 @@ export interface OutboxPosition {
 /** Before the first event. */
 export const OUTBOX_START: OutboxPosition = { transactionId: '0', rank: 0, id: '0' };
 
+/** Whether position `left` comes after `right`. */
+export function isAfter(left: OutboxPosition, right: OutboxPosition): boolean {
+  const compare = (a: string, b: string) => (BigInt(a) > BigInt(b) ? 1 : BigInt(a) < BigInt(b) ? -1 : 0);
+  return (compare(left.transactionId, right.transactionId) || left.rank - right.rank || compare(left.id, right.id)) > 0;
+}
+
 interface EventRow {
   id: string;
   transactionId: string;
@@ -81,6 +87,8 @@ interface EventRow {
   at: Date | string;
 }
 
+// The ids leave as text (bigints); ORDER BY names the table's columns, since a bare "id" there would
+// mean the text output column and sort 10 before 9.
 const EVENT_COLUMNS = `"id"::text AS "id", "transactionId"::text AS "transactionId", "rank"::int AS "rank", "type", "objectType", "objectId", "payload", "at"`;
 
 function toEvent(row: EventRow): OutboxEvent {
@@ -105,7 +113,7 @@ export async function readOutbox(reader: SqlReader, after: OutboxPosition, limit
     `SELECT ${EVENT_COLUMNS} FROM "OutboxEvent"
      WHERE ("transactionId", "rank", "id") > ($1::bigint, $2::smallint, $3::bigint)
        AND "transactionId" < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint
-     ORDER BY "transactionId", "rank", "id" LIMIT ${Math.max(0, Math.floor(limit))}`,
+     ORDER BY "OutboxEvent"."transactionId", "OutboxEvent"."rank", "OutboxEvent"."id" LIMIT ${Math.max(0, Math.floor(limit))}`,
     [after.transactionId, after.rank, after.id],
   );
   return rows.map(toEvent);
@@ -131,7 +139,7 @@ export async function outboxEnd(reader: SqlReader): Promise<OutboxPosition> {
   const [row] = await reader.query<OutboxPosition>(
     `SELECT "transactionId"::text AS "transactionId", "rank"::int AS "rank", "id"::text AS "id" FROM "OutboxEvent"
      WHERE "transactionId" < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint
-     ORDER BY "transactionId" DESC, "rank" DESC, "id" DESC LIMIT 1`,
+     ORDER BY "OutboxEvent"."transactionId" DESC, "OutboxEvent"."rank" DESC, "OutboxEvent"."id" DESC LIMIT 1`,
     [],
   );
   return row ?? OUTBOX_START;
@@ -146,4 +154,34 @@ export function encodePosition(position: OutboxPosition): string {
 export function decodePosition(cursor: string): OutboxPosition | null {
   const match = /^outbox:(\d{1,18}):([0-2]):(\d{1,18})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   return match ? { transactionId: match[1]!, rank: Number(match[2]), id: match[3]! } : null;
+}
+
+/**
+ * A reader asked to resume from a position whose following events were pruned (src/outbox/outbox-pruning.ts):
+ * it would miss them. `oldest` is where reading can resume from, once the reader has caught up some other way.
+ */
+export class CursorExpiredError extends Error {
+  override name = 'CursorExpiredError';
+  constructor(readonly oldest: OutboxPosition) {
+    super('This cursor is older than the oldest change kept: changes after it were removed');
+  }
+}
+
+/** The position up to which the outbox was pruned: nothing after it was removed. */
+export async function prunedThrough(reader: SqlReader): Promise<OutboxPosition> {
+  const [row] = await reader.query<OutboxPosition>(
+    `SELECT "throughTransactionId"::text AS "transactionId", "throughRank"::int AS "rank", "throughEventId"::text AS "id" FROM "OutboxPruning"`,
+    [],
+  );
+  return row ?? OUTBOX_START;
+}
+
+/**
+ * Throws CursorExpiredError when events after `after` were pruned. Called after reading from
+ * `after`: a prune that committed before the read's snapshot has moved the mark by then, so a read
+ * that missed events never passes for whole.
+ */
+export async function checkResumable(reader: SqlReader, after: OutboxPosition): Promise<void> {
+  const pruned = await prunedThrough(reader);
+  if (isAfter(pruned, after)) throw new CursorExpiredError(pruned);
 }

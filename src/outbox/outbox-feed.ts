@@ -5,7 +5,7 @@
 // what it missed, from the outbox, then the live events, with none lost or repeated between them.
 import type { Database } from '../db/client.js';
 import type { Unlisten } from '../db/notifications.js';
-import { heldBack, OUTBOX_CHANNEL, outboxEnd, readOutbox, type OutboxEvent, type OutboxPosition } from './outbox-events.js';
+import { checkResumable, heldBack, isAfter, OUTBOX_CHANNEL, outboxEnd, readOutbox, type OutboxEvent, type OutboxPosition } from './outbox-events.js';
 
 /** Events read from the outbox in one statement. */
 const BATCH = 200;
@@ -16,12 +16,6 @@ const BATCH = 200;
 const POLL_MS = { heldBack: 50, idle: 5_000 };
 /** Events a slow subscriber may have waiting before it is dropped (its client reconnects with its cursor). */
 export const SUBSCRIBER_BUFFER = 1_000;
-
-/** Whether position `left` comes after `right`. */
-export function isAfter(left: OutboxPosition, right: OutboxPosition): boolean {
-  const compare = (a: string, b: string) => (BigInt(a) > BigInt(b) ? 1 : BigInt(a) < BigInt(b) ? -1 : 0);
-  return (compare(left.transactionId, right.transactionId) || left.rank - right.rank || compare(left.id, right.id)) > 0;
-}
 
 export class SubscriberTooSlowError extends Error {
   constructor() {
@@ -134,7 +128,8 @@ export class OutboxFeed {
 
   /**
    * A stream of the events `accepts` takes: those after `since` when given (read from the outbox
-   * first), else those committed from now on.
+   * first), else those committed from now on. Rejects with CursorExpiredError when events after
+   * `since` were pruned.
    */
   async subscribe(accepts: (event: OutboxEvent) => boolean, since?: OutboxPosition): Promise<AsyncIterableIterator<OutboxEvent>> {
     await this.start();
@@ -145,14 +140,20 @@ export class OutboxFeed {
     const upTo = this.position!;
     subscriber.holdLive();
     let after = since;
-    while (isAfter(upTo, after)) {
-      const events = await readOutbox(this.database.sql, after, BATCH);
-      for (const event of events) {
-        if (isAfter(event.position, upTo)) break;
-        subscriber.catchUp(event);
+    try {
+      while (isAfter(upTo, after)) {
+        const events = await readOutbox(this.database.sql, after, BATCH);
+        for (const event of events) {
+          if (isAfter(event.position, upTo)) break;
+          subscriber.catchUp(event);
+        }
+        if (events.length < BATCH) break;
+        after = events.at(-1)!.position;
       }
-      if (events.length < BATCH) break;
-      after = events.at(-1)!.position;
+      await checkResumable(this.database.sql, since);
+    } catch (error) {
+      await subscriber.return();
+      throw error;
     }
     subscriber.releaseLive(upTo);
     return subscriber;

@@ -9,11 +9,14 @@
 //   retried with exponential backoff, and after the last attempt marked failed. A webhook whose
 //   deliveries fail for good several times in a row is disabled.
 import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
 import type { Database } from '../db/client.js';
 import type { Unlisten } from '../db/notifications.js';
 import { publicChangeEvent } from '../graphql/change-feed/change-feed.resolver.js';
 import type { Logger } from '../logger.js';
 import { OUTBOX_CHANNEL, readOutbox, type OutboxPosition } from '../outbox/outbox-events.js';
+import { checkReceiverAddress, receiverAgents, ReceiverRefusedError, type ReceiverAgents } from './receiver-addresses.js';
 
 export interface WebhookOptions {
   /** Wait before the first retry, in milliseconds; each later one waits twice as long (at most an hour). */
@@ -24,9 +27,14 @@ export interface WebhookOptions {
   disableAfter: number;
   /** Longest a receiver may take to answer, in milliseconds. */
   timeoutMs: number;
+  /**
+   * Deliver to private addresses too (loopback, private networks, link-local: see
+   * receiver-addresses.ts): for a receiver on the same host or network, and the tests.
+   */
+  allowPrivate: boolean;
 }
 
-export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = { retryMs: 1_000, maxAttempts: 8, disableAfter: 5, timeoutMs: 10_000 };
+export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = { retryMs: 1_000, maxAttempts: 8, disableAfter: 5, timeoutMs: 10_000, allowPrivate: false };
 
 /** The header that carries the signature: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under the secret>`. */
 export const SIGNATURE_HEADER = 'x-quotegraph-signature';
@@ -74,12 +82,15 @@ export class WebhookDispatcher {
   private running: Promise<void> | undefined;
   private again = false;
   private closed = false;
+  private readonly agents: ReceiverAgents;
 
   constructor(
     private readonly database: Pick<Database, 'sql' | 'writer' | 'listen'>,
     private readonly logger: Logger,
     private readonly options: WebhookOptions = DEFAULT_WEBHOOK_OPTIONS,
-  ) {}
+  ) {
+    this.agents = receiverAgents(options.allowPrivate);
+  }
 
   /** Starts delivering; without a listening connection it still polls, and resolves or rejects with the listening. */
   async start(): Promise<void> {
@@ -174,27 +185,47 @@ export class WebhookDispatcher {
     let status: number | null = null;
     let failure: string | null = null;
     try {
-      const response = await fetch(delivery.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Quotegraph-Webhooks/1',
-          'x-quotegraph-event': type,
-          'x-quotegraph-event-id': delivery.eventId,
-          'x-quotegraph-delivery': delivery.id,
-          [SIGNATURE_HEADER]: signature(delivery.secret, Math.floor(Date.now() / 1000), body),
-        },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+      const url = new URL(delivery.url);
+      if (!this.options.allowPrivate) checkReceiverAddress(url);
+      status = await this.post(url, body, {
+        'content-type': 'application/json',
+        'user-agent': 'Quotegraph-Webhooks/1',
+        'x-quotegraph-event': type,
+        'x-quotegraph-event-id': delivery.eventId,
+        'x-quotegraph-delivery': delivery.id,
+        [SIGNATURE_HEADER]: signature(delivery.secret, Math.floor(Date.now() / 1000), body),
       });
-      status = response.status;
-      await response.arrayBuffer().catch(() => undefined);
       if (status < 200 || status >= 300) failure = `HTTP ${status}`;
     } catch (error) {
       failure = error instanceof Error ? error.message : String(error);
+      if (error instanceof ReceiverRefusedError) {
+        this.logger.warn({ webhookId: delivery.webhookId, deliveryId: delivery.id, reason: failure }, 'webhook delivery refused: private address');
+      }
     }
     await this.record(delivery, status, failure);
+  }
+
+  /**
+   * POSTs `body` and reads the answer to its end; resolves with the HTTP status. Redirects are not
+   * followed (a 3xx is a failed attempt): a redirect could point anywhere, a private address too.
+   */
+  private post(url: URL, body: string, headers: Record<string, string>): Promise<number> {
+    const request = url.protocol === 'https:' ? https.request : http.request;
+    return new Promise((resolve, reject) => {
+      const sending = request(url, {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        agent: this.agents[url.protocol === 'https:' ? 'https:' : 'http:'],
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+      sending.on('error', reject);
+      sending.on('response', (response) => {
+        response.on('error', reject);
+        response.on('end', () => resolve(response.statusCode ?? 0));
+        response.resume();
+      });
+      sending.end(body);
+    });
   }
 
   private async record(delivery: ClaimedDelivery, status: number | null, failure: string | null): Promise<void> {
@@ -235,5 +266,6 @@ export class WebhookDispatcher {
     clearTimeout(this.timer);
     await this.unlisten?.();
     await this.running;
+    this.agents.destroy();
   }
 }

@@ -7,10 +7,11 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/auth/api-keys.js';
-import { openEmbedded } from '../../src/db/client.js';
+import { connectPostgres, openEmbedded } from '../../src/db/client.js';
 import { storeArticle } from '../../src/ingest/store.js';
 import { heldBack, OUTBOX_START, outboxEnd, readOutbox, type OutboxEvent, type OutboxPosition } from '../../src/outbox/outbox-events.js';
 import { startTestApi, type TestApi } from '../support/api.js';
+import { createTestDatabase } from '../support/database.js';
 import { syntheticDraft } from '../support/drafts.js';
 
 let api: TestApi;
@@ -166,6 +167,37 @@ describe('the outbox on the embedded database', () => {
     } finally {
       await database.close();
       await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the outbox order', () => {
+  it('is numeric: transaction ids and event ids of different lengths are read, a page at a time, in order', async () => {
+    const testDatabase = await createTestDatabase({ seeded: false });
+    const database = connectPostgres(testDatabase.url);
+    try {
+      // As text, "10" sorts before "9": read in that order, a page of one would give the third event
+      // first and move past the other two for good.
+      await database.writer.transaction((session) =>
+        session.query(
+          `INSERT INTO "OutboxEvent" ("transactionId", "rank", "id", "type", "objectType", "objectId", "payload")
+           VALUES (10, 0, 8, 'quoteAdded', 'Quote', 3, '{}'), (9, 0, 10, 'quoteAdded', 'Quote', 2, '{}'), (9, 0, 9, 'quoteAdded', 'Quote', 1, '{}')`,
+          [],
+        ),
+      );
+      const read: number[] = [];
+      let after: OutboxPosition = OUTBOX_START;
+      for (let page = 0; page < 5; page++) {
+        const [event] = await readOutbox(database.sql, after, 1);
+        if (!event) break;
+        read.push(event.objectId);
+        after = event.position;
+      }
+      expect(read).toEqual([1, 2, 3]);
+      expect(await outboxEnd(database.sql)).toEqual({ transactionId: '10', rank: 0, id: '8' });
+    } finally {
+      await database.close();
+      await testDatabase.drop();
     }
   });
 });

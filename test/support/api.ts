@@ -55,10 +55,10 @@ async function openTestDatabase(statements: string[], seeded: boolean): Promise<
 export async function startTestApi(options: { seed?: boolean; config?: ApiOptions } = {}): Promise<TestApi> {
   const statements: string[] = [];
   const { database, drop, url } = await openTestDatabase(statements, options.seed !== false);
-  // Webhook delivery is off unless a test asks for it: its background statements would count in
-  // the tests that count a request's statements.
+  // Webhook delivery and outbox pruning are off unless a test asks for them: their background
+  // statements would count in the tests that count a request's statements.
   const webhooks = { ...loadConfig().webhooks, enabled: false };
-  const api = await serveApi(database, { host: '127.0.0.1', port: 0, ide: true, introspection: true, webhooks, ...options.config });
+  const api = await serveApi(database, { host: '127.0.0.1', port: 0, ide: true, introspection: true, webhooks, outboxRetentionDays: 0, ...options.config });
   return {
     url: api.url,
     database,

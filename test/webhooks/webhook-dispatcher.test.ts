@@ -1,12 +1,14 @@
 // Webhooks: every event of 200 ingests reaches a receiver on loopback exactly once after
 // deduplication by event id, signed, across a receiver that fails its first 3 attempts; a webhook
-// whose deliveries keep failing is disabled; delivery status is visible to editors.
+// whose deliveries keep failing is disabled; delivery status is visible to editors. Without the
+// operator's QUOTEGRAPH_WEBHOOKS_ALLOW_PRIVATE, private addresses are refused at registration and
+// at delivery.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { storeArticle } from '../../src/ingest/store.js';
-import { heldBack, OUTBOX_START, readOutbox } from '../../src/outbox/outbox-events.js';
+import { heldBack, OUTBOX_START, outboxEnd, readOutbox } from '../../src/outbox/outbox-events.js';
 import { signature, SIGNATURE_HEADER } from '../../src/webhooks/webhook-dispatcher.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { syntheticDraft } from '../support/drafts.js';
@@ -16,7 +18,8 @@ let editor: Record<string, string>;
 beforeAll(async () => {
   api = await startTestApi({
     seed: false,
-    config: { logLevel: 'silent', webhooks: { enabled: true, retryMs: 50, maxAttempts: 8, disableAfter: 3, timeoutMs: 2_000 } },
+    // The receivers are on loopback: the operator's setting lets webhooks reach private addresses.
+    config: { logLevel: 'silent', webhooks: { enabled: true, retryMs: 50, maxAttempts: 8, disableAfter: 3, timeoutMs: 2_000, allowPrivate: true } },
   });
   editor = { authorization: `Bearer ${await createApiKey(api.database.writer, 'webhook-editor', 'EDITOR')}` };
 });
@@ -73,7 +76,7 @@ async function until(condition: () => boolean | Promise<boolean>, ms: number, wh
 }
 
 describe('webhooks', () => {
-  it('deliver every event of 200 ingests once after deduplication, signed, across a receiver that fails its first 3 attempts', async () => {
+  it('deliver to a receiver on loopback when the operator allows private addresses, every event of 200 ingests once after deduplication, signed, across a receiver that fails its first 3 attempts', async () => {
     const secret = 'a-secret-of-some-length';
     const endpoint = await receiver(3);
     let webhook: { id: string } | undefined;
@@ -132,5 +135,91 @@ describe('webhooks', () => {
     expect(shortSecret.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const anonymous = await api.query('mutation { registerWebhook(input: { url: "https://example.com/hook", secret: "long-enough-secret" }) { id } }');
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  }, 90_000);
+});
+
+describe('webhooks without QUOTEGRAPH_WEBHOOKS_ALLOW_PRIVATE', () => {
+  let guarded: TestApi;
+  let guardedEditor: Record<string, string>;
+  beforeAll(async () => {
+    guarded = await startTestApi({
+      seed: false,
+      config: { logLevel: 'silent', webhooks: { enabled: true, retryMs: 50, maxAttempts: 2, disableAfter: 5, timeoutMs: 2_000, allowPrivate: false } },
+    });
+    guardedEditor = { authorization: `Bearer ${await createApiKey(guarded.database.writer, 'guarded-editor', 'EDITOR')}` };
+  });
+  afterAll(() => guarded?.close());
+
+  const registration = (url: string) =>
+    guarded.query('mutation ($url: String!) { registerWebhook(input: { url: $url, secret: "long-enough-secret" }) { id } }', { url }, guardedEditor);
+
+  it.each([
+    ['http://127.0.0.1:8080/hook', '127.0.0.0/8'],
+    ['http://127.1.2.3/hook', '127.0.0.0/8'],
+    ['http://2130706433/hook', '127.0.0.0/8'], // 127.0.0.1 written as one number
+    ['http://10.0.0.5/hook', '10.0.0.0/8'],
+    ['https://172.16.0.1/hook', '172.16.0.0/12'],
+    ['https://172.31.255.254/hook', '172.16.0.0/12'],
+    ['http://192.168.1.10/hook', '192.168.0.0/16'],
+    ['http://169.254.169.254/latest/meta-data/', '169.254.0.0/16'],
+    ['http://0.0.0.0:4000/graphql', '0.0.0.0/8'],
+    ['http://100.64.0.1/hook', '100.64.0.0/10'],
+    ['http://[::1]:8080/hook', '::1/128'],
+    ['http://[::]/hook', '::/128'],
+    ['http://[fd00:ec2::254]/hook', 'fc00::/7'],
+    ['http://[fc00::1]/hook', 'fc00::/7'],
+    ['http://[fe80::1]/hook', 'fe80::/10'],
+    ['http://[::ffff:10.1.2.3]/hook', '10.0.0.0/8'],
+  ])('refuse to register %s (in %s)', async (url, range) => {
+    const result = await registration(url);
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toContain(`is in ${range}`);
+    expect(result.errors?.[0]?.message).toContain('QUOTEGRAPH_WEBHOOKS_ALLOW_PRIVATE');
+  });
+
+  it('refuse to register a host name that resolves to a private address, and one that does not resolve', async () => {
+    const local = await registration('http://localhost:8080/hook');
+    expect(local.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(local.errors?.[0]?.message).toMatch(/localhost resolves to (127\.0\.0\.1|::1), which is in (127\.0\.0\.0\/8|::1\/128)/);
+    const nowhere = await registration('https://nowhere.invalid/hook');
+    expect(nowhere.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(nowhere.errors?.[0]?.message).toContain('nowhere.invalid does not resolve');
+    const webhooks = await guarded.query('{ webhooks { id } }', {}, guardedEditor);
+    expect(webhooks.data.webhooks).toEqual([]);
+  });
+
+  it('refuse a delivery whose host is private when it is sent (registered when DNS said otherwise), as a failed attempt', async () => {
+    const endpoint = await receiver(0);
+    try {
+      // As if registered while the name pointed to a public address: straight into the table.
+      const from = await outboxEnd(guarded.database.sql);
+      const byName = endpoint.url.replace('127.0.0.1', 'localhost');
+      const [webhook] = await guarded.database.writer.transaction((session) =>
+        session.query<{ id: number }>(
+          `INSERT INTO "Webhook" ("url", "events", "secret", "afterTransactionId", "afterRank", "afterEventId")
+           VALUES ($1, '{articleAdded}', 'long-enough-secret', $2::bigint, $3::smallint, $4::bigint), ($5, '{articleAdded}', 'long-enough-secret', $2::bigint, $3::smallint, $4::bigint)
+           RETURNING "id"`,
+          [byName, from.transactionId, from.rank, from.id, endpoint.url],
+        ),
+      );
+      await storeArticle(guarded.database.writer, syntheticDraft(7_000));
+      const query = 'query { webhooks { id url failuresInARow deliveries(first: 10) { nodes { status attempts lastStatus lastError } } } }';
+      await until(
+        async () => (await guarded.query(query, {}, guardedEditor)).data.webhooks.every((hook: { failuresInARow: number }) => hook.failuresInARow === 1),
+        60_000,
+        'both deliveries to fail for good',
+      );
+      const seen = (await guarded.query(query, {}, guardedEditor)).data.webhooks;
+      expect(seen.map((hook: { id: string }) => Number(hook.id))).toContain(webhook!.id);
+      for (const hook of seen) {
+        expect(hook.deliveries.nodes).toEqual([{ status: 'failed', attempts: 2, lastStatus: null, lastError: expect.stringContaining('Webhooks are not delivered to private addresses') }]);
+      }
+      expect(seen[0].deliveries.nodes[0].lastError).toMatch(/localhost resolves to/);
+      expect(endpoint.attempts()).toBe(0);
+      // The server goes on serving.
+      expect((await guarded.query('{ webhooks { id } }', {}, guardedEditor)).errors).toBeUndefined();
+    } finally {
+      await endpoint.close();
+    }
   }, 90_000);
 });

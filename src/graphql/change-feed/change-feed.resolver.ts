@@ -1,7 +1,15 @@
 // `changesSince`: what changed after a cursor, for clients that poll or come back online.
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { decodePosition, encodePosition, OUTBOX_START, readOutbox, type OutboxEvent } from '../../outbox/outbox-events.js';
+import {
+  checkResumable,
+  CursorExpiredError,
+  decodePosition,
+  encodePosition,
+  OUTBOX_START,
+  readOutbox,
+  type OutboxEvent,
+} from '../../outbox/outbox-events.js';
 import { cacheTag } from '../cache/cache-tags.js';
 import type { Context } from '../context.js';
 import { toGlobalId } from '../node/global-id.js';
@@ -49,13 +57,25 @@ export function badCursor(since: string): GraphQLError {
   });
 }
 
+/**
+ * For a cursor older than the outbox keeps (src/outbox/outbox-pruning.ts): resuming from it would
+ * skip what was removed, so the client is told to read its objects again and follow the changes
+ * from the oldest cursor kept (some of which it will have seen: events are delivered at least once).
+ */
+export function expiredCursor(error: CursorExpiredError): GraphQLError {
+  return new GraphQLError(`${error.message}: read the objects you follow again, then follow the changes from extensions.oldestCursor`, {
+    extensions: { code: 'CURSOR_EXPIRED', oldestCursor: encodePosition(error.oldest) },
+  });
+}
+
 @Resolver()
 export class ChangeFeedResolver {
   @Query(() => ChangeEventConnection, {
     description:
       'What changed after `since` (a cursor from an earlier answer; omit it to read from the oldest change kept), oldest first: ' +
       'articles and quotes added, revised, corrected, and as tombstones those deleted, retracted, unpublished or merged away. ' +
-      'The cursor is stable: a change committed later never sorts before one already read.',
+      'The cursor is stable: a change committed later never sorts before one already read. Changes are kept for a period the ' +
+      'server sets (7 days by default): a cursor older than the oldest change kept is refused with CURSOR_EXPIRED.',
   })
   async changesSince(
     @Arg('since', () => String, { nullable: true }) since: string | null,
@@ -68,6 +88,11 @@ export class ChangeFeedResolver {
     const after = since == null ? OUTBOX_START : decodePosition(since);
     if (!after) throw badCursor(since!);
     const events = await readOutbox(context.sql, after, first + 1);
+    if (since != null) {
+      await checkResumable(context.sql, after).catch((error: unknown) => {
+        throw error instanceof CursorExpiredError ? expiredCursor(error) : error;
+      });
+    }
     const page = events.slice(0, first).map(publicChangeEvent);
     return { nodes: page, cursor: page.at(-1)?.cursor ?? encodePosition(after), hasNextPage: events.length > first };
   }

@@ -1,14 +1,15 @@
 // Subscriptions (over WebSocket, the graphql-ws protocol: src/http/subscriptions.ts), fed from the
 // outbox through the process's OutboxFeed. Each takes `since`, a cursor from an earlier event (or
-// from changesSince), to get first what it missed while away, as long as the outbox still holds it.
+// from changesSince), to get first what it missed while away, as long as the outbox still holds it
+// (an older one is refused with CURSOR_EXPIRED).
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Resolver, Root, Subscription } from 'type-graphql';
-import { decodePosition, encodePosition, OUTBOX_EVENT_TYPES, type OutboxEvent, type OutboxPosition } from '../../outbox/outbox-events.js';
+import { CursorExpiredError, decodePosition, encodePosition, OUTBOX_EVENT_TYPES, type OutboxEvent, type OutboxPosition } from '../../outbox/outbox-events.js';
 import { articleRows } from '../article/article.lists.js';
 import type { Context } from '../context.js';
 import { Loaders } from '../read/loaders.js';
 import { quoteRows } from '../quote/quote.lists.js';
-import { badCursor, publicChangeEvent } from './change-feed.resolver.js';
+import { badCursor, expiredCursor, publicChangeEvent } from './change-feed.resolver.js';
 import { ChangeEvent } from './change-feed.type.js';
 import { ArticleAddedEvent, QuoteAddedEvent } from './subscription.type.js';
 
@@ -48,7 +49,9 @@ function matching(types: readonly string[], filters: Filters, tombstones: boolea
  */
 async function* stream(context: Context, types: readonly string[], filters: Filters, tombstones = false): AsyncGenerator<OutboxEvent> {
   if (!context.feed) throw new GraphQLError('Subscriptions are served over WebSocket (graphql-ws) at /graphql', { extensions: { code: 'BAD_REQUEST' } });
-  const events = await context.feed.subscribe(matching(types, filters, tombstones), sinceOf(filters.since));
+  const events = await context.feed.subscribe(matching(types, filters, tombstones), sinceOf(filters.since)).catch((error: unknown) => {
+    throw error instanceof CursorExpiredError ? expiredCursor(error) : error;
+  });
   try {
     for await (const event of events) {
       context.loaders = new Loaders(context.sql);

@@ -4,12 +4,15 @@ import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Re
 import { outboxEnd, type OutboxEventType } from '../../outbox/outbox-events.js';
 import { ChangeEventType } from '../change-feed/change-feed.type.js';
 import type { Context } from '../context.js';
+import { checkReceiverUrl, ReceiverRefusedError } from '../../webhooks/receiver-addresses.js';
 import { requireEditor } from '../ingest/editor-access.js';
 import { Webhook, WebhookDelivery, WebhookDeliveryConnection } from './webhook.type.js';
 
 @InputType('RegisterWebhookInput', { description: 'A new webhook.' })
 class RegisterWebhookInput {
-  @Field(() => String, { description: 'An http(s) URL that accepts POST.' })
+  @Field(() => String, {
+    description: 'An http(s) URL that accepts POST, on a public address: loopback, private networks and link-local addresses are refused, unless the operator allows them.',
+  })
   url!: string;
 
   @Field(() => [ChangeEventType], { nullable: true, description: 'The event types to deliver; all when left out or empty.' })
@@ -28,7 +31,12 @@ function badInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
-function checkedUrl(value: string): string {
+/**
+ * The URL a webhook may be registered for: http(s), and (unless the operator allows private
+ * addresses) a host that is, or resolves only to, public addresses. Delivery checks the addresses
+ * again on every connection (src/webhooks/receiver-addresses.ts).
+ */
+async function checkedUrl(value: string, allowPrivate: boolean): Promise<string> {
   let url: URL;
   try {
     url = new URL(value);
@@ -36,6 +44,14 @@ function checkedUrl(value: string): string {
     throw badInput(`"${value.slice(0, 200)}" is not a URL`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw badInput('A webhook URL must start with https:// or http://');
+  if (!allowPrivate) {
+    try {
+      await checkReceiverUrl(url);
+    } catch (error) {
+      if (error instanceof ReceiverRefusedError) throw badInput(error.message);
+      throw error;
+    }
+  }
   return url.toString();
 }
 
@@ -52,8 +68,9 @@ export class WebhookResolver {
   })
   async registerWebhook(@Arg('input', () => RegisterWebhookInput) input: RegisterWebhookInput, @Ctx() context: Context): Promise<Webhook> {
     const viewer = await requireEditor(context);
-    const url = checkedUrl(input.url);
+    // The secret first: checking the URL may wait for DNS.
     if (input.secret.length < MIN_SECRET) throw badInput(`The secret must be at least ${MIN_SECRET} characters`);
+    const url = await checkedUrl(input.url, context.allowPrivateWebhooks === true);
     const from = await outboxEnd(context.sql);
     const [webhook] = await context.writer.transaction((session) =>
       session.query<Webhook>(
