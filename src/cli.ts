@@ -409,9 +409,8 @@ async function main(argv: string[]): Promise<void> {
     case 'changes':
       return changesCommand(config, args);
     case 'schema': {
-      const { printSchema } = await import('graphql');
-      const { buildQuotegraphSchema } = await import('./graphql/schema.js');
-      console.log(printSchema(await buildQuotegraphSchema()));
+      const { schemaText } = await import('./graphql/schema.js');
+      console.log(await schemaText());
       return;
     }
     case undefined:

@@ -1,5 +1,5 @@
 // Builds the GraphQL schema from the resolvers, one folder per entity.
-import type { GraphQLSchema } from 'graphql';
+import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ArticleResolver } from './article/article.resolver.js';
 import { collectCacheTags } from './cache/cache-tags.js';
@@ -58,4 +58,12 @@ export async function buildQuotegraphSchema(): Promise<GraphQLSchema> {
   });
   // Tags are collected from what resolves, whichever resolver (read along or loaded) answered.
   return collectCacheTags(answerFromReadAlong(nodeTypeAtOnce(schema)));
+}
+
+/**
+ * The schema as SDL (`npm run schema:write`). graphql is imported here, statically: the bundle's
+ * dynamic import of it from the command line gave a namespace without printSchema.
+ */
+export async function schemaText(): Promise<string> {
+  return printSchema(await buildQuotegraphSchema());
 }
