@@ -4,8 +4,8 @@
 // field's definition, coerces its arguments and checks its type, which cost more CPU than reading
 // the rows on a front page of 20 articles with their topics and quotes (about 400 fields). graphql-jit
 // does that work once per document and returns a function that only calls resolvers and copies
-// values: measured on that front page at 10 connections, 3.0 -> 1.6 ms of server CPU a request
-// (bench/results/2026-12-07-s1.md).
+// values. The front page's server CPU a request, 10 connections, scale 1: 3.0 -> 1.6 ms on a busy
+// machine; 1.88 -> 1.64 ms in the full bench runs (bench/results/2026-12-06-s1.md, -s1-2.md).
 //
 // Compiling costs 0.6 to 2.7 ms a document (more than running it once), so a document runs on
 // graphql-js the first time and is compiled the second, and only a bounded number of compiled
