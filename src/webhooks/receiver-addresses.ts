@@ -86,8 +86,9 @@ function checkAddresses(host: string, addresses: readonly string[]): void {
 
 /**
  * Checks a webhook's URL when it is registered: its host, or every address its name resolves to
- * now, must be public. Throws ReceiverRefusedError (a name that does not resolve is refused too:
- * nothing could be delivered to it).
+ * now, must be public. Throws ReceiverRefusedError. A name that does not resolve (yet: DNS set up
+ * after the webhook, or a machine without DNS) is let through: each delivery resolves and checks
+ * it again when it connects, and deliveries that keep failing disable the webhook.
  */
 export async function checkReceiverUrl(url: URL, resolve: ResolveHost = resolveHost): Promise<void> {
   const host = hostOf(url);
@@ -95,9 +96,8 @@ export async function checkReceiverUrl(url: URL, resolve: ResolveHost = resolveH
   let addresses: LookupAddress[];
   try {
     addresses = await resolve(host);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new ReceiverRefusedError(`The webhook's host ${host} does not resolve (${reason})`);
+  } catch {
+    return;
   }
   checkAddresses(host, addresses.map((entry) => entry.address));
 }
