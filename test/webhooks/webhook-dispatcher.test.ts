@@ -9,19 +9,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { storeArticle } from '../../src/ingest/store.js';
 import { heldBack, OUTBOX_START, outboxEnd, readOutbox } from '../../src/outbox/outbox-events.js';
-import { signature, SIGNATURE_HEADER } from '../../src/webhooks/webhook-dispatcher.js';
+import { signature, SIGNATURE_HEADER, type WebhookOptions } from '../../src/webhooks/webhook-dispatcher.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { syntheticDraft } from '../support/drafts.js';
+
+/** An API without articles that delivers webhooks quickly, and the headers of an editor's key on it. */
+async function webhookApi(webhooks: Pick<WebhookOptions, 'maxAttempts' | 'disableAfter' | 'allowPrivate'>, keyName: string) {
+  const started = await startTestApi({
+    seed: false,
+    config: { logLevel: 'silent', webhooks: { enabled: true, retryMs: 50, timeoutMs: 2_000, ...webhooks } },
+  });
+  return { api: started, editor: { authorization: `Bearer ${await createApiKey(started.database.writer, keyName, 'EDITOR')}` } };
+}
 
 let api: TestApi;
 let editor: Record<string, string>;
 beforeAll(async () => {
-  api = await startTestApi({
-    seed: false,
-    // The receivers are on loopback: the operator's setting lets webhooks reach private addresses.
-    config: { logLevel: 'silent', webhooks: { enabled: true, retryMs: 50, maxAttempts: 8, disableAfter: 3, timeoutMs: 2_000, allowPrivate: true } },
-  });
-  editor = { authorization: `Bearer ${await createApiKey(api.database.writer, 'webhook-editor', 'EDITOR')}` };
+  // The receivers are on loopback: the operator's setting lets webhooks reach private addresses.
+  ({ api, editor } = await webhookApi({ maxAttempts: 8, disableAfter: 3, allowPrivate: true }, 'webhook-editor'));
 });
 afterAll(() => api?.close());
 
@@ -142,11 +147,7 @@ describe('webhooks without QUOTEGRAPH_WEBHOOKS_ALLOW_PRIVATE', () => {
   let guarded: TestApi;
   let guardedEditor: Record<string, string>;
   beforeAll(async () => {
-    guarded = await startTestApi({
-      seed: false,
-      config: { logLevel: 'silent', webhooks: { enabled: true, retryMs: 50, maxAttempts: 2, disableAfter: 5, timeoutMs: 2_000, allowPrivate: false } },
-    });
-    guardedEditor = { authorization: `Bearer ${await createApiKey(guarded.database.writer, 'guarded-editor', 'EDITOR')}` };
+    ({ api: guarded, editor: guardedEditor } = await webhookApi({ maxAttempts: 2, disableAfter: 5, allowPrivate: false }, 'guarded-editor'));
   });
   afterAll(() => guarded?.close());
 
