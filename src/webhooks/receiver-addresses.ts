@@ -92,7 +92,7 @@ function checkAddresses(host: string, addresses: readonly string[]): void {
  */
 export async function checkReceiverUrl(url: URL, resolve: ResolveHost = resolveHost): Promise<void> {
   const host = hostOf(url);
-  if (isIP(host)) return checkAddresses(host, [host]);
+  if (isIP(host)) return checkReceiverAddress(url);
   let addresses: LookupAddress[];
   try {
     addresses = await resolve(host);

@@ -210,12 +210,12 @@ export class WebhookDispatcher {
    * followed (a 3xx is a failed attempt): a redirect could point anywhere, a private address too.
    */
   private post(url: URL, body: string, headers: Record<string, string>): Promise<number> {
-    const request = url.protocol === 'https:' ? https.request : http.request;
+    const secure = url.protocol === 'https:';
     return new Promise((resolve, reject) => {
-      const sending = request(url, {
+      const sending = (secure ? https.request : http.request)(url, {
         method: 'POST',
         headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-        agent: this.agents[url.protocol === 'https:' ? 'https:' : 'http:'],
+        agent: this.agents[secure ? 'https:' : 'http:'],
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
       sending.on('error', reject);
