@@ -58,12 +58,14 @@ export function badCursor(since: string): GraphQLError {
 }
 
 /**
- * For a cursor older than the outbox keeps (src/outbox/outbox-pruning.ts): resuming from it would
- * skip what was removed, so the client is told to read its objects again and follow the changes
- * from the oldest cursor kept (some of which it will have seen: events are delivered at least once).
+ * Rethrows `error`, as CURSOR_EXPIRED when it is a cursor older than the outbox keeps
+ * (src/outbox/outbox-pruning.ts): resuming from it would skip what was removed, so the client is told
+ * to read its objects again and follow the changes from the oldest cursor kept (some of which it will
+ * have seen: events are delivered at least once).
  */
-export function expiredCursor(error: CursorExpiredError): GraphQLError {
-  return new GraphQLError(`${error.message}: read the objects you follow again, then follow the changes from extensions.oldestCursor`, {
+export function rethrowCursorExpired(error: unknown): never {
+  if (!(error instanceof CursorExpiredError)) throw error;
+  throw new GraphQLError(`${error.message}: read the objects you follow again, then follow the changes from extensions.oldestCursor`, {
     extensions: { code: 'CURSOR_EXPIRED', oldestCursor: encodePosition(error.oldest) },
   });
 }
@@ -89,9 +91,7 @@ export class ChangeFeedResolver {
     if (!after) throw badCursor(since!);
     const events = await readOutbox(context.sql, after, first + 1);
     if (since != null) {
-      await checkResumable(context.sql, after).catch((error: unknown) => {
-        throw error instanceof CursorExpiredError ? expiredCursor(error) : error;
-      });
+      await checkResumable(context.sql, after).catch(rethrowCursorExpired);
     }
     const page = events.slice(0, first).map(publicChangeEvent);
     return { nodes: page, cursor: page.at(-1)?.cursor ?? encodePosition(after), hasNextPage: events.length > first };

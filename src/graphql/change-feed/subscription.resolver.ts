@@ -4,12 +4,12 @@
 // (an older one is refused with CURSOR_EXPIRED).
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Resolver, Root, Subscription } from 'type-graphql';
-import { CursorExpiredError, decodePosition, encodePosition, OUTBOX_EVENT_TYPES, type OutboxEvent, type OutboxPosition } from '../../outbox/outbox-events.js';
+import { decodePosition, encodePosition, OUTBOX_EVENT_TYPES, type OutboxEvent, type OutboxPosition } from '../../outbox/outbox-events.js';
 import { articleRows } from '../article/article.lists.js';
 import type { Context } from '../context.js';
 import { Loaders } from '../read/loaders.js';
 import { quoteRows } from '../quote/quote.lists.js';
-import { badCursor, expiredCursor, publicChangeEvent } from './change-feed.resolver.js';
+import { badCursor, rethrowCursorExpired, publicChangeEvent } from './change-feed.resolver.js';
 import { ChangeEvent } from './change-feed.type.js';
 import { ArticleAddedEvent, QuoteAddedEvent } from './subscription.type.js';
 
@@ -49,9 +49,7 @@ function matching(types: readonly string[], filters: Filters, tombstones: boolea
  */
 async function* stream(context: Context, types: readonly string[], filters: Filters, tombstones = false): AsyncGenerator<OutboxEvent> {
   if (!context.feed) throw new GraphQLError('Subscriptions are served over WebSocket (graphql-ws) at /graphql', { extensions: { code: 'BAD_REQUEST' } });
-  const events = await context.feed.subscribe(matching(types, filters, tombstones), sinceOf(filters.since)).catch((error: unknown) => {
-    throw error instanceof CursorExpiredError ? expiredCursor(error) : error;
-  });
+  const events = await context.feed.subscribe(matching(types, filters, tombstones), sinceOf(filters.since)).catch(rethrowCursorExpired);
   try {
     for await (const event of events) {
       context.loaders = new Loaders(context.sql);
