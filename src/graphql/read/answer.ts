@@ -16,6 +16,7 @@ import { countRows, fetchPage } from './execute.js';
 import { joinReadBy, listReadBy } from './fields.js';
 import type { Loaders } from './loaders.js';
 import { chosenList, readAlongList } from './plan.js';
+import { selectsPageInfo } from './selection.js';
 
 /** What answering needs of a request's context. */
 export interface Readers {
@@ -36,7 +37,8 @@ export async function listConnection<Node extends Row>(
   page: PageArguments,
   { filter = () => [], info }: ListOptions = {},
 ): Promise<ConnectionValue<Node>> {
-  const rows = await fetchPage<Node>(sql, spec, toPageRequest(page), filter, readAlongList(info));
+  const request = toPageRequest(page, !info || selectsPageInfo(info.fieldNodes, info));
+  const rows = await fetchPage<Node>(sql, spec, request, filter, readAlongList(info));
   return toConnection(rows, () => countRows(sql, spec, filter));
 }
 
@@ -58,7 +60,7 @@ export async function nestedConnection<Node extends Row>(
   const declared = listReadBy(fieldBeingResolved(info));
   if (!declared) throw new Error(`${info.parentType.name}.${info.fieldName} declares no list (@ReadsList)`);
   const list = chosenList(declared, { ...page });
-  return nestedPageConnection(loaders, list, parent.id, await loaders.page<Node>(list, parent.id, toPageRequest(page), info));
+  return nestedPageConnection(loaders, list, parent.id, await loaders.page<Node>(list, parent.id, toPageRequest(page, selectsPageInfo(info.fieldNodes, info)), info));
 }
 
 /** The connection value of a nested page; its count, when not read with the page, is loaded when asked. */

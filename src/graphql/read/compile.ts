@@ -61,8 +61,8 @@ function pageClauses(spec: ListSpec, request: PageRequest, parameters: SqlParame
   // The limit is written into the statement, not passed: with it a parameter PostgreSQL plans the
   // statement again on every execution (the plan depends on it), which cost about 1 ms a request on
   // a nested front page. Page sizes are validated integers, and few.
-  const limit = request.size + 1;
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`Invalid page size ${request.size}`);
+  const limit = request.size + (request.lookAhead ? 1 : 0);
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new Error(`Invalid page size ${request.size}`);
   const window: PageWindow = { after, limit, forward: request.forward };
   return { orderBy, rowOrder, conditions, limit: String(limit), window };
 }

@@ -19,9 +19,12 @@ function cursorOf(spec: ListSpec, row: Row): string {
   );
 }
 
-/** A page of `spec` from the rows fetched for `request` (one more than the page, when more follow). */
+/**
+ * A page of `spec` from the rows fetched for `request`: one more than the page when more follow and
+ * the request looked ahead; without looking ahead, nothing reads whether more follow.
+ */
 export function toPage<T extends Row>(spec: ListSpec, request: PageRequest, fetched: T[]): Page<T> {
-  const hasMore = fetched.length > request.size;
+  const hasMore = request.lookAhead && fetched.length > request.size;
   const rows = hasMore ? fetched.slice(0, request.size) : fetched;
   if (!request.forward) rows.reverse();
   return {

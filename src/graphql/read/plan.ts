@@ -7,7 +7,7 @@ import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type Gra
 import { pageRequestKey, toPageRequest, type PageArguments, type PageRequest } from '../relay/page-arguments.js';
 import type { Column, JoinedRow, NestedList } from './catalogue.js';
 import { joinReadBy, listReadBy } from './fields.js';
-import { childFields, connectionRowType, fieldNames, responseKey, rowFieldsOfConnection, selectedFields, selectsTotalCount } from './selection.js';
+import { childFields, connectionRowType, fieldNames, responseKey, rowFieldsOfConnection, selectedFields, selectsPageInfo, selectsTotalCount } from './selection.js';
 
 /** A to-one row read along with its parent rows, as a query selects it. */
 export interface PlannedJoin extends JoinedRow {
@@ -129,7 +129,7 @@ function pagesSelectedOn(rowType: GraphQLObjectType | undefined, rowFields: read
     let args: Record<string, unknown>;
     try {
       args = getArgumentValues(definition, fieldNodes[0]!, info.variableValues);
-      request = toPageRequest(args as PageArguments);
+      request = toPageRequest(args as PageArguments, selectsPageInfo(fieldNodes, info));
     } catch {
       continue;
     }

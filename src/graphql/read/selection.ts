@@ -34,9 +34,19 @@ export function rowFieldsOfConnection(connectionNodes: readonly FieldNode[], inf
   return [...childFields(connectionFields, 'nodes', info), ...childFields(childFields(connectionFields, 'edges', info), 'node', info)];
 }
 
+/** Whether a field named `name` is selected directly under a connection (through fragments). */
+function selectsOnConnection(connectionNodes: readonly FieldNode[], name: string, info: GraphQLResolveInfo): boolean {
+  return connectionNodes.some((field) => selectedFields(field.selectionSet, info).some((child) => child.name.value === name));
+}
+
 /** Whether a connection's `totalCount` is selected. */
 export function selectsTotalCount(connectionNodes: readonly FieldNode[], info: GraphQLResolveInfo): boolean {
-  return connectionNodes.some((field) => selectedFields(field.selectionSet, info).some((child) => child.name.value === 'totalCount'));
+  return selectsOnConnection(connectionNodes, 'totalCount', info);
+}
+
+/** Whether a connection's `pageInfo` is selected: only it tells whether more rows follow the page. */
+export function selectsPageInfo(connectionNodes: readonly FieldNode[], info: GraphQLResolveInfo): boolean {
+  return selectsOnConnection(connectionNodes, 'pageInfo', info);
 }
 
 /** The name a field's value is answered under: its alias, or its name. */

@@ -26,13 +26,19 @@ export interface PageRequest {
   forward: boolean;
   size: number;
   cursor: string | null;
+  /**
+   * Read one row past the page, to tell whether more follow. Only `pageInfo` asks that; a query that
+   * does not select it is spared the row (and, on a front page, its nested pages).
+   */
+  lookAhead: boolean;
 }
 
 function badInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
-export function toPageRequest(page: PageArguments): PageRequest {
+/** The request `page` makes; `lookAhead` false when nothing reads whether more rows follow. */
+export function toPageRequest(page: PageArguments, lookAhead = true): PageRequest {
   const { first, last, after, before } = page;
   if (first != null && last != null) throw badInput('Pass either "first" or "last", not both');
   for (const [name, value] of [['first', first], ['last', last]] as const) {
@@ -44,13 +50,13 @@ export function toPageRequest(page: PageArguments): PageRequest {
   }
   if (last != null || (before != null && first == null)) {
     if (after != null) throw badInput('"after" goes with "first", not with "last"');
-    return { forward: false, size: last ?? DEFAULT_PAGE_SIZE, cursor: before ?? null };
+    return { forward: false, size: last ?? DEFAULT_PAGE_SIZE, cursor: before ?? null, lookAhead };
   }
   if (before != null) throw badInput('"before" goes with "last", not with "first"');
-  return { forward: true, size: first ?? DEFAULT_PAGE_SIZE, cursor: after ?? null };
+  return { forward: true, size: first ?? DEFAULT_PAGE_SIZE, cursor: after ?? null, lookAhead };
 }
 
 /** A stable key for a page request, so one loader serves every parent asking for the same page. */
 export function pageRequestKey(request: PageRequest): string {
-  return `${request.forward ? 'f' : 'b'}:${request.size}:${request.cursor ?? ''}`;
+  return `${request.forward ? 'f' : 'b'}:${request.size}:${request.lookAhead ? '+' : ''}:${request.cursor ?? ''}`;
 }

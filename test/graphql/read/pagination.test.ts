@@ -65,6 +65,32 @@ describe('pagination', () => {
     expect(next.data.person.quotes.nodes).toHaveLength(4);
   });
 
+  it('reads one row past a page only when pageInfo asks whether more follow', async () => {
+    const limits = async (query: string) => {
+      api.resetStatements();
+      const result = await api.query(query);
+      expect(result.errors).toBeUndefined();
+      return { result, limits: api.statements.flatMap((sql) => [...sql.matchAll(/LIMIT (\d+)/g)].map((found) => Number(found[1]))) };
+    };
+    expect((await limits('{ quotes(first: 3) { nodes { id } } }')).limits).toEqual([3]);
+    expect((await limits('{ articles(first: 2) { nodes { quotes(first: 2) { nodes { id } } } } }')).limits.sort()).toEqual([2, 2]);
+    const asked = await limits('{ articles(first: 2) { ...more nodes { quotes(first: 2) { pageInfo { hasNextPage } nodes { id } } } } } fragment more on ArticleConnection { pageInfo { hasNextPage } }');
+    expect(asked.limits.sort()).toEqual([3, 3]);
+    expect(asked.result.data.articles.pageInfo.hasNextPage).toBe(true);
+    // Without pageInfo, the edges' cursors still walk the whole list, to an empty page.
+    const expected = await allQuoteIds();
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const result: any = await api.query('query ($after: String) { quotes(first: 5, after: $after) { edges { cursor node { id } } } }', { after });
+      const edges = result.data.quotes.edges;
+      if (edges.length === 0) break;
+      seen.push(...edges.map((edge: any) => edge.node.id));
+      after = edges.at(-1).cursor;
+    }
+    expect(seen).toEqual(expected);
+  });
+
   it('refuses pages over 100 items with a clear error', async () => {
     const result = await api.query('{ quotes(first: 101) { totalCount } }');
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
