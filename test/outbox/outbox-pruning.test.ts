@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openEmbedded } from '../../src/db/client.js';
 import { CursorExpiredError, encodePosition, heldBack, OUTBOX_START, prunedThrough, readOutbox, type OutboxEvent, type OutboxPosition } from '../../src/outbox/outbox-events.js';
 import { OutboxFeed } from '../../src/outbox/outbox-feed.js';
-import { pruneOutbox } from '../../src/outbox/outbox-pruning.js';
+import { pruneDeliveries, pruneOutbox } from '../../src/outbox/outbox-pruning.js';
 import { storeArticle } from '../../src/ingest/store.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { syntheticDraft } from '../support/drafts.js';
@@ -98,6 +98,28 @@ describe('pruning the outbox', () => {
     expect(await pruneOutbox(api!.database.writer, WEEK_MS)).toBe(6);
     expect(await remainingIds()).toEqual([]);
     expect(await prunedThrough(api!.database.sql)).toEqual(events.at(-1)!.position);
+  });
+
+  it('deletes the deliveries whose event was pruned, delivered or of a disabled webhook, and keeps the rest', async () => {
+    const { events } = await outboxOf(3);
+    await age(events.slice(0, 6), 8);
+    const enabled = await webhook(events.at(-1)!.position);
+    const disabled = await webhook(OUTBOX_START, true);
+    for (const event of [events[2]!, events[8]!]) await pendingDelivery(enabled, event);
+    await run(`UPDATE "WebhookDelivery" SET "status" = 'delivered'`);
+    await pendingDelivery(enabled, events[9]!);
+    await pendingDelivery(disabled, events[1]!);
+    expect(await pruneOutbox(api!.database.writer, WEEK_MS)).toBe(6);
+    expect(await pruneDeliveries(api!.database.writer, 1)).toBe(2);
+    const kept = await api!.database.sql.query<{ eventId: string; status: string }>(
+      `SELECT "eventId"::text AS "eventId", "status" FROM "WebhookDelivery" ORDER BY "eventId"`,
+      [],
+    );
+    expect(kept).toEqual([
+      { eventId: events[8]!.id, status: 'delivered' },
+      { eventId: events[9]!.id, status: 'pending' },
+    ]);
+    expect(await pruneDeliveries(api!.database.writer)).toBe(0);
   });
 
   it('refuses a cursor before what was pruned with CURSOR_EXPIRED, in changesSince and subscriptions; later cursors and none resume', async () => {
