@@ -45,11 +45,63 @@ const PRIVATE_RANGES = (
   return { range: `${network}/${prefix}`, what, list };
 });
 
+/** IPv6 ranges refused whatever they carry: they reach networks of their own that no check here can see into. */
+const TUNNEL_RANGES = (
+  [
+    ['64:ff9b:1::', 48, 'local-use NAT64 (a network of its own)'],
+    ['2001::', 32, 'Teredo tunnelling'],
+  ] as const
+).map(([network, prefix, what]) => {
+  const list = new BlockList();
+  list.addSubnet(network, prefix, 'ipv6');
+  return { range: `${network}/${prefix}`, what, list };
+});
+
+/** The 16-bit groups of one side of an IPv6 address's "::"; a dotted IPv4 tail is two groups. */
+function ipv6Groups(part: string): number[] {
+  if (part === '') return [];
+  return part.split(':').flatMap((group) => {
+    if (!group.includes('.')) return [parseInt(group, 16)];
+    const [a = 0, b = 0, c = 0, d = 0] = group.split('.').map(Number);
+    return [(a << 8) | b, (c << 8) | d];
+  });
+}
+
+/** The 16 bytes of an IPv6 address (one isIP has accepted), its zone (%eth0) dropped. */
+function ipv6Bytes(address: string): number[] {
+  const [head = '', tail] = address.split('%')[0]!.split('::');
+  const before = ipv6Groups(head);
+  const after = tail === undefined ? [] : ipv6Groups(tail);
+  const groups = [...before, ...Array<number>(8 - before.length - after.length).fill(0), ...after];
+  return groups.flatMap((group) => [group >> 8, group & 0xff]);
+}
+
+/**
+ * The IPv4 address an IPv6 address carries to a network the IPv4 checks cover: NAT64's well-known
+ * prefix (64:ff9b::/96 reaches the IPv4 address in its last 32 bits), 6to4 (2002::/16, the IPv4
+ * address after the prefix) and the deprecated IPv4-compatible form (::a.b.c.d).
+ */
+function embeddedIpv4(address: string): { ipv4: string; through: string } | null {
+  const bytes = ipv6Bytes(address);
+  const dotted = (from: number) => bytes.slice(from, from + 4).join('.');
+  const zeros = (from: number, to: number) => bytes.slice(from, to).every((byte) => byte === 0);
+  if (bytes[0] === 0x00 && bytes[1] === 0x64 && bytes[2] === 0xff && bytes[3] === 0x9b && zeros(4, 12)) return { ipv4: dotted(12), through: '64:ff9b::/96 (NAT64)' };
+  if (bytes[0] === 0x20 && bytes[1] === 0x02) return { ipv4: dotted(2), through: '2002::/16 (6to4)' };
+  if (zeros(0, 12) && !zeros(12, 14)) return { ipv4: dotted(12), through: '::/96 (IPv4-compatible)' };
+  return null;
+}
+
 /** The refused range `address` (an IP address) falls in, as "10.0.0.0/8 (a private network)", or null for a public address. */
 export function privateRange(address: string): string | null {
   const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
   const found = PRIVATE_RANGES.find((range) => range.list.check(address, family));
-  return found ? `${found.range} (${found.what})` : null;
+  if (found) return `${found.range} (${found.what})`;
+  if (family === 'ipv4') return null;
+  const tunnel = TUNNEL_RANGES.find((range) => range.list.check(address, 'ipv6'));
+  if (tunnel) return `${tunnel.range} (${tunnel.what})`;
+  const embedded = embeddedIpv4(address);
+  const carried = embedded && privateRange(embedded.ipv4);
+  return carried ? `${carried}, reached through ${embedded.through}` : null;
 }
 
 /** A receiver refused because of where it is; its message is meant for the editor (and the delivery's lastError). */
