@@ -6,17 +6,17 @@
 // converting its arguments into class instances: about a tenth of the server's CPU on a nested front
 // page of 20 articles (40 connections, 120 to-one rows). `answerFromReadAlong` puts it there when the
 // schema is built, for exactly the fields those decorators declare; their methods run otherwise.
-import { isObjectType, type GraphQLField, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { getNamedType, isObjectType, type GraphQLField, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { SqlReader } from '../../db/sql.js';
 import { toConnection, type ConnectionValue, type Page } from '../relay/connection.type.js';
 import { toPageRequest, type PageArguments } from '../relay/page-arguments.js';
 import type { Filter, ListSpec, NestedList, Row } from './catalogue.js';
-import { joinedRowOf, pageReadAlongOf } from './decode.js';
-import { countRows, fetchPage } from './execute.js';
+import { joinedRowOf, pageReadAheadOf, pageReadAlongOf, type PageReadAhead } from './decode.js';
+import { countRows, fetchListPages, fetchPage } from './execute.js';
 import { joinReadBy, listReadBy } from './fields.js';
 import type { Loaders } from './loaders.js';
-import { chosenList, readAlongList } from './plan.js';
-import { selectsPageInfo } from './selection.js';
+import { chosenList, connectionsSelectedOn, readAlongConnection, readAlongList } from './plan.js';
+import { connectionRowType, selectedFields, selectsPageInfo } from './selection.js';
 
 /** What answering needs of a request's context. */
 export interface Readers {
@@ -40,6 +40,43 @@ export async function listConnection<Node extends Row>(
   const request = toPageRequest(page, !info || selectsPageInfo(info.fieldNodes, info));
   const rows = await fetchPage<Node>(sql, spec, request, filter, readAlongList(info));
   return toConnection(rows, () => countRows(sql, spec, filter));
+}
+
+/**
+ * Reads ahead, in one statement, the pages of the top-level lists selected under the field being
+ * resolved (`info`): `lists` gives each list by the name of the connection field that answers it (a
+ * search's `articles` and `quotes`). By response key; a field read ahead answers from it
+ * (`listConnectionReadAhead`), any other (invalid arguments, @skip) reads its own page.
+ */
+export async function readListsAhead(sql: SqlReader, info: GraphQLResolveInfo, lists: Readonly<Record<string, ListSpec>>): Promise<Map<string, PageReadAhead>> {
+  const type = getNamedType(info.returnType);
+  if (!isObjectType(type)) return new Map();
+  const fields = info.fieldNodes.flatMap((field) => selectedFields(field.selectionSet, info));
+  const selected = connectionsSelectedOn(type, fields, info, (definition) => Object.hasOwn(lists, definition.name));
+  if (selected.length === 0) return new Map();
+  return fetchListPages(
+    sql,
+    selected.map(({ responseKey, fieldNodes, definition, request }) => ({
+      key: responseKey,
+      fieldNodes,
+      spec: lists[definition.name]!,
+      request,
+      along: readAlongConnection({ fieldNodes, rowType: connectionRowType(definition.type), info }),
+    })),
+  );
+}
+
+/** A page of a top-level list (without a filter), from `readAhead` when its parent read it ahead for this field. */
+export function listConnectionReadAhead<Node extends Row>(
+  { sql }: Pick<Readers, 'sql'>,
+  spec: ListSpec,
+  page: PageArguments,
+  readAhead: ReadonlyMap<string, PageReadAhead> | undefined,
+  info: GraphQLResolveInfo,
+): Promise<ConnectionValue<Node>> {
+  const read = pageReadAheadOf(readAhead, info);
+  if (!read) return listConnection<Node>({ sql }, spec, page, { info });
+  return Promise.resolve(toConnection(read.page as Page<Node>, () => countRows(sql, spec)));
 }
 
 /** The definition of the field being resolved, where its decorator left its declaration. */

@@ -106,9 +106,8 @@ function pageColumns(pages: PlannedPage[], parameters: SqlParameters): string {
     .join('');
 }
 
-/** One page of a top-level list, with what `along` asks to read along with its rows. */
-export function pageStatement(spec: ListSpec, request: PageRequest, filter: Filter, along: ReadAlong = NOTHING_ALONG): Statement {
-  const parameters = new SqlParameters();
+/** The SQL of one page of a top-level list, its parameters added to `parameters`, and how to order its rows again. */
+function listPage(spec: ListSpec, request: PageRequest, filter: Filter, along: ReadAlong, parameters: SqlParameters) {
   const conditions = filter(parameters);
   const page = pageClauses(spec, request, parameters);
   const from = fromClause(spec, parameters, page.window);
@@ -119,7 +118,34 @@ export function pageStatement(spec: ListSpec, request: PageRequest, filter: Filt
       SELECT ${selectedColumns(spec, along.fields)} FROM ${from} ${whereClause(listConditions(spec, ...conditions, ...page.conditions))}
       ORDER BY ${page.orderBy} LIMIT ${page.limit}
     ) t ${joined.from} ORDER BY ${page.rowOrder('t')}`;
-  return { sql, values: parameters.values };
+  return { sql, rowOrder: page.rowOrder };
+}
+
+/** One page of a top-level list, with what `along` asks to read along with its rows. */
+export function pageStatement(spec: ListSpec, request: PageRequest, filter: Filter, along: ReadAlong = NOTHING_ALONG): Statement {
+  const parameters = new SqlParameters();
+  return { sql: listPage(spec, request, filter, along, parameters).sql, values: parameters.values };
+}
+
+/** A page of a top-level list to read along with others (`listPagesStatement`), under its key. */
+export interface ListPage {
+  key: string;
+  spec: ListSpec;
+  request: PageRequest;
+  along: ReadAlong;
+}
+
+/**
+ * Pages of several top-level lists in one statement (a search's articles and quotes): one row, a
+ * JSON column per list named by its key (`pageColumn`), holding `{"rows": [...]}` as a nested page does.
+ */
+export function listPagesStatement(lists: readonly ListPage[]): Statement {
+  const parameters = new SqlParameters();
+  const columns = lists.map(({ key, spec, request, along }) => {
+    const page = listPage(spec, request, () => [], along, parameters);
+    return `json_build_object('rows', array_to_json(ARRAY(SELECT page FROM (${page.sql}) page ORDER BY ${page.rowOrder('page')}))) AS "${pageColumn(key)}"`;
+  });
+  return { sql: `SELECT ${columns.join(', ')}`, values: parameters.values };
 }
 
 /**

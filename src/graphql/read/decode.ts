@@ -68,11 +68,33 @@ type WithPages = Row & { [PAGES]?: Map<string, PageReadAlong> };
  * planned from this very field (the same nodes, so the same arguments and selection).
  */
 export function pageReadAlongOf(parent: Row, info: GraphQLResolveInfo): PageReadAlong | undefined {
-  const along = (parent as WithPages)[PAGES]?.get(String(info.path.key));
-  if (!along) return undefined;
-  const { fieldNodes } = along;
+  return plannedFrom(info, (parent as WithPages)[PAGES]?.get(String(info.path.key)));
+}
+
+/** `read` when it was planned from the very field being resolved (the same nodes: the same arguments and selection). */
+function plannedFrom<T extends { fieldNodes: readonly FieldNode[] }>(info: GraphQLResolveInfo, read: T | undefined): T | undefined {
+  if (!read) return undefined;
+  const { fieldNodes } = read;
   if (fieldNodes.length !== info.fieldNodes.length || fieldNodes.some((node, index) => node !== info.fieldNodes[index])) return undefined;
-  return along;
+  return read;
+}
+
+/** A page of a top-level list read ahead by its parent field (a search's articles), with the field nodes it was planned from. */
+export interface PageReadAhead {
+  fieldNodes: readonly FieldNode[];
+  page: Page<Row>;
+}
+
+/** The page read ahead for the field being resolved, among `pages` (by response key), if one was planned from it. */
+export function pageReadAheadOf(pages: ReadonlyMap<string, PageReadAhead> | undefined, info: GraphQLResolveInfo): PageReadAhead | undefined {
+  return plannedFrom(info, pages?.get(String(info.path.key)));
+}
+
+/** The page of a top-level list that a statement read as JSON (`{"rows": [...]}`), with what its rows read along. */
+export function pageFromJson(spec: ListSpec, request: PageRequest, along: ReadAlong, value: { rows: Row[] }): Page<Row> {
+  restoreTimestamps(value.rows, [...timestampNames(spec.columns), ...joinedTimestampColumns(along.joins)]);
+  takeReadAlong(value.rows, along);
+  return toPage(spec, request, value.rows);
 }
 
 function timestampNames(columns: readonly Column[], prefix = ''): string[] {

@@ -6,15 +6,17 @@ import type { Counter, Filter, ListSpec, Row, RowSource } from './catalogue.js';
 import {
   countByParentStatement,
   countStatement,
+  listPagesStatement,
   nodesStatement,
   pagesByParentStatement,
   pageStatement,
   rowBySlugStatement,
   rowsByIdStatement,
   valuesStatement,
+  type ListPage,
 } from './compile.js';
-import { takeReadAlong, toPage } from './decode.js';
-import { NOTHING_ALONG, type PlannedPage, type ReadAlong } from './plan.js';
+import { pageFromJson, takeReadAlong, toPage, type PageReadAhead } from './decode.js';
+import { NOTHING_ALONG, pageColumn, type PlannedPage, type ReadAlong } from './plan.js';
 
 /** One page of a top-level list, with what `along` asks to read along with its rows. */
 export async function fetchPage<T extends Row>(
@@ -28,6 +30,13 @@ export async function fetchPage<T extends Row>(
   const fetched = await reader.query<T>(sql, values);
   takeReadAlong(fetched, along);
   return toPage(spec, request, fetched);
+}
+
+/** Pages of several top-level lists in one statement, by key, each with the field nodes it answers. */
+export async function fetchListPages(reader: SqlReader, lists: readonly (ListPage & Pick<PageReadAhead, 'fieldNodes'>)[]): Promise<Map<string, PageReadAhead>> {
+  const { sql, values } = listPagesStatement(lists);
+  const [row] = await reader.query<Record<string, { rows: Row[] }>>(sql, values);
+  return new Map(lists.map(({ key, spec, request, along, fieldNodes }) => [key, { fieldNodes, page: pageFromJson(spec, request, along, row![pageColumn(key)]!) }]));
 }
 
 /** The page `planned` under each parent, in one statement. */

@@ -3,7 +3,7 @@
 // source, as LEFT JOINs) and the nested pages (each article's first 5 quotes, as JSON columns), to
 // any depth. A field takes part by declaring what it reads (fields.ts); compile.ts writes the plan
 // as SQL, decode.ts reads the rows back.
-import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type GraphQLField, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { pageRequestKey, toPageRequest, type PageArguments, type PageRequest } from '../relay/page-arguments.js';
 import type { Column, JoinedRow, NestedList } from './catalogue.js';
 import { joinReadBy, listReadBy } from './fields.js';
@@ -109,33 +109,53 @@ function joinsSelectedOn(rowType: GraphQLObjectType | undefined, rowFields: Fiel
   return joins;
 }
 
+/** A connection field selected on a row, with its valid page arguments. */
+export interface SelectedConnection {
+  responseKey: string;
+  /** The field's nodes under this response key (one, or several merged). */
+  fieldNodes: FieldNode[];
+  definition: GraphQLField<unknown, unknown>;
+  args: Record<string, unknown>;
+  request: PageRequest;
+}
+
 /**
- * The nested pages selected among `rowFields` (the fields selected on rows of `rowType`), one per
- * response key. A field whose arguments are invalid is left out: its resolver reports the error.
+ * The connection fields selected among `rowFields` (the fields selected on rows of `rowType`) that
+ * `wanted` accepts, one per response key. A field whose arguments are invalid is left out: its
+ * resolver reports the error.
  */
-function pagesSelectedOn(rowType: GraphQLObjectType | undefined, rowFields: readonly FieldNode[], info: GraphQLResolveInfo): PlannedPage[] {
-  if (!rowType) return [];
+export function connectionsSelectedOn(
+  rowType: GraphQLObjectType,
+  rowFields: readonly FieldNode[],
+  info: GraphQLResolveInfo,
+  wanted: (definition: GraphQLField<unknown, unknown>) => boolean,
+): SelectedConnection[] {
   const byResponseKey = new Map<string, FieldNode[]>();
   for (const field of rowFields) {
     const key = responseKey(field);
     byResponseKey.set(key, [...(byResponseKey.get(key) ?? []), field]);
   }
-  const pages: PlannedPage[] = [];
+  const selected: SelectedConnection[] = [];
   for (const [key, fieldNodes] of byResponseKey) {
     const definition = rowType.getFields()[fieldNodes[0]!.name.value];
-    const list = listReadBy(definition);
-    if (!definition || !list) continue;
-    let request: PageRequest;
-    let args: Record<string, unknown>;
+    if (!definition || !wanted(definition)) continue;
     try {
-      args = getArgumentValues(definition, fieldNodes[0]!, info.variableValues);
-      request = toPageRequest(args as PageArguments, selectsPageInfo(fieldNodes, info));
+      const args = getArgumentValues(definition, fieldNodes[0]!, info.variableValues);
+      const request = toPageRequest(args as PageArguments, selectsPageInfo(fieldNodes, info));
+      selected.push({ responseKey: key, fieldNodes, definition, args, request });
     } catch {
       continue;
     }
-    pages.push(planPage(chosenList(list, args), request, { fieldNodes, rowType: connectionRowType(definition.type), info }, key));
   }
-  return pages;
+  return selected;
+}
+
+/** The nested pages selected among `rowFields` (the fields selected on rows of `rowType`), one per response key. */
+function pagesSelectedOn(rowType: GraphQLObjectType | undefined, rowFields: readonly FieldNode[], info: GraphQLResolveInfo): PlannedPage[] {
+  if (!rowType) return [];
+  return connectionsSelectedOn(rowType, rowFields, info, (definition) => listReadBy(definition) !== undefined).map(({ responseKey, fieldNodes, definition, args, request }) =>
+    planPage(chosenList(listReadBy(definition)!, args), request, { fieldNodes, rowType: connectionRowType(definition.type), info }, responseKey),
+  );
 }
 
 /** The list a field reads for its arguments: its own, or the one they choose (`forArguments`). */
@@ -171,10 +191,15 @@ export function planPage(list: NestedList, request: PageRequest, selection?: Con
   return { fields: along.fields, joins: along.joins, pages: along.pages, list, request, withCount, responseKey: key, fieldNodes, key: loaderKey };
 }
 
+/** What a connection field selects on its rows that its list's statement can read along. */
+export function readAlongConnection({ fieldNodes, rowType, info }: ConnectionSelection): ReadAlong {
+  return readAlong(rowType, rowFieldsOfConnection(fieldNodes, info), info);
+}
+
 /** What the connection field being resolved selects on its rows that its list's statement can read along. */
 export function readAlongList(info: GraphQLResolveInfo | undefined): ReadAlong {
   if (!info) return NOTHING_ALONG;
-  return readAlong(connectionRowType(info.returnType), rowFieldsOfConnection(info.fieldNodes, info), info);
+  return readAlongConnection({ fieldNodes: info.fieldNodes, rowType: connectionRowType(info.returnType), info });
 }
 
 /** What the query selects on the row being resolved that the row's statement can read along. */

@@ -6,7 +6,7 @@ import { ArticleConnection } from '../article/article.type.js';
 import type { Context } from '../context.js';
 import type { ConnectionValue } from '../relay/connection.type.js';
 import { PageArguments } from '../relay/page-arguments.js';
-import { listConnection } from '../read/answer.js';
+import { listConnectionReadAhead, readListsAhead } from '../read/answer.js';
 import type { QuoteRow } from '../quote/quote.lists.js';
 import { QuoteConnection } from '../quote/quote.type.js';
 import { PRICES } from '../cost/query-cost.js';
@@ -22,22 +22,24 @@ export class SearchResolver {
       'Full-text search over articles and quotes (English stemming; "quoted phrases", or, -excluded words). Results are ranked by ' +
       'how often and where (headline, standfirst, body) each of the query\'s words appears, averaged over its words.',
   })
-  search(@Arg('query', () => String) query: string): SearchResults {
+  async search(@Arg('query', () => String) query: string, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<SearchResults> {
     const trimmed = query.trim();
     if (trimmed === '') throw new GraphQLError('"query" must not be empty', { extensions: { code: 'BAD_USER_INPUT' } });
     if (trimmed.length > MAX_QUERY_LENGTH) {
       throw new GraphQLError(`"query" is longer than ${MAX_QUERY_LENGTH} characters`, { extensions: { code: 'BAD_USER_INPUT' } });
     }
-    return { query: trimmed };
+    // The articles' and the quotes' pages in one statement, where each field read its own.
+    const readAhead = await readListsAhead(context.sql, info, { articles: articlesMatching(trimmed), quotes: quotesMatching(trimmed) });
+    return { query: trimmed, readAhead };
   }
 
   @FieldResolver(() => ArticleConnection, { complexity: PRICES.search, description: 'Matching articles, best match first.' })
   articles(@Root() results: SearchResults, @Args(() => PageArguments) page: PageArguments, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
-    return listConnection<ArticleRow>(context, articlesMatching(results.query), page, { info });
+    return listConnectionReadAhead<ArticleRow>(context, articlesMatching(results.query), page, results.readAhead, info);
   }
 
   @FieldResolver(() => QuoteConnection, { complexity: PRICES.search, description: 'Matching quotes, best match first.' })
   quotes(@Root() results: SearchResults, @Args(() => PageArguments) page: PageArguments, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
-    return listConnection<QuoteRow>(context, quotesMatching(results.query), page, { info });
+    return listConnectionReadAhead<QuoteRow>(context, quotesMatching(results.query), page, results.readAhead, info);
   }
 }

@@ -31,6 +31,28 @@ describe('search', () => {
     expect([page.nodes[0].slug, second.data.search.articles.nodes[0].slug]).toEqual(slugs.slice(0, 2));
   });
 
+  it("reads a search's articles and quotes in one statement, as each would read its own page", async () => {
+    const both = `{ search(query: "Russia") {
+      articles(first: 3) { nodes { title date source { name } topics(first: 5) { nodes { name } } } }
+      byRank: quotes(last: 2) { pageInfo { hasPreviousPage } edges { cursor node { text speaker { name } } } }
+      quotes(first: 2) { pageInfo { hasNextPage endCursor } nodes { text speaker { name } } } } }`;
+    api.resetStatements();
+    const together = await api.query(both);
+    expect(together.errors).toBeUndefined();
+    expect(api.statements.filter((sql) => /^\s*select/i.test(sql))).toHaveLength(1);
+    // Each field on its own (a field under @skip or with invalid arguments is read by itself).
+    const apart: Record<string, unknown> = {};
+    for (const field of ['articles', 'byRank', 'quotes']) {
+      const alone = await api.query(both.replace(/(articles|byRank: quotes|quotes)\([^)]*\)/g, (found) => (found.startsWith(field) ? found : `${found} @skip(if: true)`)));
+      expect(alone.errors).toBeUndefined();
+      apart[field] = alone.data.search[field];
+    }
+    expect(together.data.search).toEqual(apart);
+    expect(together.data.search.articles.nodes.length).toBeGreaterThan(1);
+    const refused = await api.query('{ search(query: "Russia") { articles(first: 1000) { nodes { title } } quotes(first: 1) { nodes { text } } } }');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('refuses an empty search with BAD_USER_INPUT', async () => {
     const result = await api.query('{ search(query: "  ") { articles(first: 20) { totalCount } } }');
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
