@@ -3,7 +3,8 @@
 // (distinct texts, so every content hash differs): one at a time and a few at a time (as
 // `ingestArticle` stores), a batch per transaction with the drafts extracted beforehand (the store
 // alone), and a folder of distinct article files through the command line, `quotegraph ingest
-// FOLDER`, timed from start to exit.
+// FOLDER`, timed from start to exit. Each reports the CPU time of the PostgreSQL backends an article,
+// steadier than rates on a shared machine.
 // Usage: npm run bench:ingest -- [--quick] [--keep] [--files N]
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
@@ -18,7 +19,7 @@ import { extractArticle } from '../src/ingest/extract.js';
 import { BATCH_SIZE, storeArticle, storeArticles } from '../src/ingest/store.js';
 import { packageRoot } from '../src/package-root.js';
 import { adminUrl, BENCH_PREFIX, databaseUrl, dropDatabase, ensureDatabase, parseArguments } from './database.js';
-import { backendCpu } from './processes.js';
+import { backendCpu, cpuSpent } from './processes.js';
 
 /** The seeds and the fictional evaluation texts (1.8 KiB on average). */
 const SHORT_TEXTS = ['seeds', 'test/fixtures/eval'];
@@ -125,6 +126,14 @@ async function main(): Promise<void> {
   const url = databaseUrl(name);
   await ensureDatabase(name);
   const database = connectPostgres(url);
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  /** CPU time of the benchmark database's backends while `work` runs, in ms an article. */
+  const databaseCpu = async <T>(articles: number, work: () => Promise<T>): Promise<{ result: T; msPerArticle: number }> => {
+    const before = await backendCpu(admin, name);
+    const result = await work();
+    return { result, msPerArticle: cpuSpent(before, await backendCpu(admin, name)) / articles };
+  };
   try {
     await migratePostgres(url);
     const count = options.quick ? 100 : 400;
@@ -148,8 +157,11 @@ async function main(): Promise<void> {
     };
     await ingest(20, 1); // warm-up: connections, prepared plans, the people every story names
     for (const concurrency of [1, 4]) {
-      const rate = await ingest(count, concurrency);
-      console.log(`End-to-end ingest, ${concurrency} at a time: ${rate.toFixed(0)} articles/s (${count} distinct texts into PostgreSQL)`);
+      const { result: rate, msPerArticle } = await databaseCpu(count, () => ingest(count, concurrency));
+      console.log(
+        `End-to-end ingest, ${concurrency} at a time: ${rate.toFixed(0)} articles/s (${count} distinct texts into PostgreSQL; ` +
+          `PostgreSQL CPU per article ${msPerArticle.toFixed(2)} ms)`,
+      );
     }
     // The store alone, as `npm run ingest` stores a batch: drafts extracted beforehand, BATCH_SIZE per transaction.
     const batches = options.quick ? 2 : 4;
@@ -159,12 +171,17 @@ async function main(): Promise<void> {
       return { draft: extractArticle(text), text };
     });
     const started = performance.now();
-    for (let stored = 0; stored < prepared.length; stored += BATCH_SIZE) {
-      const results = await storeArticles(database.writer, prepared.slice(stored, stored + BATCH_SIZE));
-      if (results.some((result) => result instanceof Error || !result.created)) throw new Error('a batched edition was not stored as new');
-    }
+    const { msPerArticle } = await databaseCpu(prepared.length, async () => {
+      for (let stored = 0; stored < prepared.length; stored += BATCH_SIZE) {
+        const results = await storeArticles(database.writer, prepared.slice(stored, stored + BATCH_SIZE));
+        if (results.some((result) => result instanceof Error || !result.created)) throw new Error('a batched edition was not stored as new');
+      }
+    });
     const batchedRate = prepared.length / ((performance.now() - started) / 1000);
-    console.log(`Store alone, ${BATCH_SIZE} per transaction (drafts extracted beforehand): ${batchedRate.toFixed(0)} articles/s (${prepared.length} distinct texts)`);
+    console.log(
+      `Store alone, ${BATCH_SIZE} per transaction (drafts extracted beforehand): ${batchedRate.toFixed(0)} articles/s ` +
+        `(${prepared.length} distinct texts; PostgreSQL CPU per article ${msPerArticle.toFixed(2)} ms)`,
+    );
 
     // A folder of article files through the command line, as a newsroom's bulk import runs.
     const folderCorpus = await texts(FOLDER_TEXTS);
@@ -181,6 +198,7 @@ async function main(): Promise<void> {
       await rm(folder, { recursive: true, force: true });
     }
   } finally {
+    await admin.end();
     await database.close();
     if (!options.keep) await dropDatabase(name);
     console.log(`Load average at end: ${load()}`);

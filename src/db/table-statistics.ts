@@ -5,6 +5,13 @@
 // batch touches, are then planned as scans of whole tables, batch after batch. PostgreSQL's own
 // advice for populating a database is to ANALYZE after loading; this does it while loading, each
 // time a table has changed by half its size (so a handful of times, whatever the ingest's length).
+// A table analysed while empty (a migration analyses Article and Quote, so every new database starts
+// that way) is planned from its size on disk at the time: each connection's foreign-key checks of
+// Article, planned once for the session while the table was a page or two, then read the whole table
+// for every quote, topic link and mention stored, until the next ANALYZE (about 1 ms an article one at
+// a time at a few hundred articles, and growing with the table). Such a table is analysed again once
+// it has a few pages, which replans those checks as index lookups. Autovacuum does both in time where
+// it is on and keeps up; this does not wait for it.
 import type { SqlWriter } from './writer.js';
 
 /** The tables an ingest writes and the counters' triggers read. */
@@ -13,6 +20,9 @@ const INGESTED_TABLES = ['Article', 'ArticleRevision', 'Quote', 'ArticleTopic', 
 /** Rows changed since the last statistics, beyond half the table, that make them stale. */
 const STALE_AFTER_ROWS = 1_000;
 
+/** The size (8 KiB pages) at which a table analysed empty is analysed again. */
+const ANALYSED_EMPTY_STALE_AT_PAGES = 8;
+
 /** Takes the statistics of the ingested tables again where they are stale; returns the tables analysed. */
 export async function refreshIngestStatistics(writer: SqlWriter): Promise<string[]> {
   return writer.transaction(async (session) => {
@@ -20,8 +30,9 @@ export async function refreshIngestStatistics(writer: SqlWriter): Promise<string
       `SELECT coalesce(array_agg(stats."relname"::text ORDER BY stats."relname"), '{}') AS "stale"
        FROM pg_stat_user_tables stats JOIN pg_class class ON class."oid" = stats."relid"
        WHERE stats."schemaname" = current_schema() AND stats."relname" = ANY($1::text[])
-         AND stats."n_mod_since_analyze" > greatest(class."reltuples", 0) / 2 + $2`,
-      [INGESTED_TABLES, STALE_AFTER_ROWS],
+         AND (stats."n_mod_since_analyze" > greatest(class."reltuples", 0) / 2 + $2
+              OR (class."reltuples" = 0 AND pg_relation_size(class."oid") >= $3 * current_setting('block_size')::int))`,
+      [INGESTED_TABLES, STALE_AFTER_ROWS, ANALYSED_EMPTY_STALE_AT_PAGES],
     );
     const stale = row!.stale;
     // Names from the list above only, quoted as identifiers.

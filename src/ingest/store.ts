@@ -9,6 +9,7 @@
 // article holds: rows go in as whole arrays. A batch (storeArticles) writes its new articles with the
 // same handful of statements for all of them, and the names they give in one (store-names.ts). Every
 // article stored or revised writes an entry in the record of changes.
+import { refreshIngestStatistics } from '../db/table-statistics.js';
 import { lockForIngest } from '../db/write-locks.js';
 import { utcTimestamp, type SqlSession, type SqlWriter } from '../db/writer.js';
 import { recordChanges } from '../editorial/change-record.js';
@@ -759,9 +760,21 @@ async function retryingRaces<T>(store: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Articles stored alone through a writer between two checks of the tables' statistics (a bulk ingest
+ * checks after every batch): a check costs about a tenth of a store.
+ */
+const STORES_BETWEEN_STATISTICS_CHECKS = 20;
+const storesSinceStatisticsCheck = new WeakMap<SqlWriter, number>();
+
 /** Stores `draft` and everything it names in one transaction, so a failure leaves nothing behind. */
-export function storeArticle(writer: SqlWriter, draft: ArticleDraft, options: StoreOptions = {}): Promise<StoredArticle> {
-  return retryingRaces(() => writer.transaction((session) => writeArticle(session, pendingOf(draft, options))));
+export async function storeArticle(writer: SqlWriter, draft: ArticleDraft, options: StoreOptions = {}): Promise<StoredArticle> {
+  const stored = await retryingRaces(() => writer.transaction((session) => writeArticle(session, pendingOf(draft, options))));
+  const stores = ((storesSinceStatisticsCheck.get(writer) ?? 0) + 1) % STORES_BETWEEN_STATISTICS_CHECKS;
+  storesSinceStatisticsCheck.set(writer, stores);
+  // The article is stored whatever becomes of the statistics: they only make the next stores faster.
+  if (stores === 0) await refreshIngestStatistics(writer).catch(() => undefined);
+  return stored;
 }
 
 /** A draft to store, with what the ingest knows beside it (storeArticle's options but the key). */

@@ -27,6 +27,22 @@ async function analysedTables(): Promise<Map<string, boolean>> {
 }
 
 describe('refreshIngestStatistics', () => {
+  it('analyses a table analysed while empty once it has a few pages, before it has changed by half', async () => {
+    await database.writer.transaction((session) => session.query('ANALYZE "PersonAlias"', []));
+    await database.writer.transaction((session) =>
+      session.query(
+        `WITH person AS (
+           INSERT INTO "Person" ("slug", "name", "createdAt") SELECT 'aliased-' || n, 'Aliased ' || n, now() FROM generate_series(1, 900) n
+           RETURNING "id", "name")
+         INSERT INTO "PersonAlias" ("personId", "alias", "normalized")
+         SELECT "id", "name" || ', also known by a long alias that fills pages', lower("name") || ' alias' FROM person`,
+        [],
+      ),
+    );
+    expect(await refreshIngestStatistics(database.writer)).toEqual(['PersonAlias']);
+    expect(await refreshIngestStatistics(database.writer)).toEqual([]);
+  });
+
   it('analyses a table an ingest has grown by more than half, once, and leaves the others', async () => {
     // A session of its own, ended before the check: a backend reports its changes to the statistics when its session ends.
     const client = new pg.Client({ connectionString: testDatabase.url });
