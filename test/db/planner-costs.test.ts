@@ -32,4 +32,17 @@ describe('planner costs', () => {
     await operator.end();
     expect(await randomPageCost()).toBe('2');
   });
+
+  it("leave the search function's statements planned at PostgreSQL's default", async () => {
+    const database = connectPostgres(testDatabase.url);
+    try {
+      const [row] = await database.sql.query<{ config: string[] | null }>(
+        `SELECT proconfig AS config FROM pg_proc WHERE proname = 'quotegraph_search'`,
+        [],
+      );
+      expect(row?.config).toEqual(['random_page_cost=4']);
+    } finally {
+      await database.close();
+    }
+  });
 });
