@@ -10,7 +10,7 @@
 // considered (older than every running transaction, as readOutbox reads), so the prefix never has an
 // event of a transaction still running appear behind the mark.
 import type { Database } from '../db/client.js';
-import type { SqlWriter } from '../db/writer.js';
+import type { SqlSession, SqlWriter } from '../db/writer.js';
 import type { Logger } from '../logger.js';
 import type { OutboxPosition } from './outbox-events.js';
 
@@ -33,66 +33,74 @@ interface PrunedBatch {
 
 /**
  * Deletes one batch of the oldest events that may go, and moves the mark past them; returns how many
- * it deleted (0 when another instance holds the lock). The running bool_and keeps the batch a prefix:
+ * it deleted, in the transaction of `session`. The running bool_and keeps the batch a prefix:
  * it stops at the first event too recent, not yet fanned out by an enabled webhook, or with a pending
  * delivery (of an enabled webhook: a disabled one sends nothing more, and must not hold the outbox
  * forever). Deliveries carry their own copy of the event, but an event is kept until its deliveries
  * are done, so that an editor looking into a delivery still finds it in the changes.
  */
-async function pruneBatch(writer: SqlWriter, keepMs: number, batch: number): Promise<number> {
-  return writer.transaction(async (session) => {
-    const [locked] = await session.query<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(${PRUNE_LOCK}) AS "locked"`, []);
-    if (!locked?.locked) return 0;
-    const [pruned] = await session.query<PrunedBatch>(
-      `WITH needed AS MATERIALIZED (
-         -- Positions as arrays, whose order is the outbox's; min() reads each table once, where ORDER BY
-         -- and LIMIT 1 walked the whole outbox in order looking for a pending delivery (2.2 s a batch
-         -- on a million events).
-         SELECT
-           (SELECT min(ARRAY["afterTransactionId", "afterRank", "afterEventId"]) FROM "Webhook" WHERE "disabledAt" IS NULL) AS "fannedOutTo",
-           (SELECT min(ARRAY[event."transactionId", event."rank", event."id"])
-            FROM "WebhookDelivery" delivery
-            JOIN "Webhook" webhook ON webhook."id" = delivery."webhookId" AND webhook."disabledAt" IS NULL
-            JOIN "OutboxEvent" event ON event."id" = delivery."eventId"
-            WHERE delivery."status" = 'pending') AS "firstPending"
-       ), oldest AS (
-         SELECT event."id", event."transactionId", event."rank",
-           bool_and(event."at" < timezone('UTC', now()) - make_interval(secs => $1::float8 / 1000)
-             AND (needed."fannedOutTo" IS NULL OR ARRAY[event."transactionId", event."rank", event."id"] <= needed."fannedOutTo")
-             AND (needed."firstPending" IS NULL OR ARRAY[event."transactionId", event."rank", event."id"] < needed."firstPending"))
-             OVER (ORDER BY event."transactionId", event."rank", event."id") AS "deletable"
-         FROM (SELECT "id", "transactionId", "rank", "at" FROM "OutboxEvent"
-               WHERE "transactionId" < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint
-               ORDER BY "transactionId", "rank", "id" LIMIT ${batch}) event
-         CROSS JOIN needed
-       ), deleted AS (
-         DELETE FROM "OutboxEvent" WHERE "id" IN (SELECT "id" FROM oldest WHERE "deletable")
-         RETURNING "id", "transactionId", "rank"
-       )
-       SELECT (SELECT count(*)::int FROM deleted) AS "deleted", last."transactionId"::text AS "transactionId", last."rank"::int AS "rank", last."id"::text AS "id"
-       FROM (SELECT 1) one
-       LEFT JOIN (SELECT * FROM deleted ORDER BY "transactionId" DESC, "rank" DESC, "id" DESC LIMIT 1) last ON true`,
-      [keepMs],
-    );
-    if (!pruned || pruned.deleted === 0) return 0;
-    const through: OutboxPosition = { transactionId: pruned.transactionId!, rank: pruned.rank!, id: pruned.id! };
-    await session.query(
-      `UPDATE "OutboxPruning" SET "throughTransactionId" = $1::bigint, "throughRank" = $2::smallint, "throughEventId" = $3::bigint, "prunedAt" = timezone('UTC', now())
-       WHERE ("throughTransactionId", "throughRank", "throughEventId") < ($1::bigint, $2::smallint, $3::bigint)`,
-      [through.transactionId, through.rank, through.id],
-    );
-    return pruned.deleted;
-  });
+async function pruneBatch(session: SqlSession, keepMs: number, batch: number): Promise<number> {
+  const [pruned] = await session.query<PrunedBatch>(
+    `WITH needed AS MATERIALIZED (
+       -- Positions as arrays, whose order is the outbox's; min() reads each table once, where ORDER BY
+       -- and LIMIT 1 walked the whole outbox in order looking for a pending delivery (2.2 s a batch
+       -- on a million events).
+       SELECT
+         (SELECT min(ARRAY["afterTransactionId", "afterRank", "afterEventId"]) FROM "Webhook" WHERE "disabledAt" IS NULL) AS "fannedOutTo",
+         (SELECT min(ARRAY[event."transactionId", event."rank", event."id"])
+          FROM "WebhookDelivery" delivery
+          JOIN "Webhook" webhook ON webhook."id" = delivery."webhookId" AND webhook."disabledAt" IS NULL
+          JOIN "OutboxEvent" event ON event."id" = delivery."eventId"
+          WHERE delivery."status" = 'pending') AS "firstPending"
+     ), oldest AS (
+       SELECT event."id", event."transactionId", event."rank",
+         bool_and(event."at" < timezone('UTC', now()) - make_interval(secs => $1::float8 / 1000)
+           AND (needed."fannedOutTo" IS NULL OR ARRAY[event."transactionId", event."rank", event."id"] <= needed."fannedOutTo")
+           AND (needed."firstPending" IS NULL OR ARRAY[event."transactionId", event."rank", event."id"] < needed."firstPending"))
+           OVER (ORDER BY event."transactionId", event."rank", event."id") AS "deletable"
+       FROM (SELECT "id", "transactionId", "rank", "at" FROM "OutboxEvent"
+             WHERE "transactionId" < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint
+             ORDER BY "transactionId", "rank", "id" LIMIT ${batch}) event
+       CROSS JOIN needed
+     ), deleted AS (
+       DELETE FROM "OutboxEvent" WHERE "id" IN (SELECT "id" FROM oldest WHERE "deletable")
+       RETURNING "id", "transactionId", "rank"
+     )
+     SELECT (SELECT count(*)::int FROM deleted) AS "deleted", last."transactionId"::text AS "transactionId", last."rank"::int AS "rank", last."id"::text AS "id"
+     FROM (SELECT 1) one
+     LEFT JOIN (SELECT * FROM deleted ORDER BY "transactionId" DESC, "rank" DESC, "id" DESC LIMIT 1) last ON true`,
+    [keepMs],
+  );
+  if (!pruned || pruned.deleted === 0) return 0;
+  const through: OutboxPosition = { transactionId: pruned.transactionId!, rank: pruned.rank!, id: pruned.id! };
+  await session.query(
+    `UPDATE "OutboxPruning" SET "throughTransactionId" = $1::bigint, "throughRank" = $2::smallint, "throughEventId" = $3::bigint, "prunedAt" = timezone('UTC', now())
+     WHERE ("throughTransactionId", "throughRank", "throughEventId") < ($1::bigint, $2::smallint, $3::bigint)`,
+    [through.transactionId, through.rank, through.id],
+  );
+  return pruned.deleted;
 }
 
 /**
  * Deletes the events that may go (see pruneBatch) among those older than `keepMs` by the database's
  * clock (which wrote their times), in batches of `batch`, until none is left; returns how many it deleted.
  */
-export async function pruneOutbox(writer: SqlWriter, keepMs: number, batch = PRUNE_BATCH): Promise<number> {
+export function pruneOutbox(writer: SqlWriter, keepMs: number, batch = PRUNE_BATCH): Promise<number> {
+  return inLockedBatches(writer, batch, (session) => pruneBatch(session, keepMs, batch));
+}
+
+/**
+ * Runs `deleteBatch` (which deletes at most `batch` rows and says how many) until a batch comes back
+ * short; each batch is its own transaction under the pruning lock, and when another instance holds the
+ * lock nothing is deleted. Returns how many rows went.
+ */
+async function inLockedBatches(writer: SqlWriter, batch: number, deleteBatch: (session: SqlSession) => Promise<number>): Promise<number> {
   let total = 0;
   for (;;) {
-    const deleted = await pruneBatch(writer, keepMs, batch);
+    const deleted = await writer.transaction(async (session) => {
+      const [locked] = await session.query<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(${PRUNE_LOCK}) AS "locked"`, []);
+      return locked?.locked ? deleteBatch(session) : 0;
+    });
     total += deleted;
     if (deleted < batch) return total;
   }
@@ -106,31 +114,24 @@ export async function pruneOutbox(writer: SqlWriter, keepMs: number, batch = PRU
  * disabled one sends nothing more). Without this, deliveries grew by one row per event and webhook
  * for ever.
  */
-export async function pruneDeliveries(writer: SqlWriter, batch = PRUNE_BATCH): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const deleted = await writer.transaction(async (session) => {
-      const [locked] = await session.query<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(${PRUNE_LOCK}) AS "locked"`, []);
-      if (!locked?.locked) return 0;
-      const [result] = await session.query<{ deleted: number }>(
-        `WITH deleted AS (
-           -- Ids are handed out in commit order give or take the transactions running at once, and
-           -- pruning deletes a prefix: every event below the oldest id kept is gone. A range of the
-           -- eventId index, where NOT EXISTS hashed the whole outbox whenever nothing was left to
-           -- delete (0.36 s at a million events and deliveries, every ten minutes).
-           DELETE FROM "WebhookDelivery" WHERE "id" IN (
-             SELECT "id" FROM "WebhookDelivery"
-             WHERE "eventId" < coalesce((SELECT min("id") FROM "OutboxEvent"), 9223372036854775807)
-             ORDER BY "eventId" LIMIT ${batch})
-           RETURNING 1)
-         SELECT count(*)::int AS "deleted" FROM deleted`,
-        [],
-      );
-      return result?.deleted ?? 0;
-    });
-    total += deleted;
-    if (deleted < batch) return total;
-  }
+export function pruneDeliveries(writer: SqlWriter, batch = PRUNE_BATCH): Promise<number> {
+  return inLockedBatches(writer, batch, async (session) => {
+    const [result] = await session.query<{ deleted: number }>(
+      `WITH deleted AS (
+         -- Ids are handed out in commit order give or take the transactions running at once, and
+         -- pruning deletes a prefix: every event below the oldest id kept is gone. A range of the
+         -- eventId index, where NOT EXISTS hashed the whole outbox whenever nothing was left to
+         -- delete (0.36 s at a million events and deliveries, every ten minutes).
+         DELETE FROM "WebhookDelivery" WHERE "id" IN (
+           SELECT "id" FROM "WebhookDelivery"
+           WHERE "eventId" < coalesce((SELECT min("id") FROM "OutboxEvent"), 9223372036854775807)
+           ORDER BY "eventId" LIMIT ${batch})
+         RETURNING 1)
+       SELECT count(*)::int AS "deleted" FROM deleted`,
+      [],
+    );
+    return result?.deleted ?? 0;
+  });
 }
 
 /** Prunes the outbox every few minutes while the server runs. */
