@@ -16,7 +16,7 @@ import { countRows, fetchListPages, fetchPage } from './execute.js';
 import { joinReadBy, listReadBy } from './fields.js';
 import type { Loaders } from './loaders.js';
 import { chosenList, connectionsSelectedOn, readAlongConnection, readAlongList } from './plan.js';
-import { connectionRowType, selectedFields, selectsPageInfo } from './selection.js';
+import { connectionRowType, fieldsUnder, selectsPageInfo } from './selection.js';
 
 /** What answering needs of a request's context. */
 export interface Readers {
@@ -51,8 +51,7 @@ export async function listConnection<Node extends Row>(
 export async function readListsAhead(sql: SqlReader, info: GraphQLResolveInfo, lists: Readonly<Record<string, ListSpec>>): Promise<Map<string, PageReadAhead>> {
   const type = getNamedType(info.returnType);
   if (!isObjectType(type)) return new Map();
-  const fields = info.fieldNodes.flatMap((field) => selectedFields(field.selectionSet, info));
-  const selected = connectionsSelectedOn(type, fields, info, (definition) => Object.hasOwn(lists, definition.name));
+  const selected = connectionsSelectedOn(type, fieldsUnder(info), info, (definition) => Object.hasOwn(lists, definition.name));
   if (selected.length === 0) return new Map();
   return fetchListPages(
     sql,

@@ -7,7 +7,7 @@ import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type Gra
 import { pageRequestKey, toPageRequest, type PageArguments, type PageRequest } from '../relay/page-arguments.js';
 import type { Column, JoinedRow, NestedList } from './catalogue.js';
 import { joinReadBy, listReadBy } from './fields.js';
-import { childFields, connectionRowType, fieldNames, responseKey, rowFieldsOfConnection, selectedFields, selectsPageInfo, selectsTotalCount } from './selection.js';
+import { childFields, connectionRowType, fieldNames, fieldsUnder, responseKey, rowFieldsOfConnection, selectsPageInfo, selectsTotalCount } from './selection.js';
 
 /** A to-one row read along with its parent rows, as a query selects it. */
 export interface PlannedJoin extends JoinedRow {
@@ -205,5 +205,5 @@ export function readAlongList(info: GraphQLResolveInfo | undefined): ReadAlong {
 /** What the query selects on the row being resolved that the row's statement can read along. */
 export function readAlongRow(info: GraphQLResolveInfo): ReadAlong {
   const rowType = getNamedType(info.returnType);
-  return readAlong(isObjectType(rowType) ? rowType : undefined, info.fieldNodes.flatMap((field) => selectedFields(field.selectionSet, info)), info);
+  return readAlong(isObjectType(rowType) ? rowType : undefined, fieldsUnder(info), info);
 }

@@ -23,6 +23,11 @@ export function selectedFields(selectionSet: SelectionSetNode | undefined, info:
   return into;
 }
 
+/** The fields selected under the field being resolved (under each of its nodes, through fragments). */
+export function fieldsUnder(info: GraphQLResolveInfo): FieldNode[] {
+  return info.fieldNodes.flatMap((field) => selectedFields(field.selectionSet, info));
+}
+
 /** The fields selected under every field of `fields` named `name`. */
 export function childFields(fields: FieldNode[], name: string, info: GraphQLResolveInfo): FieldNode[] {
   return fields.filter((field) => field.name.value === name).flatMap((field) => selectedFields(field.selectionSet, info));
