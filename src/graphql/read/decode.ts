@@ -92,7 +92,7 @@ export function pageReadAheadOf(pages: ReadonlyMap<string, PageReadAhead> | unde
 
 /** The page of a top-level list that a statement read as JSON (`{"rows": [...]}`), with what its rows read along. */
 export function pageFromJson(spec: ListSpec, request: PageRequest, along: ReadAlong, value: { rows: Row[] }): Page<Row> {
-  restoreTimestamps(value.rows, [...timestampNames(spec.columns), ...joinedTimestampColumns(along.joins)]);
+  restoreTimestamps(value.rows, timestampColumnsOf(spec, along.joins));
   takeReadAlong(value.rows, along);
   return toPage(spec, request, value.rows);
 }
@@ -107,6 +107,11 @@ function joinedTimestampColumns(joins: PlannedJoin[], parentPath = ''): string[]
     const path = joinedPath(parentPath, join);
     return [...timestampNames(join.rows.columns, `${path}.`), ...joinedTimestampColumns(join.joins, path)];
   });
+}
+
+/** The columns holding timestamps in rows of `spec` read with `joins`, as read back. */
+function timestampColumnsOf(spec: ListSpec, joins: PlannedJoin[]): string[] {
+  return [...timestampNames(spec.columns), ...joinedTimestampColumns(joins)];
 }
 
 /** Restores the timestamps of rows read as JSON, where they come back as text (UTC, without a zone). */
@@ -169,7 +174,7 @@ function takePages(rows: Row[], pages: PlannedPage[]): void {
       const value = row[column] as { rows: Row[] } | null;
       if (value) for (const nested of value.rows) all.push(nested);
     }
-    restoreTimestamps(all, [...timestampNames(spec.columns), ...joinedTimestampColumns(planned.joins)]);
+    restoreTimestamps(all, timestampColumnsOf(spec, planned.joins));
     takeReadAlong(all, planned);
     for (const row of rows) {
       const value = row[column] as { rows: Row[]; totalCount?: number } | null;
