@@ -12,6 +12,7 @@ const READ_PATH = [
   'test/graphql/quote/**/*.test.ts',
   'test/graphql/node/**/*.test.ts',
   'test/graphql/search/**/*.test.ts',
+  'test/graphql/direct-answers.test.ts',
 ];
 
 export default defineConfig({

@@ -38,6 +38,8 @@ export interface Config {
   preparedStatements: boolean;
   /** Run a document seen before as a compiled function (graphql-jit); off: graphql-js interprets every operation. */
   compiledExecution: boolean;
+  /** Answer read operations one statement can build whole, once graphql-js agreed (src/graphql/direct-answers.ts); off: Apollo answers every request. */
+  directAnswers: boolean;
   /** Redis for APQ's query texts, shared by every instance; null keeps them in each process. */
   redisUrl: string | null;
   /**
@@ -234,6 +236,7 @@ export function loadConfig(environment: Environment = process.env): Config {
     replicaCheckInterval: readWholeNumber(environment, 'QUOTEGRAPH_REPLICA_CHECK_MS', 1_000, 50),
     preparedStatements: readBoolean(environment, 'QUOTEGRAPH_PREPARED_STATEMENTS', true),
     compiledExecution: readBoolean(environment, 'QUOTEGRAPH_COMPILED_EXECUTION', true),
+    directAnswers: readBoolean(environment, 'QUOTEGRAPH_DIRECT_ANSWERS', true),
     dataDirectory: path.resolve(packageRoot, environment.QUOTEGRAPH_DATA_DIR?.trim() || '.data/pglite'),
     host: environment.HOST?.trim() || '127.0.0.1',
     port: readPort(environment),

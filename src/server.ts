@@ -6,6 +6,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import { loadConfig, type Config } from './config.js';
 import { openMigratedDatabase, type Database } from './db/client.js';
+import { DirectAnswers } from './graphql/direct-answers.js';
 import { createApolloServer } from './graphql/apollo.js';
 import type { Context } from './graphql/context.js';
 import { redisQueryTextCache, TrustedDocuments } from './graphql/persisted-queries.js';
@@ -57,6 +58,7 @@ export async function serveApi(database: Database, options: ApiOptions = {}): Pr
   const extraction = new ExtractionWorker(config.extractionTimeout);
   const server = createHttpServer({
     apollo,
+    directAnswers: config.directAnswers ? new DirectAnswers(schema, { queryLimits: config.queryLimits, logger }) : undefined,
     database,
     extraction,
     ide: config.ide,

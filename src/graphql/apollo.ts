@@ -31,6 +31,11 @@ function shortened(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length)}…` : text;
 }
 
+/** An operation's name as its log line carries it (cut short), or null. */
+export function loggedOperationName(name: unknown): string | null {
+  return typeof name === 'string' ? shortened(name, MAX_NAME_LENGTH) : null;
+}
+
 const LONG_QUOTED_NAME = new RegExp(`"([^"]{${MAX_NAME_LENGTH + 1},})"`, 'g');
 
 /** A message as the client and the log get it: a client may make a name as long as the body limit. */
@@ -86,7 +91,7 @@ function operationLogging(logger: Logger): ApolloServerPlugin<Context> {
           const name = operationName ?? request.operationName;
           const line = {
             requestId: contextValue.requestId,
-            operationName: typeof name === 'string' ? shortened(name, MAX_NAME_LENGTH) : null,
+            operationName: loggedOperationName(name),
             durationMs: Math.round((performance.now() - started) * 10) / 10,
             cost: result?.extensions?.cost,
             errors: result?.errors ? codes : undefined,

@@ -7,7 +7,8 @@ import type { Context } from './context.js';
 
 const NUL = '\u0000';
 
-function holdsNul(value: unknown, depth = 0): boolean {
+/** Whether a variable (or anything in it) holds a NUL character. */
+export function holdsNul(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.includes(NUL);
   if (depth > 20 || value === null || typeof value !== 'object') return false;
   return Object.values(value).some((item) => holdsNul(item, depth + 1));

@@ -5,6 +5,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { Database } from '../db/client.js';
 import type { ExtractionWorker } from '../ingest/extraction-worker.js';
 import { createContext, type Context } from '../graphql/context.js';
+import type { DirectAnswers } from '../graphql/direct-answers.js';
 import { COMMIT_POSITION_HEADER } from '../graphql/read-your-writes.js';
 import { parseLsn } from '../db/replicas.js';
 import type { Logger } from '../logger.js';
@@ -16,6 +17,8 @@ import { serveIde } from './ide.js';
 
 export interface AppOptions {
   apollo: ApolloServer<Context>;
+  /** Answers read operations with one statement once graphql-js agreed with it (src/graphql/direct-answers.ts); off when absent. */
+  directAnswers?: DirectAnswers;
   database: Database;
   extraction: ExtractionWorker;
   ide: boolean;
@@ -111,7 +114,7 @@ async function route(options: AppOptions, request: IncomingMessage, response: Se
     cache: cacheableAnswer(request),
     allowPrivateWebhooks: options.allowPrivateWebhooks,
   });
-  await handleGraphQL(options.apollo, request, response, body, context, options.responseLimit);
+  await handleGraphQL(options.apollo, request, response, body, context, options.responseLimit, options.directAnswers);
 }
 
 /** How often Node looks for connections past their headers or request timeout. */

@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Context } from '../graphql/context.js';
+import type { DirectAnswers } from '../graphql/direct-answers.js';
 import { answerCacheably } from './caching.js';
 
 export class BodyTooLargeError extends Error {}
@@ -74,6 +75,13 @@ function responseTooLarge(bytes: number, limit: number, requestId: string): stri
   });
 }
 
+/** The size in bytes of an answer over `responseLimit` bytes, or false for one within it. */
+function overLimit(text: string, responseLimit: number): number | false {
+  // A string's length in UTF-16 units is at most its UTF-8 length: count bytes only near the limit.
+  const bytes = text.length * 3 > responseLimit ? Buffer.byteLength(text) : 0;
+  return bytes > responseLimit ? bytes : false;
+}
+
 export async function handleGraphQL(
   apollo: ApolloServer<Context>,
   request: IncomingMessage,
@@ -81,29 +89,43 @@ export async function handleGraphQL(
   body: string,
   context: Context,
   responseLimit: number,
+  direct?: DirectAnswers,
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
+  const parsed = parseBody(body, request.headers['content-type']);
+  // A POST without a key whose operation one statement answers (src/graphql/direct-answers.ts).
+  const directly = direct !== undefined && request.method === 'POST' && request.headers.authorization === undefined;
+  if (directly) {
+    const answer = await direct.answer(parsed, context);
+    if (answer !== undefined) {
+      const bytes = overLimit(answer, responseLimit);
+      response.statusCode = bytes === false ? 200 : 400;
+      response.setHeader('content-type', 'application/json; charset=utf-8');
+      response.end(bytes === false ? answer : responseTooLarge(bytes, responseLimit, context.requestId));
+      return;
+    }
+  }
   const result = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: {
       method: request.method ?? 'GET',
       headers: toHeaderMap(request),
       search: url.search,
-      body: parseBody(body, request.headers['content-type']),
+      body: parsed,
     },
     context: async () => context,
   });
   for (const [name, value] of result.headers) response.setHeader(name, value);
   response.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {
-    // A string's length in UTF-16 units is at most its UTF-8 length: count bytes only near the limit.
-    const bytes = result.body.string.length * 3 > responseLimit ? Buffer.byteLength(result.body.string) : 0;
-    if (bytes > responseLimit) {
+    const bytes = overLimit(result.body.string, responseLimit);
+    if (bytes !== false) {
       response.statusCode = 400;
       response.end(responseTooLarge(bytes, responseLimit, context.requestId));
       return;
     }
     if (answerCacheably(request, response, context.cache, response.statusCode, result.body.string)) return;
     response.end(result.body.string);
+    if (directly && response.statusCode === 200) direct.learn(parsed, context, result.body.string);
     return;
   }
   for await (const chunk of result.body.asyncIterator) response.write(chunk);

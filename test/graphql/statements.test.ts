@@ -10,7 +10,9 @@ import { syntheticDraft } from '../support/drafts.js';
 
 let api: TestApi;
 beforeAll(async () => {
-  api = await startTestApi();
+  // The read engine's statements, on the path graphql-js answers (direct answers, which compare their
+  // statement's answer after a request's, count theirs in direct-answers.test.ts).
+  api = await startTestApi({ config: { directAnswers: false } });
 });
 afterAll(() => api?.close());
 

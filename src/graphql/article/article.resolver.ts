@@ -10,7 +10,7 @@ import { QuotePageArguments } from '../quote/quote.inputs.js';
 import { QuoteConnection } from '../quote/quote.type.js';
 import { joinedRow, listConnection, nestedConnection } from '../read/answer.js';
 import { findRowBySlug } from '../read/execute.js';
-import { ReadsJoinedRow, ReadsList } from '../read/fields.js';
+import { AnswersFromColumn, ReadsJoinedRow, ReadsList, ReadsRowBySlug, ReadsTopList, type TopList } from '../read/fields.js';
 import { readAlongRow } from '../read/plan.js';
 import type { ConnectionValue } from '../relay/connection.type.js';
 import { DateOrder } from '../relay/ordering.js';
@@ -33,19 +33,26 @@ import {
 } from './article.lists.js';
 import { Article, ArticleConnection, ArticleRevisionConnection } from './article.type.js';
 
+/** The list of articles `articles(...)` reads for its arguments. */
+function articleList(args: ArticleListArguments): TopList {
+  return { spec: args.orderBy === DateOrder.OLDEST_FIRST ? articlesOldestFirst : articlesNewestFirst, filter: articleFilter(args) };
+}
+
 @Resolver(() => Article)
 export class ArticleResolver {
+  @ReadsRowBySlug(articleRows)
   @Query(() => Article, { nullable: true, description: 'The article with this slug, or null (also for an unpublished article).' })
   article(@Arg('slug', () => String) slug: string, @Ctx() { sql }: Context, @Info() info: GraphQLResolveInfo): Promise<ArticleRow | null> {
     return findRowBySlug<ArticleRow>(sql, articleRows, slug, readAlongRow(info));
   }
 
+  @ReadsTopList(articleList)
   @Query(() => ArticleConnection, {
     description: 'Articles, newest first unless ordered otherwise, filtered by source, topic, person or date.',
   })
   articles(@Args(() => ArticleListArguments) args: ArticleListArguments, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<ArticleRow>> {
-    const spec = args.orderBy === DateOrder.OLDEST_FIRST ? articlesOldestFirst : articlesNewestFirst;
-    return listConnection<ArticleRow>(context, spec, args, { filter: articleFilter(args), info });
+    const { spec, filter } = articleList(args);
+    return listConnection<ArticleRow>(context, spec, args, { filter, info });
   }
 
   @FieldResolver(() => ID, { description: "Global id, stable and unique across types; use it with `node(id)`." })
@@ -53,11 +60,13 @@ export class ArticleResolver {
     return toGlobalId('Article', article.id);
   }
 
+  @AnswersFromColumn()
   @FieldResolver(() => [String], { complexity: PRICES.largeText, description: 'Body paragraphs in reading order, without headings or page chrome.' })
   paragraphs(@Root() article: ArticleRow, @Ctx() { sql }: Context): string[] | Promise<string[]> {
     return article.paragraphs ?? articleText(sql, article.id).then((text) => text.paragraphs);
   }
 
+  @AnswersFromColumn()
   @FieldResolver(() => String, { complexity: PRICES.largeText, description: 'The whole body, paragraphs separated by blank lines.' })
   body(@Root() article: ArticleRow, @Ctx() { sql }: Context): string | Promise<string> {
     return article.body ?? articleText(sql, article.id).then((text) => text.body);

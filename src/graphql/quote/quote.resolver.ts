@@ -7,7 +7,7 @@ import { toGlobalId } from '../node/global-id.js';
 import type { PersonRow } from '../person/person.lists.js';
 import { Person } from '../person/person.type.js';
 import { joinedRow, listConnection } from '../read/answer.js';
-import { ReadsJoinedRow } from '../read/fields.js';
+import { ReadsJoinedRow, ReadsTopList, type TopList } from '../read/fields.js';
 import type { ConnectionValue } from '../relay/connection.type.js';
 import { QuoteListArguments, QuoteOrder } from './quote.inputs.js';
 import {
@@ -28,14 +28,20 @@ const quoteOrders = {
   [QuoteOrder.LEAST_CONFIDENT_FIRST]: quotesLeastConfidentFirst,
 };
 
+/** The list of quotes `quotes(...)` reads for its arguments. */
+function quoteList(args: QuoteListArguments): TopList {
+  return { spec: withRetracted(quoteOrders[args.orderBy ?? QuoteOrder.NEWEST_FIRST], args.includeRetracted), filter: quoteFilter(args) };
+}
+
 @Resolver(() => Quote)
 export class QuoteResolver {
+  @ReadsTopList(quoteList)
   @Query(() => QuoteConnection, {
     description: 'Quotes, newest first unless ordered otherwise (LEAST_CONFIDENT_FIRST for review), filtered by speaker, person, article, topic, source or date (retracted quotes only when asked for).',
   })
   quotes(@Args(() => QuoteListArguments) args: QuoteListArguments, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<QuoteRow>> {
-    const spec = withRetracted(quoteOrders[args.orderBy ?? QuoteOrder.NEWEST_FIRST], args.includeRetracted);
-    return listConnection<QuoteRow>(context, spec, args, { filter: quoteFilter(args), info });
+    const { spec, filter } = quoteList(args);
+    return listConnection<QuoteRow>(context, spec, args, { filter, info });
   }
 
   @FieldResolver(() => ID, { description: "Global id, stable and unique across types; use it with `node(id)`." })

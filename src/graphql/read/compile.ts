@@ -7,7 +7,7 @@
 import { columnList } from '../../db/columns.js';
 import { decodeCursor } from '../relay/cursor.js';
 import type { PageRequest } from '../relay/page-arguments.js';
-import { cursorTag, keptCount, type Counter, type Filter, type ListSpec, type PageWindow, type RedirectedType, type RowSource } from './catalogue.js';
+import { cursorTag, keptCount, type Counter, type Filter, type ListSpec, type NestedList, type PageWindow, type RedirectedType, type RowSource } from './catalogue.js';
 import { SqlParameters } from './parameters.js';
 import { joinedColumns, joinedPath, neededColumns, NOTHING_ALONG, pageColumn, type PlannedJoin, type PlannedPage, type ReadAlong } from './plan.js';
 
@@ -43,7 +43,7 @@ function joinClauses(joins: PlannedJoin[]): { columns: string; from: string } {
 }
 
 /** The ORDER BY, the cursor condition and the LIMIT for one page request. */
-function pageClauses(spec: ListSpec, request: PageRequest, parameters: SqlParameters) {
+export function pageClauses(spec: ListSpec, request: PageRequest, parameters: SqlParameters) {
   // Walking backwards reads the list in reverse, then the page is turned round.
   const ascending = (spec.direction === 'ASC') === request.forward;
   const orderBy = spec.order.map((column) => `${column.expression('t')} ${ascending ? 'ASC' : 'DESC'}`).join(', ');
@@ -67,17 +67,24 @@ function pageClauses(spec: ListSpec, request: PageRequest, parameters: SqlParame
   return { orderBy, rowOrder, conditions, limit: String(limit), window };
 }
 
-function fromClause(spec: ListSpec, parameters: SqlParameters, page?: PageWindow): string {
+export function fromClause(spec: ListSpec, parameters: SqlParameters, page?: PageWindow): string {
   return typeof spec.from === 'string' ? spec.from : spec.from(parameters, page);
 }
 
-function whereClause(conditions: string[]): string {
+export function whereClause(conditions: string[]): string {
   return conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 }
 
 /** The list's own condition, if it has one, before `others`. */
-function listConditions(spec: ListSpec, ...others: string[]): string[] {
+export function listConditions(spec: ListSpec, ...others: string[]): string[] {
   return spec.where ? [spec.where, ...others] : others;
+}
+
+/** SQL for how many rows `list` holds under the parent whose id is `parentId`: kept on the parent when it has a counter, else counted. */
+export function nestedCount(list: NestedList, parentId: string, parameters: SqlParameters): string {
+  if (list.counter) return keptCount(list.counter, parentId);
+  const { spec, parentColumn } = list;
+  return `(SELECT count(*)::int FROM ${fromClause(spec, parameters)} ${whereClause(listConditions(spec, `${parentColumn} = ${parentId}`))})`;
 }
 
 /**
@@ -94,10 +101,7 @@ function pageColumns(pages: PlannedPage[], parameters: SqlParameters): string {
       const joined = joinClauses(planned.joins);
       const rows = `SELECT ${selectedColumns(spec, planned.fields)}${joined.columns}${pageColumns(planned.pages, parameters)} FROM ${from} ${joined.from}
         ${whereClause(listConditions(spec, `${parentColumn} = parent.id`, ...page.conditions))} ORDER BY ${page.orderBy} LIMIT ${page.limit}`;
-      const counted = planned.list.counter
-        ? keptCount(planned.list.counter, 'parent.id')
-        : `(SELECT count(*)::int FROM ${fromClause(spec, parameters)} ${whereClause(listConditions(spec, `${parentColumn} = parent.id`))})`;
-      const count = planned.withCount ? `, 'totalCount', ${counted}` : '';
+      const count = planned.withCount ? `, 'totalCount', ${nestedCount(planned.list, 'parent.id', parameters)}` : '';
       // An array of the page's rows made JSON once: a 20-article front page read 0.2 ms faster than
       // with json_agg, which runs an aggregate per page.
       return `, (SELECT json_build_object('rows', array_to_json(ARRAY(SELECT page FROM (${rows}) page ORDER BY ${page.rowOrder('page')}))${count})
@@ -178,14 +182,15 @@ export function pagesByParentStatement(planned: PlannedPage, parentIds: readonly
 /** How many rows a top-level list holds under `filter`. */
 export function countStatement(spec: ListSpec, filter: Filter): Statement {
   const parameters = new SqlParameters();
-  const conditions = filter(parameters);
+  return { sql: countQuery(spec, filter(parameters), parameters), values: parameters.values };
+}
+
+/** A query for how many rows a top-level list holds under `conditions`: its kept total when nothing filters it. */
+export function countQuery(spec: ListSpec, conditions: readonly string[], parameters: SqlParameters): string {
   if (spec.total !== undefined && conditions.length === 0) {
-    const sql = `SELECT coalesce(sum("count"), 0)::int AS count FROM "ListTotal" WHERE "list" = ${parameters.add(spec.total)}`;
-    return { sql, values: parameters.values };
+    return `SELECT coalesce(sum("count"), 0)::int AS count FROM "ListTotal" WHERE "list" = ${parameters.add(spec.total)}`;
   }
-  const from = fromClause(spec, parameters);
-  const sql = `SELECT count(*)::int AS count FROM ${from} ${whereClause(listConditions(spec, ...conditions))}`;
-  return { sql, values: parameters.values };
+  return `SELECT count(*)::int AS count FROM ${fromClause(spec, parameters)} ${whereClause(listConditions(spec, ...conditions))}`;
 }
 
 /**

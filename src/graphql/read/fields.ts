@@ -4,7 +4,7 @@
 // it from there too (answer.ts).
 import type { GraphQLField } from 'graphql';
 import { Extensions, FieldResolver } from 'type-graphql';
-import type { JoinedRow, NestedList } from './catalogue.js';
+import type { Filter, JoinedRow, ListSpec, NestedList, RowSource } from './catalogue.js';
 
 type ReturnType = NonNullable<Parameters<typeof FieldResolver>[0]>;
 type FieldOptions = NonNullable<Parameters<typeof FieldResolver>[1]>;
@@ -47,4 +47,60 @@ export function ReadsJoinedRow(join: JoinedRow, returnType: ReturnType, options:
 /** The joined row a to-one field declared it returns, if any. */
 export function joinReadBy(field: GraphQLField<unknown, unknown> | undefined): JoinedRow | undefined {
   return field?.extensions[JOINED_ROW] as JoinedRow | undefined;
+}
+
+// Root fields and computed fields declare what they read too, so that a whole operation can be
+// answered by one statement building its JSON (whole-operation.ts) where graphql-js is not needed.
+
+const ROW_BY_SLUG = 'readsRowBySlug';
+const TOP_LIST = 'readsTopList';
+const LISTS = 'readsLists';
+const COLUMN = 'answersFromColumn';
+
+/** A top-level list as a root field's arguments choose it: its spec and its filter. */
+export interface TopList {
+  spec: ListSpec;
+  filter: Filter;
+}
+
+/** A root field (`article(slug)`) answering the visible row of `source` with its `slug` argument, through redirects. */
+export function ReadsRowBySlug(source: RowSource): MethodDecorator {
+  return Extensions({ [ROW_BY_SLUG]: source });
+}
+
+export function rowBySlugReadBy(field: GraphQLField<unknown, unknown> | undefined): RowSource | undefined {
+  return field?.extensions[ROW_BY_SLUG] as RowSource | undefined;
+}
+
+/** A root connection field answering the top-level list its arguments choose (`listFor`, which its method calls too). */
+export function ReadsTopList(listFor: (args: never) => TopList): MethodDecorator {
+  return Extensions({ [TOP_LIST]: listFor });
+}
+
+export function topListReadBy(field: GraphQLField<unknown, unknown> | undefined): ((args: Record<string, unknown>) => TopList) | undefined {
+  return field?.extensions[TOP_LIST] as ((args: Record<string, unknown>) => TopList) | undefined;
+}
+
+/**
+ * A root field whose object's fields are top-level lists its arguments choose (`search(query)`:
+ * `articles` and `quotes`), by field name; `listsFor` throws what the method would for invalid arguments.
+ */
+export function ReadsLists(listsFor: (args: never) => Readonly<Record<string, ListSpec>>): MethodDecorator {
+  return Extensions({ [LISTS]: listsFor });
+}
+
+export function listsReadBy(field: GraphQLField<unknown, unknown> | undefined): ((args: Record<string, unknown>) => Readonly<Record<string, ListSpec>>) | undefined {
+  return field?.extensions[LISTS] as ((args: Record<string, unknown>) => Readonly<Record<string, ListSpec>>) | undefined;
+}
+
+/**
+ * A computed field that answers its row's column of the same name whenever the row was read with
+ * it (an article looked up by slug holds its paragraphs), and loads the value otherwise.
+ */
+export function AnswersFromColumn(): MethodDecorator {
+  return Extensions({ [COLUMN]: true });
+}
+
+export function answersFromColumn(field: GraphQLField<unknown, unknown>): boolean {
+  return field.extensions[COLUMN] === true;
 }

@@ -8,17 +8,19 @@ import type { ConnectionValue } from '../relay/connection.type.js';
 import { PageArguments } from '../relay/page-arguments.js';
 import { listConnection, nestedConnection } from '../read/answer.js';
 import { findRowBySlug } from '../read/execute.js';
-import { ReadsList } from '../read/fields.js';
+import { ReadsList, ReadsRowBySlug, ReadsTopList } from '../read/fields.js';
 import { sourceRows, sourcesByName, type SourceRow } from './source.lists.js';
 import { Source, SourceConnection } from './source.type.js';
 
 @Resolver(() => Source)
 export class SourceResolver {
+  @ReadsRowBySlug(sourceRows)
   @Query(() => Source, { nullable: true, description: 'The source with this slug, or null. A slug it had before a rename, or of a source merged into it, finds it too.' })
   source(@Arg('slug', () => String) slug: string, @Ctx() { sql }: Context): Promise<SourceRow | null> {
     return findRowBySlug<SourceRow>(sql, sourceRows, slug);
   }
 
+  @ReadsTopList(() => ({ spec: sourcesByName, filter: () => [] }))
   @Query(() => SourceConnection, { description: 'Every source, by name.' })
   sources(@Args(() => PageArguments) page: PageArguments, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<SourceRow>> {
     return listConnection<SourceRow>(context, sourcesByName, page, { info });

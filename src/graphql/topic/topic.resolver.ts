@@ -8,7 +8,7 @@ import type { ConnectionValue } from '../relay/connection.type.js';
 import { PageArguments } from '../relay/page-arguments.js';
 import { listConnection, nestedConnection } from '../read/answer.js';
 import { findRowBySlug } from '../read/execute.js';
-import { ReadsList } from '../read/fields.js';
+import { ReadsList, ReadsRowBySlug, ReadsTopList } from '../read/fields.js';
 import { quotesOnTopic, type QuoteRow } from '../quote/quote.lists.js';
 import { QuotePageArguments } from '../quote/quote.inputs.js';
 import { QuoteConnection } from '../quote/quote.type.js';
@@ -17,11 +17,13 @@ import { Topic, TopicConnection } from './topic.type.js';
 
 @Resolver(() => Topic)
 export class TopicResolver {
+  @ReadsRowBySlug(topicRows)
   @Query(() => Topic, { nullable: true, description: 'The topic with this slug, or null. A slug it had before a rename, or of a topic merged into it, finds it too.' })
   topic(@Arg('slug', () => String) slug: string, @Ctx() { sql }: Context): Promise<TopicRow | null> {
     return findRowBySlug<TopicRow>(sql, topicRows, slug);
   }
 
+  @ReadsTopList(() => ({ spec: topicsByName, filter: () => [] }))
   @Query(() => TopicConnection, { description: 'Every topic, by name.' })
   topics(@Args(() => PageArguments) page: PageArguments, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<TopicRow>> {
     return listConnection<TopicRow>(context, topicsByName, page, { info });

@@ -11,7 +11,9 @@ let personId: string;
 let articleSlug: string;
 
 beforeAll(async () => {
-  api = await startTestApi();
+  // The read engine's statements, on the path graphql-js answers (direct answers, which compare their
+  // statement's answer after a request's, count theirs in direct-answers.test.ts).
+  api = await startTestApi({ config: { directAnswers: false } });
   for (let index = 0; index < 24; index++) await storeArticle(api.database.writer, syntheticDraft(index));
   const found = await api.query('{ people(first: 1, name: "Speaker1") { nodes { id slug } } articles(first: 1) { nodes { slug } } }');
   personSlug = found.data.people.nodes[0].slug;
