@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveApi, type RunningApi } from '../../src/server.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { operations, type OperationRequest } from '../support/operations.js';
 
@@ -16,10 +17,17 @@ const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _encoding, 
 let api: TestApi;
 let sent = 0;
 
+/** The same database served without direct answers: what Apollo and graphql-js answer. */
+let apolloOnly: RunningApi;
+
 beforeAll(async () => {
   api = await startTestApi({ config: { logger } });
+  apolloOnly = await serveApi(api.database, { host: '127.0.0.1', port: 0, logger: pino({ level: 'silent' }), directAnswers: false, webhooks: { enabled: false } as never, outboxRetentionDays: 0 });
 });
-afterAll(() => api?.close());
+afterAll(async () => {
+  await apolloOnly?.close();
+  await api?.close();
+});
 
 async function send(request: OperationRequest): Promise<{ id: string; status: number; body: unknown }> {
   const id = `direct-${++sent}`;
@@ -74,7 +82,8 @@ describe('direct answers', () => {
   });
 
   it("answer the benchmark's shapes by one statement", async () => {
-    const [{ slug }] = await api.database.sql.query<{ slug: string }>('SELECT "slug" FROM "Article" ORDER BY "quoteCount" DESC, "id" LIMIT 1', []);
+    const [article] = await api.database.sql.query<{ slug: string }>('SELECT "slug" FROM "Article" ORDER BY "quoteCount" DESC, "id" LIMIT 1', []);
+    const slug = article!.slug;
     const shapes = [
       '{ person(slug: "sergey-lavrov") { name quotes(first: 20) { nodes { text date article { title date source { name } } } } } }',
       '{ articles(first: 20) { nodes { title date source { name } topics(first: 10) { nodes { name } } quotes(first: 5) { nodes { text speaker { name } } } } } }',
@@ -89,6 +98,37 @@ describe('direct answers', () => {
       expect(answered.direct, query).toBe(true);
       expect(answered.statements, query).toBe(1);
       expect((answered.first as { data: unknown }).data, query).not.toBeNull();
+    }
+  });
+
+  it('walk lists page by page, forwards and backwards, with the cursors and pageInfo Apollo gives', async () => {
+    const walks = [
+      { query: 'query ($after: String) { articles(first: 1, after: $after) { pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { title } } } }', forward: true, path: ['articles'] },
+      {
+        query: 'query ($before: String) { person(slug: "sergey-lavrov") { quotes(last: 2, before: $before) { totalCount pageInfo { hasPreviousPage hasNextPage startCursor endCursor } edges { cursor node { text } } } } }',
+        forward: false,
+        path: ['person', 'quotes'],
+      },
+      { query: 'query ($after: String) { topics(first: 2, after: $after) { pageInfo { hasNextPage endCursor } nodes { name } } }', forward: true, path: ['topics'] },
+    ];
+    for (const walk of walks) {
+      let cursor: string | null = null;
+      let pages = 0;
+      for (;;) {
+        const request = { query: walk.query, variables: walk.forward ? { after: cursor } : { before: cursor } };
+        // Learnt at its first page: every later page is answered by one statement.
+        const answered = pages === 0 ? { first: (await sendAgainAndAgain(request)).first } : { first: (await send(request)).body };
+        if (pages > 0) expect(answeredDirectly(`direct-${sent}`)).toBe(true);
+        const expected = await fetch(apolloOnly.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+        expect(answered.first, `${walk.query} page ${pages}`).toEqual(await expected.json());
+        const connection = walk.path.reduce((value: any, key) => value[key], (answered.first as { data: unknown }).data);
+        pages += 1;
+        const more = walk.forward ? connection.pageInfo.hasNextPage : connection.pageInfo.hasPreviousPage;
+        if (!more) break;
+        cursor = walk.forward ? connection.pageInfo.endCursor : connection.pageInfo.startCursor;
+        expect(pages).toBeLessThan(50);
+      }
+      expect(pages, walk.query).toBeGreaterThan(1);
     }
   });
 

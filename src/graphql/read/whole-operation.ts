@@ -2,9 +2,10 @@
 // read only what the catalogue declares: root fields declaring their read (ReadsRowBySlug,
 // ReadsTopList, ReadsLists), rows' columns, global ids, joined rows, nested lists and their counts.
 // The HTTP layer answers such an operation with it and without graphql-js (../direct-answers.ts).
-// Anything else (a cursor, pageInfo, a field computed in TypeScript, a directive other than @skip
-// and @include, arguments the resolvers would refuse) makes the operation NotAnswerable, and
-// graphql-js answers it as always.
+// Connections answer `nodes`, `edges` (with cursors), `totalCount` and `pageInfo`. Anything else (a
+// field computed in TypeScript, a cursor over a search's ranks, a directive other than @skip and
+// @include, arguments the resolvers would refuse) makes the operation NotAnswerable, and graphql-js
+// answers it as always.
 import {
   getArgumentValues,
   getDirectiveValues,
@@ -29,7 +30,7 @@ import {
 } from 'graphql';
 import { columnList, type Column } from '../../db/columns.js';
 import { toPageRequest, type PageArguments, type PageRequest } from '../relay/page-arguments.js';
-import type { ListSpec, NestedList, RowSource } from './catalogue.js';
+import { cursorTag, type ListSpec, type NestedList, type RowSource } from './catalogue.js';
 import { countQuery, fromClause, idOfSlug, listConditions, nestedCount, pageClauses, whereClause, type Statement } from './compile.js';
 import { answersFromColumn, joinReadBy, listReadBy, listsReadBy, rowBySlugReadBy, topListReadBy, type TopList } from './fields.js';
 import { SqlParameters } from './parameters.js';
@@ -137,7 +138,7 @@ function listsValue(scope: Scope, definition: GraphQLField<unknown, unknown>, no
   return jsonObject(pairs);
 }
 
-/** A connection's value: `nodes`, `edges { node }`, `totalCount` (no cursors, no pageInfo). */
+/** A connection's value: `nodes`, `edges { node cursor }`, `totalCount` and `pageInfo`. */
 function connectionValue(scope: Scope, definition: GraphQLField<unknown, unknown>, nodes: FieldNode[], read: ListRead, args: Record<string, unknown>): string {
   const connection = objectTypeOf(definition.type);
   const rowType = connectionRowType(definition.type);
@@ -156,15 +157,20 @@ function connectionValue(scope: Scope, definition: GraphQLField<unknown, unknown
       const edgeFields = [...selectedFields(scope, edge, selectionSetsOf(fieldNodes))];
       const nodeFields = edgeFields.map(([edgeKey, edgeNodes]) => {
         const edgeField = edgeNodes[0]!.name.value;
-        if (edgeField === '__typename') return [edgeKey, undefined] as const;
+        if (edgeField === '__typename' || edgeField === 'cursor') return [edgeKey, edgeField] as const;
         if (edgeField !== 'node') throw new NotAnswerable(`${edge.name}.${edgeField}`);
         return [edgeKey, selectedFields(scope, rowType, selectionSetsOf(edgeNodes))] as const;
       });
-      const names = new Set(nodeFields.flatMap(([, fields]) => (fields ? [...namesOf(fields)] : [])));
-      const build = (row: RowScope) =>
-        jsonObject(nodeFields.map(([edgeKey, fields]) => `'${edgeKey}', ${fields ? rowObject(scope, rowType, fields, row) : literal(edge.name)}`));
+      const names = new Set(nodeFields.flatMap(([, fields]) => (typeof fields === 'string' ? [] : [...namesOf(fields)])));
+      const edgeValue = (fields: SelectedFields | '__typename' | 'cursor', row: RowScope) => {
+        if (fields === '__typename') return literal(edge.name);
+        if (fields === 'cursor') return cursorValue(read.spec, row);
+        return rowObject(scope, rowType, fields, row);
+      };
+      const build = (row: RowScope) => jsonObject(nodeFields.map(([edgeKey, fields]) => `'${edgeKey}', ${edgeValue(fields, row)}`));
       return `'${key}', ${pageArray(scope, read, request, names, build)}`;
     }
+    if (name === 'pageInfo') return `'${key}', ${pageInfoValue(scope, fieldOf(connection, 'pageInfo'), fieldNodes, read, request)}`;
     throw new NotAnswerable(`${connection.name}.${name}`);
   });
   return jsonObject(pairs);
@@ -172,15 +178,79 @@ function connectionValue(scope: Scope, definition: GraphQLField<unknown, unknown
 
 /** The page's rows as a JSON array in the list's order, each built by `build` over the row's scope. */
 function pageArray(scope: Scope, read: ListRead, request: PageRequest, names: ReadonlySet<string>, build: (row: RowScope) => string): string {
+  const row = rowScope(scope, neededColumns(read.spec.columns, names, read.spec.order));
+  return `array_to_json(ARRAY(SELECT ${build(row)} FROM (${pageRows(scope, read, request, row.columns)}) ${row.alias} ORDER BY ${listOrder(read.spec, row.alias)}))`;
+}
+
+/** The page's rows (`extra` more past it), in the order the page is walked: backwards for `last`. */
+function pageRows(scope: Scope, read: ListRead, request: PageRequest, columns: readonly Column[], extra = 0): string {
   const { spec } = read;
   const page = attempt(() => pageClauses(spec, request, scope.parameters));
-  const row = rowScope(scope, neededColumns(spec.columns, names, spec.order));
-  const from = fromClause(spec, scope.parameters, read.topLevel ? page.window : undefined);
-  const rows = `SELECT ${columnList(row.columns)} FROM ${from} ${whereClause(listConditions(spec, ...read.conditions, ...page.conditions))}
-    ORDER BY ${page.orderBy} LIMIT ${page.limit}`;
-  // A backward page is read walking backwards; the array holds it in the list's order.
-  const order = spec.order.map(({ name }) => `${row.alias}."${name}" ${spec.direction}`).join(', ');
-  return `array_to_json(ARRAY(SELECT ${build(row)} FROM (${rows}) ${row.alias} ORDER BY ${order}))`;
+  const limit = request.size + extra;
+  const from = fromClause(spec, scope.parameters, read.topLevel ? { ...page.window, limit } : undefined);
+  return `SELECT ${columnList(columns)} FROM ${from} ${whereClause(listConditions(spec, ...read.conditions, ...page.conditions))}
+    ORDER BY ${page.orderBy} LIMIT ${limit}`;
+}
+
+/** The list's own order over the rows aliased `alias` (a backward page is read walking backwards). */
+function listOrder(spec: ListSpec, alias: string, reversed = false): string {
+  const direction = (spec.direction === 'ASC') !== reversed ? 'ASC' : 'DESC';
+  return spec.order.map(({ name }) => `${alias}."${name}" ${direction}`).join(', ');
+}
+
+/**
+ * A page's `pageInfo`, as `toPage` answers it: whether rows follow the page the way it walks (one
+ * row past it read), whether a cursor started it, and its first and last rows' cursors.
+ */
+function pageInfoValue(scope: Scope, definition: GraphQLField<unknown, unknown>, nodes: FieldNode[], read: ListRead, request: PageRequest): string {
+  const pageInfo = objectTypeOf(definition.type);
+  const columns = neededColumns(read.spec.columns, new Set(), read.spec.order);
+  const more = () => `((SELECT count(*) FROM (${pageRows(scope, read, request, columns, 1)}) more) > ${request.size})`;
+  const started = request.cursor !== null ? 'true' : 'false';
+  const cursorAt = (reversed: boolean) => {
+    const row = rowScope(scope, columns);
+    return `(SELECT ${cursorValue(read.spec, row)} FROM (${pageRows(scope, read, request, columns)}) ${row.alias} ORDER BY ${listOrder(read.spec, row.alias, reversed)} LIMIT 1)`;
+  };
+  const pairs = [...selectedFields(scope, pageInfo, selectionSetsOf(nodes))].map(([key, infoNodes]) => {
+    const name = infoNodes[0]!.name.value;
+    switch (name) {
+      case '__typename':
+        return `'${key}', ${literal(pageInfo.name)}`;
+      case 'hasNextPage':
+        return `'${key}', ${request.forward ? more() : started}`;
+      case 'hasPreviousPage':
+        return `'${key}', ${request.forward ? started : more()}`;
+      case 'startCursor':
+        return `'${key}', ${cursorAt(false)}`;
+      case 'endCursor':
+        return `'${key}', ${cursorAt(true)}`;
+      default:
+        throw new NotAnswerable(`${pageInfo.name}.${name}`);
+    }
+  });
+  return jsonObject(pairs);
+}
+
+/**
+ * A row's cursor as `encodeCursor` writes it: the list's tag and the row's ordering values as
+ * compact JSON, in base64url. Not for orderings by a float (search ranks): PostgreSQL and
+ * JavaScript write some numbers differently.
+ */
+function cursorValue(spec: ListSpec, row: RowScope): string {
+  const values = spec.order.map((column) => {
+    const ref = columnOf(row, column.name);
+    switch (column.type) {
+      case 'int':
+        return `coalesce(${ref}::text, 'null')`;
+      case 'text':
+        return `coalesce(to_json(${ref})::text, 'null')`;
+      case 'timestamp':
+        return `coalesce('"' || ${timestampText(ref)} || '"', 'null')`;
+      default:
+        throw new NotAnswerable(`a cursor over a ${column.type} column`);
+    }
+  });
+  return base64url(`'[' || ${literal(JSON.stringify(cursorTag(spec)))} || ',' || ${values.join(` || ',' || `)} || ']'`);
 }
 
 /** A row's object: one value per selected field, under its response key. */
@@ -247,15 +317,25 @@ function scalarValue(type: GraphQLOutputType, column: Column, ref: string): stri
     case 'Boolean:boolean':
       return ref;
     case 'DateTimeISO:timestamp':
-      return `to_char(${ref}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+      return timestampText(ref);
     default:
       throw new NotAnswerable(`a ${named.name} from a ${column.type} column`);
   }
 }
 
-/** The global id (`toGlobalId`): "Type:id" in base64url, without padding. */
+/** A timestamp (UTC, without a zone) as `Date.toISOString` writes it. */
+function timestampText(ref: string): string {
+  return `to_char(${ref}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
+/** The global id (`toGlobalId`): "Type:id" in base64url. */
 function globalId(typeName: string, id: string): string {
-  return `translate(rtrim(encode(convert_to('${typeName}:' || ${id}, 'UTF8'), 'base64'), '='), E'+/\\n', '-_')`;
+  return base64url(`${literal(`${typeName}:`)} || ${id}`);
+}
+
+/** Text in base64url without padding, as Buffer's `base64url` writes it (PostgreSQL's base64 breaks lines). */
+function base64url(text: string): string {
+  return `translate(rtrim(encode(convert_to(${text}, 'UTF8'), 'base64'), '='), E'+/\\n', '-_')`;
 }
 
 /** The fields selected on `type` in `selectionSets`, through fragments that apply to it, @skip and @include evaluated. */
