@@ -60,7 +60,8 @@ async function main(): Promise<void> {
 
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error('DATABASE_URL is not set');
-  const pool = new pg.Pool({ connectionString, max: Number(process.env.BENCH_POOL_SIZE ?? 10) });
+  // The random_page_cost Quotegraph's sessions use (as the floor's): a deployment setting, not the server's merit.
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.BENCH_POOL_SIZE ?? 10), options: '-c random_page_cost=1.1' });
   const preset: GraphileConfig.Preset = {
     extends: [PostGraphileAmberPreset],
     pgServices: [makePgService({ pool, schemas: ['public'] })],

@@ -49,14 +49,13 @@ export function buildShapes({ personSlug, articleSlug, search, searches = [] }: 
     postgraphile: `{ personBySlug(slug: ${string(personSlug)}) { name quotesBySpeakerId(first: 20, orderBy: [DATE_DESC, ROW_ID_DESC]) { nodes { text date articleByArticleId { title date sourceBySourceId { name } } } } } }`,
     floor: {
       sql: `SELECT json_build_object('data', json_build_object('person', (
-          SELECT json_build_object('name', p."name", 'quotes', json_build_object('nodes', coalesce((
-            SELECT json_agg(json_build_object('text', q."text", 'date', q."date", 'article', json_build_object(
+          SELECT json_build_object('name', p."name", 'quotes', json_build_object('nodes', array_to_json(ARRAY(
+            SELECT json_build_object('text', q."text", 'date', q."date", 'article', json_build_object(
                 'title', a."title", 'date', a."date",
                 'source', (SELECT json_build_object('name', s."name") FROM "Source" s WHERE s."id" = a."sourceId")))
-              ORDER BY q."date" DESC, q."id" DESC)
             FROM (SELECT "id", "text", "date", "articleId" FROM "Quote" WHERE "speakerId" = p."id" AND "articlePublished" AND NOT "retracted"
                   ORDER BY "date" DESC, "id" DESC LIMIT 20) q
-            JOIN "Article" a ON a."id" = q."articleId"), '[]'::json)))
+            JOIN "Article" a ON a."id" = q."articleId" ORDER BY q."date" DESC, q."id" DESC))))
           FROM "Person" p WHERE p."slug" = $1)))::text AS body`,
       parameters: [personSlug],
     },
@@ -81,21 +80,20 @@ export function buildShapes({ personSlug, articleSlug, search, searches = [] }: 
     quotegraph: `{ articles(first: 20) { nodes { title date source { name } topics(first: 10) { nodes { name } } quotes(first: 5) { nodes { text speaker { name } } } } } }`,
     postgraphile: `{ allArticles(first: 20, orderBy: [DATE_DESC, ROW_ID_DESC]) { nodes { title date sourceBySourceId { name } articleTopicsByArticleId(first: 10) { nodes { topicByTopicId { name } } } quotesByArticleId(first: 5, orderBy: [POSITION_ASC]) { nodes { text personBySpeakerId { name } } } } } }`,
     floor: {
-      sql: `SELECT json_build_object('data', json_build_object('articles', json_build_object('nodes', coalesce(json_agg(
+      sql: `SELECT json_build_object('data', json_build_object('articles', json_build_object('nodes', array_to_json(ARRAY(SELECT
           json_build_object('title', a."title", 'date', a."date",
             'source', (SELECT json_build_object('name', s."name") FROM "Source" s WHERE s."id" = a."sourceId"),
-            'topics', json_build_object('nodes', coalesce((
-              SELECT json_agg(json_build_object('name', t."name") ORDER BY t."name", t."id")
+            'topics', json_build_object('nodes', array_to_json(ARRAY(
+              SELECT json_build_object('name', t."name")
               FROM (SELECT t."id", t."name" FROM "Topic" t JOIN "ArticleTopic" tagged ON tagged."topicId" = t."id"
-                    WHERE tagged."articleId" = a."id" ORDER BY t."name", t."id" LIMIT 10) t), '[]'::json)),
-            'quotes', json_build_object('nodes', coalesce((
-              SELECT json_agg(json_build_object('text', q."text",
+                    WHERE tagged."articleId" = a."id" ORDER BY t."name", t."id" LIMIT 10) t ORDER BY t."name", t."id"))),
+            'quotes', json_build_object('nodes', array_to_json(ARRAY(
+              SELECT json_build_object('text', q."text",
                   'speaker', (SELECT json_build_object('name', p."name") FROM "Person" p WHERE p."id" = q."speakerId"))
-                ORDER BY q."position", q."id")
               FROM (SELECT "id", "text", "position", "speakerId" FROM "Quote" WHERE "articleId" = a."id" AND "articlePublished" AND NOT "retracted"
-                    ORDER BY "position", "id" LIMIT 5) q), '[]'::json)))
-          ORDER BY a."date" DESC, a."id" DESC), '[]'::json))))::text AS body
-        FROM (SELECT "id", "title", "date", "sourceId" FROM "Article" WHERE "published" ORDER BY "date" DESC, "id" DESC LIMIT 20) a`,
+                    ORDER BY "position", "id" LIMIT 5) q ORDER BY q."position", q."id"))))
+          FROM (SELECT "id", "title", "date", "sourceId" FROM "Article" WHERE "published" ORDER BY "date" DESC, "id" DESC LIMIT 20) a
+          ORDER BY a."date" DESC, a."id" DESC)))))::text AS body`,
       parameters: [],
     },
     canonical(kind, data) {
@@ -134,28 +132,27 @@ export function buildShapes({ personSlug, articleSlug, search, searches = [] }: 
           SELECT json_build_object('title', a."title", 'slug', a."slug", 'byline', a."byline", 'dateline', a."dateline",
             'standfirst', a."standfirst", 'creditLine', a."creditLine", 'paragraphs', a."paragraphs", 'date', a."date",
             'source', (SELECT json_build_object('name', s."name", 'slug', s."slug") FROM "Source" s WHERE s."id" = a."sourceId"),
-            'contributors', json_build_object('nodes', coalesce((
-              SELECT json_agg(json_build_object('name', s."name") ORDER BY s."name", s."id")
+            'contributors', json_build_object('nodes', array_to_json(ARRAY(
+              SELECT json_build_object('name', s."name")
               FROM (SELECT s."id", s."name" FROM "Source" s JOIN "ArticleContributor" credit ON credit."sourceId" = s."id"
-                    WHERE credit."articleId" = a."id" ORDER BY s."name", s."id" LIMIT 10) s), '[]'::json)),
-            'authors', json_build_object('nodes', coalesce((
-              SELECT json_agg(json_build_object('name', p."name", 'slug', p."slug") ORDER BY p."position", p."id")
+                    WHERE credit."articleId" = a."id" ORDER BY s."name", s."id" LIMIT 10) s ORDER BY s."name", s."id"))),
+            'authors', json_build_object('nodes', array_to_json(ARRAY(
+              SELECT json_build_object('name', p."name", 'slug', p."slug")
               FROM (SELECT p."id", p."name", p."slug", byline."position" FROM "Person" p JOIN "ArticleAuthor" byline ON byline."personId" = p."id"
-                    WHERE byline."articleId" = a."id" ORDER BY byline."position", p."id" LIMIT 10) p), '[]'::json)),
-            'people', json_build_object('nodes', coalesce((
-              SELECT json_agg(json_build_object('name', p."name", 'slug', p."slug") ORDER BY p."name", p."id")
+                    WHERE byline."articleId" = a."id" ORDER BY byline."position", p."id" LIMIT 10) p ORDER BY p."position", p."id"))),
+            'people', json_build_object('nodes', array_to_json(ARRAY(
+              SELECT json_build_object('name', p."name", 'slug', p."slug")
               FROM (SELECT p."id", p."name", p."slug" FROM "Person" p JOIN "ArticleMention" mention ON mention."personId" = p."id"
-                    WHERE mention."articleId" = a."id" ORDER BY p."name", p."id" LIMIT 20) p), '[]'::json)),
-            'topics', json_build_object('nodes', coalesce((
-              SELECT json_agg(json_build_object('name', t."name", 'slug', t."slug") ORDER BY t."name", t."id")
+                    WHERE mention."articleId" = a."id" ORDER BY p."name", p."id" LIMIT 20) p ORDER BY p."name", p."id"))),
+            'topics', json_build_object('nodes', array_to_json(ARRAY(
+              SELECT json_build_object('name', t."name", 'slug', t."slug")
               FROM (SELECT t."id", t."name", t."slug" FROM "Topic" t JOIN "ArticleTopic" tagged ON tagged."topicId" = t."id"
-                    WHERE tagged."articleId" = a."id" ORDER BY t."name", t."id" LIMIT 10) t), '[]'::json)),
-            'quotes', json_build_object('nodes', coalesce((
-              SELECT json_agg(json_build_object('text', q."text", 'kind', q."kind", 'position', q."position",
+                    WHERE tagged."articleId" = a."id" ORDER BY t."name", t."id" LIMIT 10) t ORDER BY t."name", t."id"))),
+            'quotes', json_build_object('nodes', array_to_json(ARRAY(
+              SELECT json_build_object('text', q."text", 'kind', q."kind", 'position', q."position",
                   'speaker', (SELECT json_build_object('name', p."name", 'slug', p."slug") FROM "Person" p WHERE p."id" = q."speakerId"))
-                ORDER BY q."position", q."id")
               FROM (SELECT "id", "text", "kind", "position", "speakerId" FROM "Quote" WHERE "articleId" = a."id" AND "articlePublished" AND NOT "retracted"
-                    ORDER BY "position", "id" LIMIT 20) q), '[]'::json)))
+                    ORDER BY "position", "id" LIMIT 20) q ORDER BY q."position", q."id"))))
           FROM "Article" a WHERE a."slug" = $1 AND a."published")))::text AS body`,
       parameters: [articleSlug],
     },
@@ -199,14 +196,13 @@ export function buildShapes({ personSlug, articleSlug, search, searches = [] }: 
     // The floor reads the ranked terms through the same function as Quotegraph (migration search_terms).
     floor: {
       sql: `SELECT json_build_object('data', json_build_object('search', json_build_object(
-          'articles', json_build_object('nodes', coalesce((
-            SELECT json_agg(json_build_object('title', a."title", 'slug', a."slug") ORDER BY found."rank" DESC, found."id" DESC)
-            FROM "quotegraph_search"('ARTICLE', $1, NULL, NULL, 10) found JOIN "Article" a ON a."id" = found."id"), '[]'::json)),
-          'quotes', json_build_object('nodes', coalesce((
-            SELECT json_agg(json_build_object('text', q."text",
+          'articles', json_build_object('nodes', array_to_json(ARRAY(
+            SELECT json_build_object('title', a."title", 'slug', a."slug")
+            FROM "quotegraph_search"('ARTICLE', $1, NULL, NULL, 10) found JOIN "Article" a ON a."id" = found."id" ORDER BY found."rank" DESC, found."id" DESC))),
+          'quotes', json_build_object('nodes', array_to_json(ARRAY(
+            SELECT json_build_object('text', q."text",
                 'speaker', (SELECT json_build_object('name', p."name") FROM "Person" p WHERE p."id" = q."speakerId"))
-              ORDER BY found."rank" DESC, found."id" DESC)
-            FROM "quotegraph_search"('QUOTE', $1, NULL, NULL, 10) found JOIN "Quote" q ON q."id" = found."id"), '[]'::json)))))::text AS body`,
+            FROM "quotegraph_search"('QUOTE', $1, NULL, NULL, 10) found JOIN "Quote" q ON q."id" = found."id" ORDER BY found."rank" DESC, found."id" DESC))))))::text AS body`,
       parameters: [search],
     },
     canonical(kind, data) {
@@ -228,16 +224,15 @@ export function buildShapes({ personSlug, articleSlug, search, searches = [] }: 
     floor: {
       sql: `SELECT json_build_object('data', json_build_object('person', (
           SELECT json_build_object('name', p."name",
-            'aliases', coalesce((SELECT json_agg(alias."alias" ORDER BY alias."id") FROM "PersonAlias" alias WHERE alias."personId" = p."id"), '[]'::json),
+            'aliases', array_to_json(ARRAY(SELECT alias."alias" FROM "PersonAlias" alias WHERE alias."personId" = p."id" ORDER BY alias."id")),
             'quotes', json_build_object(
               'totalCount', p."quoteCount",
-              'edges', coalesce((
-                SELECT json_agg(json_build_object('node', json_build_object('text', q."text", 'article', json_build_object(
+              'edges', array_to_json(ARRAY(
+                SELECT json_build_object('node', json_build_object('text', q."text", 'article', json_build_object(
                     'title', a."title", 'source', (SELECT json_build_object('name', s."name") FROM "Source" s WHERE s."id" = a."sourceId"))))
-                  ORDER BY q."date" DESC, q."id" DESC)
                 FROM (SELECT "id", "text", "date", "articleId" FROM "Quote" WHERE "speakerId" = p."id" AND "articlePublished" AND NOT "retracted"
                       ORDER BY "date" DESC, "id" DESC LIMIT 20) q
-                JOIN "Article" a ON a."id" = q."articleId"), '[]'::json)))
+                JOIN "Article" a ON a."id" = q."articleId" ORDER BY q."date" DESC, q."id" DESC))))
           FROM "Person" p WHERE p."slug" = $1)))::text AS body`,
       parameters: [personSlug],
     },
