@@ -50,11 +50,11 @@ interface LearntOperation {
   /** Comparisons that differed (a write may fall between the two reads: three are allowed). */
   differences: number;
   checking: boolean;
-  /** By the variables' JSON; a bounded number. */
-  prepared: Map<string, Prepared>;
 }
 
 interface LearntDocument {
+  /** Names the document in the statements' keys (its text may be long). */
+  id: number;
   document: DocumentNode;
   fragments: Record<string, FragmentDefinitionNode>;
   operations: Map<string, LearntOperation>;
@@ -63,33 +63,58 @@ interface LearntDocument {
 export interface DirectAnswersOptions {
   queryLimits: QueryLimits;
   logger: Logger;
-  /** Query texts kept; the least recently used goes first. */
-  keep?: number;
+  /** Query texts kept, and statements for requests (a text and its variables) kept; the least recently used go first. */
+  keep?: { documents: number; statements: number };
 }
 
-/** Variables' statements kept per operation (slugs and cursors vary freely). */
-const PREPARED_PER_OPERATION = 100;
 const DIFFERENCES_ALLOWED = 3;
+/** Longer query texts are left to Apollo: what is kept stays small (documents and statements). */
+const MAX_QUERY_LENGTH = 20_000;
+
+/** A Map dropping its least recently used entry past `size` (a Map iterates in insertion order). */
+class Recent<V> {
+  private readonly entries = new Map<string, V>();
+  constructor(private readonly size: number) {}
+
+  get(key: string): V | undefined {
+    const found = this.entries.get(key);
+    if (found !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, found);
+    }
+    return found;
+  }
+
+  set(key: string, value: V): void {
+    if (this.entries.size >= this.size) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, value);
+  }
+}
 
 /** The request a POST body holds, when it is one this path may answer. */
 function requestOf(body: unknown): Request | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
   const { query, operationName = null, variables = null, extensions } = body as Record<string, unknown>;
-  if (typeof query !== 'string' || extensions !== undefined) return undefined;
+  if (typeof query !== 'string' || query.length > MAX_QUERY_LENGTH || extensions !== undefined) return undefined;
   if (operationName !== null && typeof operationName !== 'string') return undefined;
   if (variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
   return { query, operationName, variables: (variables ?? {}) as Record<string, unknown> };
 }
 
 export class DirectAnswers {
-  private readonly documents = new Map<string, LearntDocument>();
-  private readonly keep: number;
+  private readonly documents: Recent<LearntDocument>;
+  /** By query text, operation name and variables. */
+  private readonly statements: Recent<Prepared>;
+  /** Documents learnt so far, for their ids. */
+  private learnt = 0;
 
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly options: DirectAnswersOptions,
   ) {
-    this.keep = options.keep ?? 1_000;
+    const keep = options.keep ?? { documents: 500, statements: 2_000 };
+    this.documents = new Recent(keep.documents);
+    this.statements = new Recent(keep.statements);
   }
 
   /** The response text for a POST `body` this path answers; undefined when Apollo answers it. */
@@ -100,8 +125,6 @@ export class DirectAnswers {
     const learnt = this.documents.get(request.query);
     const operation = learnt?.operations.get(request.operationName ?? '');
     if (!learnt || operation?.state !== 'answers') return undefined;
-    this.documents.delete(request.query);
-    this.documents.set(request.query, learnt);
     const prepared = this.prepared(learnt, operation, request);
     if (!prepared) return undefined;
     let data: string;
@@ -138,7 +161,7 @@ export class DirectAnswers {
     let operation = learnt.operations.get(name);
     if (!operation) {
       const found = getOperationAST(learnt.document, request.operationName) ?? null;
-      operation = { operation: found, state: found?.operation === 'query' ? 'learning' : 'refused', differences: 0, checking: false, prepared: new Map() };
+      operation = { operation: found, state: found?.operation === 'query' ? 'learning' : 'refused', differences: 0, checking: false };
       learnt.operations.set(name, operation);
     }
     if (operation.state !== 'learning' || operation.checking) return;
@@ -174,13 +197,13 @@ export class DirectAnswers {
     );
   }
 
-  /** The statement for a request's variables, made once per variables (null: Apollo answers). */
+  /** The statement for a request, made once while it is among the recent ones (null: Apollo answers). */
   private prepared(learnt: LearntDocument, operation: LearntOperation, request: Request): Prepared {
-    const key = JSON.stringify(request.variables);
-    const known = operation.prepared.get(key);
+    const key = `${learnt.id}:${request.operationName ?? ''}\u0000${JSON.stringify(request.variables)}`;
+    const known = this.statements.get(key);
     if (known !== undefined) return known;
     const prepared = this.prepare(learnt, operation.operation!, request.variables);
-    if (operation.prepared.size < PREPARED_PER_OPERATION) operation.prepared.set(key, prepared);
+    this.statements.set(key, prepared);
     return prepared;
   }
 
@@ -213,12 +236,7 @@ export class DirectAnswers {
   /** The parsed document of a query text Apollo answered, kept (a bounded number) for the next request. */
   private learntDocument(query: string): LearntDocument | undefined {
     const known = this.documents.get(query);
-    if (known) {
-      // Most recently used last: the first key is the one to drop.
-      this.documents.delete(query);
-      this.documents.set(query, known);
-      return known;
-    }
+    if (known) return known;
     let document: DocumentNode;
     try {
       document = parse(query, { maxTokens: this.options.queryLimits.maxTokens });
@@ -229,8 +247,7 @@ export class DirectAnswers {
     for (const definition of document.definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
     }
-    if (this.documents.size >= this.keep) this.documents.delete(this.documents.keys().next().value!);
-    const learnt: LearntDocument = { document, fragments, operations: new Map() };
+    const learnt: LearntDocument = { id: ++this.learnt, document, fragments, operations: new Map() };
     this.documents.set(query, learnt);
     return learnt;
   }

@@ -115,13 +115,13 @@ describe('direct answers', () => {
       let cursor: string | null = null;
       let pages = 0;
       for (;;) {
-        const request = { query: walk.query, variables: walk.forward ? { after: cursor } : { before: cursor } };
+        const request: OperationRequest = { query: walk.query, variables: walk.forward ? { after: cursor } : { before: cursor } };
         // Learnt at its first page: every later page is answered by one statement.
-        const answered = pages === 0 ? { first: (await sendAgainAndAgain(request)).first } : { first: (await send(request)).body };
+        const answered: { first: unknown } = pages === 0 ? { first: (await sendAgainAndAgain(request)).first } : { first: (await send(request)).body };
         if (pages > 0) expect(answeredDirectly(`direct-${sent}`)).toBe(true);
         const expected = await fetch(apolloOnly.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
         expect(answered.first, `${walk.query} page ${pages}`).toEqual(await expected.json());
-        const connection = walk.path.reduce((value: any, key) => value[key], (answered.first as { data: unknown }).data);
+        const connection: any = walk.path.reduce((value: any, key) => value[key], (answered.first as { data: unknown }).data);
         pages += 1;
         const more = walk.forward ? connection.pageInfo.hasNextPage : connection.pageInfo.hasPreviousPage;
         if (!more) break;
@@ -151,6 +151,16 @@ describe('direct answers', () => {
     const other = await send({ ...person, variables: { slug: 'no-such-person' } });
     expect(answeredDirectly(other.id)).toBe(true);
     expect(other.body).toMatchObject({ data: { person: null } });
+  });
+
+  it('send the headers Apollo sends', async () => {
+    const request = { query: '{ sources(first: 1) { nodes { name } } }' };
+    expect((await sendAgainAndAgain(request)).direct).toBe(true);
+    const post = (url: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://example.org' }, body: JSON.stringify(request) });
+    const [direct, apollo] = await Promise.all([post(api.url), post(apolloOnly.url)]);
+    const headers = (response: Response) => Object.fromEntries([...response.headers].filter(([name]) => !['date', 'content-length', 'x-request-id', 'keep-alive', 'connection'].includes(name)));
+    expect(headers(direct)).toEqual(headers(apollo));
+    expect(direct.status).toBe(apollo.status);
   });
 
   it('leave requests with a key, GETs and persisted-query extensions to Apollo', async () => {
