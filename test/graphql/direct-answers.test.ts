@@ -153,6 +153,15 @@ describe('direct answers', () => {
     expect(other.body).toMatchObject({ data: { person: null } });
   });
 
+  it('spread each fragment once, as graphql-js does, so that fragments spread within fragments cannot explode', async () => {
+    // Each fragment spreads the next twice: 2^30 spreads walked naively (a worker died of it once).
+    const fragments = Array.from({ length: 30 }, (_, index) => `fragment F${index} on Person { name ...F${index + 1} ...F${index + 1} }`);
+    const query = `{ person(slug: "sergey-lavrov") { ...F0 } } ${fragments.join(' ')} fragment F30 on Person { slug }`;
+    const answered = await sendAgainAndAgain({ query });
+    expect(answered.first).toMatchObject({ data: { person: { name: 'Sergey Lavrov', slug: 'sergey-lavrov' } } });
+    expect(answered.direct).toBe(true);
+  });
+
   it('send the headers Apollo sends', async () => {
     const request = { query: '{ sources(first: 1) { nodes { name } } }' };
     expect((await sendAgainAndAgain(request)).direct).toBe(true);

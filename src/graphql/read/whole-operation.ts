@@ -338,8 +338,19 @@ function base64url(text: string): string {
   return `translate(rtrim(encode(convert_to(${text}, 'UTF8'), 'base64'), '='), E'+/\\n', '-_')`;
 }
 
-/** The fields selected on `type` in `selectionSets`, through fragments that apply to it, @skip and @include evaluated. */
-function selectedFields(scope: Scope, type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[], into: SelectedFields = new Map()): SelectedFields {
+/**
+ * The fields selected on `type` in `selectionSets`, through fragments that apply to it, @skip and
+ * @include evaluated. Each named fragment is spread once (as graphql-js's collectFields does): a
+ * document spreading fragments within fragments many times over would otherwise be walked an
+ * exponential number of times.
+ */
+function selectedFields(
+  scope: Scope,
+  type: GraphQLObjectType,
+  selectionSets: readonly SelectionSetNode[],
+  into: SelectedFields = new Map(),
+  spread = new Set<string>(),
+): SelectedFields {
   for (const selectionSet of selectionSets) {
     for (const selection of selectionSet.selections) {
       if (!included(scope, selection)) continue;
@@ -349,11 +360,14 @@ function selectedFields(scope: Scope, type: GraphQLObjectType, selectionSets: re
         if (nodes) nodes.push(selection);
         else into.set(key, [selection]);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (applies(scope, selection.typeCondition, type)) selectedFields(scope, type, [selection.selectionSet], into);
+        if (applies(scope, selection.typeCondition, type)) selectedFields(scope, type, [selection.selectionSet], into, spread);
       } else {
-        const fragment = scope.fragments[selection.name.value];
-        if (!fragment) throw new NotAnswerable(`no fragment ${selection.name.value}`);
-        if (applies(scope, fragment.typeCondition, type)) selectedFields(scope, type, [fragment.selectionSet], into);
+        const name = selection.name.value;
+        if (spread.has(name)) continue;
+        spread.add(name);
+        const fragment = scope.fragments[name];
+        if (!fragment) throw new NotAnswerable(`no fragment ${name}`);
+        if (applies(scope, fragment.typeCondition, type)) selectedFields(scope, type, [fragment.selectionSet], into, spread);
       }
     }
   }
