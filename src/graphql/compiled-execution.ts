@@ -12,7 +12,7 @@
 // documents is kept. Apollo plugs an executor in through its gateway interface: parsing,
 // validation, the plugins and error formatting stay Apollo's, only execution is replaced.
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, Kind, type DocumentNode, type ExecutionResult, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 export interface CompiledExecutionOptions {
@@ -44,6 +44,39 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
   const rebuilt = new GraphQLError(error.message, { path: error.path, originalError: error.originalError, extensions: error.extensions });
   (rebuilt as { locations: GraphQLError['locations'] }).locations = error.locations;
   return rebuilt;
+}
+
+/**
+ * Selections past which a document is not compiled, counted with every fragment written out where it
+ * is spread. graphql-jit walks a fragment at every spread: thirty fragments each spreading the next
+ * twice (2^30 selections written out, 93 as graphql-js collects them) made it allocate until V8
+ * stopped the process, with one request sent twice.
+ */
+const MAX_SELECTIONS_WRITTEN_OUT = 10_000;
+
+/** Whether `document`'s selections, every fragment written out at each spread, stay within MAX_SELECTIONS_WRITTEN_OUT. */
+function smallWrittenOut(document: DocumentNode): boolean {
+  const fragments = new Map(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])));
+  const fragmentSizes = new Map<string, number>();
+  const sizeOf = (selectionSet: SelectionSetNode | undefined): number => {
+    let size = 0;
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) size += 1 + sizeOf(selection.selectionSet);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) size += sizeOf(selection.selectionSet);
+      else {
+        const name = selection.name.value;
+        let fragmentSize = fragmentSizes.get(name);
+        if (fragmentSize === undefined) {
+          fragmentSizes.set(name, 0); // a cycle: validation refused the document before it got here
+          fragmentSizes.set(name, (fragmentSize = sizeOf(fragments.get(name)?.selectionSet)));
+        }
+        size += fragmentSize;
+      }
+      if (size > MAX_SELECTIONS_WRITTEN_OUT) return size;
+    }
+    return size;
+  };
+  return document.definitions.every((definition) => definition.kind !== Kind.OPERATION_DEFINITION || sizeOf(definition.selectionSet) <= MAX_SELECTIONS_WRITTEN_OUT);
 }
 
 /**
@@ -86,7 +119,7 @@ export function compiledExecution(schema: GraphQLSchema, { compileAfter = 1, kee
     // Apollo's hash of the query text: the same text is the same document.
     const entry = seen(`${request.queryHash}:${operationName ?? ''}`);
     entry.runs += 1;
-    if (entry.compiled === undefined && entry.runs > compileAfter) entry.compiled = compiled(document, operationName);
+    if (entry.compiled === undefined && entry.runs > compileAfter) entry.compiled = smallWrittenOut(document) ? compiled(document, operationName) : null;
     const run = () => execute({ schema, document, contextValue: context, variableValues: variables, operationName });
     if (!entry.compiled) return (await run()) as Result;
     const result = await entry.compiled.query(undefined, context, variables);

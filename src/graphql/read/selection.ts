@@ -13,12 +13,19 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 
-/** Fields selected directly in `selectionSet`, through fragments. */
-export function selectedFields(selectionSet: SelectionSetNode | undefined, info: GraphQLResolveInfo, into: FieldNode[] = []): FieldNode[] {
+/**
+ * Fields selected directly in `selectionSet`, through fragments. Each named fragment is spread once,
+ * as graphql-js does: fragments that spread the next one twice, thirty deep, made 2^30 walks and
+ * killed the process with one request.
+ */
+export function selectedFields(selectionSet: SelectionSetNode | undefined, info: GraphQLResolveInfo, into: FieldNode[] = [], spread = new Set<string>()): FieldNode[] {
   for (const selection of selectionSet?.selections ?? []) {
     if (selection.kind === Kind.FIELD) into.push(selection);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) selectedFields(selection.selectionSet, info, into);
-    else selectedFields(info.fragments[selection.name.value]?.selectionSet, info, into);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) selectedFields(selection.selectionSet, info, into, spread);
+    else if (!spread.has(selection.name.value)) {
+      spread.add(selection.name.value);
+      selectedFields(info.fragments[selection.name.value]?.selectionSet, info, into, spread);
+    }
   }
   return into;
 }
