@@ -175,15 +175,14 @@ export class DirectAnswers {
   private async compare(learnt: LearntDocument, operation: LearntOperation, request: Request, context: Context, answered: string): Promise<void> {
     const apollo = JSON.parse(answered) as { data?: unknown; errors?: unknown };
     if (apollo.errors !== undefined || apollo.data === undefined) return;
-    let statement: Statement;
-    try {
-      statement = wholeOperationStatement(this.schema, learnt.fragments, operation.operation!, this.coerced(operation.operation!, request.variables) ?? {});
-    } catch (error) {
-      if (!(error instanceof NotAnswerable)) throw error;
+    // Apollo answered without errors, so the checks pass: no statement means one cannot be written.
+    // The statement made here is kept, and answers the next request with these variables.
+    const prepared = this.prepared(learnt, operation, request);
+    if (!prepared) {
       operation.state = 'refused';
       return;
     }
-    const [row] = await context.sql.query<{ data: string }>(statement.sql, statement.values);
+    const [row] = await context.sql.query<{ data: string }>(prepared.statement.sql, prepared.statement.values);
     if (isDeepStrictEqual(JSON.parse(row!.data), apollo.data)) {
       operation.state = 'answers';
       return;

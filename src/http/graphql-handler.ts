@@ -91,7 +91,6 @@ export async function handleGraphQL(
   responseLimit: number,
   direct?: DirectAnswers,
 ): Promise<void> {
-  const url = new URL(request.url ?? '/', 'http://localhost');
   const parsed = parseBody(body, request.headers['content-type']);
   // A POST without a key whose operation one statement answers (src/graphql/direct-answers.ts).
   const directly = direct !== undefined && request.method === 'POST' && request.headers.authorization === undefined;
@@ -105,6 +104,7 @@ export async function handleGraphQL(
       return;
     }
   }
+  const url = new URL(request.url ?? '/', 'http://localhost');
   const result = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: {
       method: request.method ?? 'GET',

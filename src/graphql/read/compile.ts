@@ -218,17 +218,22 @@ export function idOfSlug(table: string, type: RedirectedType, slugParameter: str
     (SELECT "targetId" FROM "Redirect" WHERE "type" = '${type}' AND "slug" = ${slugParameter}))`;
 }
 
+/** The condition on `t` of a public lookup by the slug in `slugParameter`: through redirects, and visible. */
+export function slugConditions(source: RowSource, slugParameter: string): string {
+  const conditions = [
+    source.redirects ? `t."id" = ${idOfSlug(source.table, source.redirects, slugParameter)}` : `t."slug" = ${slugParameter}`,
+    ...(source.visible ? [source.visible] : []),
+  ];
+  return conditions.join(' AND ');
+}
+
 /** The row with `slug`, and what `along` asks to read along with it. */
 export function rowBySlugStatement(source: RowSource, slug: string, along: ReadAlong = NOTHING_ALONG): Statement {
   const parameters = new SqlParameters();
   const slugParameter = parameters.add(slug);
   const joined = joinClauses(along.joins);
   const pages = pageColumns(along.pages, parameters);
-  const conditions = [
-    source.redirects ? `t."id" = ${idOfSlug(source.table, source.redirects, slugParameter)}` : `t."slug" = ${slugParameter}`,
-    ...(source.visible ? [source.visible] : []),
-  ];
-  const sql = `SELECT ${columnList(neededColumns(source.singleColumns ?? source.columns, along.fields))}${joined.columns}${pages} FROM ${source.table} t ${joined.from} WHERE ${conditions.join(' AND ')}`;
+  const sql = `SELECT ${columnList(neededColumns(source.singleColumns ?? source.columns, along.fields))}${joined.columns}${pages} FROM ${source.table} t ${joined.from} WHERE ${slugConditions(source, slugParameter)}`;
   return { sql, values: parameters.values };
 }
 

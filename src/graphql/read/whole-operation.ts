@@ -31,7 +31,7 @@ import {
 import { columnList, type Column } from '../../db/columns.js';
 import { toPageRequest, type PageArguments, type PageRequest } from '../relay/page-arguments.js';
 import { cursorTag, type ListSpec, type NestedList, type RowSource } from './catalogue.js';
-import { countQuery, fromClause, idOfSlug, listConditions, nestedCount, pageClauses, whereClause, type Statement } from './compile.js';
+import { countQuery, fromClause, listConditions, nestedCount, pageClauses, slugConditions, whereClause, type Statement } from './compile.js';
 import { answersFromColumn, joinReadBy, listReadBy, listsReadBy, rowBySlugReadBy, topListReadBy, type TopList } from './fields.js';
 import { SqlParameters } from './parameters.js';
 import { chosenList, neededColumns } from './plan.js';
@@ -100,12 +100,8 @@ function rowBySlugValue(scope: Scope, definition: GraphQLField<unknown, unknown>
   const type = objectTypeOf(definition.type);
   const fields = selectedFields(scope, type, selectionSetsOf(nodes));
   const slug = scope.parameters.add(args.slug);
-  const conditions = [
-    source.redirects ? `t."id" = ${idOfSlug(source.table, source.redirects, slug)}` : `t."slug" = ${slug}`,
-    ...(source.visible ? [source.visible] : []),
-  ];
   const row = rowScope(scope, neededColumns(source.singleColumns ?? source.columns, namesOf(fields)));
-  return `(SELECT ${rowObject(scope, type, fields, row)} FROM (SELECT ${columnList(row.columns)} FROM ${source.table} t WHERE ${conditions.join(' AND ')}) ${row.alias})`;
+  return `(SELECT ${rowObject(scope, type, fields, row)} FROM (SELECT ${columnList(row.columns)} FROM ${source.table} t WHERE ${slugConditions(source, slug)}) ${row.alias})`;
 }
 
 /** How one connection's rows are read: the list, what narrows it (its parent, a filter) and how it is counted. */
