@@ -33,6 +33,21 @@ describe('search', () => {
     expect([page.nodes[0].slug, second.data.search.articles.nodes[0].slug]).toEqual(slugs.slice(0, 2));
   });
 
+  it('ranks a page read backwards as one read forwards (the cursors hold the rank)', async () => {
+    const edges = async (page: string) => {
+      const result = await api.query(`{ search(query: "Russia or relationship or build or optimism or world") {
+        articles(${page}) { edges { cursor } } quotes(${page}) { edges { cursor } } } }`);
+      expect(result.errors).toBeUndefined();
+      return result.data.search;
+    };
+    const forwards = await edges('first: 50');
+    // Both seed articles, and some of their quotes; fewer than a page, so both reads hold every match.
+    expect(forwards.articles.edges.length).toBe(2);
+    expect(forwards.quotes.edges.length).toBeGreaterThan(2);
+    expect(forwards.quotes.edges.length).toBeLessThan(50);
+    expect(await edges('last: 50')).toEqual(forwards);
+  });
+
   it("reads a search's articles and quotes in one statement, as each would read its own page", async () => {
     const both = `{ search(query: "Russia") {
       articles(first: 3) { nodes { title date source { name } topics(first: 5) { nodes { name } } } }
