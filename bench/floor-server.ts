@@ -6,6 +6,7 @@
 // with DATABASE_URL, PORT and BENCH_SHAPE_PARAMETERS (JSON) in the environment; prints "ready".
 import { createServer } from 'node:http';
 import pg from 'pg';
+import { KEEP_FREED_MEMORY } from '../src/db/keep-freed-memory.js';
 import { buildShapes, type ShapeParameters } from './shapes.js';
 
 const connectionString = process.env.DATABASE_URL;
@@ -16,6 +17,8 @@ const byQuery = new Map(shapes.map((shape) => [shape.quotegraph, { name: `floor_
 // memory): at PostgreSQL's default 4 the front page's statement hashed every topic for each article
 // (4.5 against 2.8 ms of execution), which measured the setting, not the server.
 const pool = new pg.Pool({ connectionString, max: Number(process.env.BENCH_POOL_SIZE ?? 10), options: '-c random_page_cost=1.1' });
+// Each backend keeps the memory its statements free, as Quotegraph's do (src/db/keep-freed-memory.ts).
+pool.on('connect', (client) => void client.query(KEEP_FREED_MEMORY).catch(() => undefined));
 
 const server = createServer((request, response) => {
   const chunks: Buffer[] = [];

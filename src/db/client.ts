@@ -3,6 +3,7 @@
 // time reads through `sql` and writes through `writer`; Prisma is for the schema, migrations and tests.
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { KEEP_FREED_MEMORY } from './keep-freed-memory.js';
 import type { Config } from '../config.js';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { migratePglite, migratePostgres, type MigrationReport } from './migrate.js';
@@ -71,6 +72,7 @@ const KEEPALIVE_DELAY_MS = 10_000;
  */
 const PLANNER_COSTS = "SELECT set_config('random_page_cost', '1.1', false) WHERE current_setting('random_page_cost') = '4'";
 
+
 function createPool(connectionString: string, options: ConnectOptions): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
@@ -86,7 +88,10 @@ function createPool(connectionString: string, options: ConnectOptions): pg.Pool 
   // on the next checkout. Without a listener that error would end the process.
   pool.on('error', () => undefined);
   // Queued ahead of the connection's first statement; a failure here fails that statement too.
-  pool.on('connect', (client) => void client.query(PLANNER_COSTS).catch(() => undefined));
+  pool.on('connect', (client) => {
+    void client.query(PLANNER_COSTS).catch(() => undefined);
+    void client.query(KEEP_FREED_MEMORY).catch(() => undefined);
+  });
   return pool;
 }
 
