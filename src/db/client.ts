@@ -88,10 +88,8 @@ function createPool(connectionString: string, options: ConnectOptions): pg.Pool 
   // on the next checkout. Without a listener that error would end the process.
   pool.on('error', () => undefined);
   // Queued ahead of the connection's first statement; a failure here fails that statement too.
-  pool.on('connect', (client) => {
-    void client.query(PLANNER_COSTS).catch(() => undefined);
-    void client.query(KEEP_FREED_MEMORY).catch(() => undefined);
-  });
+  // One query string (two statements): pg warns of a query sent while another is running.
+  pool.on('connect', (client) => void client.query(`${PLANNER_COSTS}; ${KEEP_FREED_MEMORY}`).catch(() => undefined));
   return pool;
 }
 
