@@ -3,9 +3,9 @@
 // time reads through `sql` and writes through `writer`; Prisma is for the schema, migrations and tests.
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { KEEP_FREED_MEMORY } from './keep-freed-memory.js';
 import type { Config } from '../config.js';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
+import { KEEP_FREED_MEMORY } from './keep-freed-memory.js';
 import { migratePglite, migratePostgres, type MigrationReport } from './migrate.js';
 import { listenPostgres, type Unlisten } from './notifications.js';
 import { replicate, type Replication, type ReplicaStatus } from './replicas.js';
@@ -71,7 +71,6 @@ const KEEPALIVE_DELAY_MS = 10_000;
  * whose operator set another value keeps it: only the default is replaced.
  */
 const PLANNER_COSTS = "SELECT set_config('random_page_cost', '1.1', false) WHERE current_setting('random_page_cost') = '4'";
-
 
 function createPool(connectionString: string, options: ConnectOptions): pg.Pool {
   const pool = new pg.Pool({

@@ -10,6 +10,15 @@ export interface OperationRequest {
 
 const QUOTE = 'text kind position date retracted speaker { name slug aliases } article { title slug date source { name } }';
 
+/**
+ * Fragments spreading the next one twice, thirty deep: 93 selections as graphql-js collects them, 2^30
+ * written out (graphql-jit and the read engine's selection walks once killed the process on it).
+ */
+export const FRAGMENTS_WITHIN_FRAGMENTS = `{ person(slug: "sergey-lavrov") { ...F0 } } ${Array.from(
+  { length: 30 },
+  (_, index) => `fragment F${index} on Person { name ...F${index + 1} ...F${index + 1} }`,
+).join(' ')} fragment F30 on Person { slug }`;
+
 /** Operations and their variables: every kind of selection, argument and failure the API has. */
 export function operations(personId: string, articleSlug: string): OperationRequest[] {
   return [
@@ -55,12 +64,7 @@ export function operations(personId: string, articleSlug: string): OperationRequ
     { query: 'query ($skipArticles: Boolean = false) { search(query: "  Lavrov sanctions ") { __typename articles(first: 3) @skip(if: $skipArticles) { totalCount nodes { title } } hits: quotes(last: 2) { nodes { text } } } }' },
     { query: '{ search(query: "") { articles(first: 1) { nodes { title } } } }' },
     { query: 'query ($after: String) { quotes(first: 2, after: $after) { nodes { text } } }', variables: { after: null } },
-    // Fragments spreading the next one twice, thirty deep: 93 selections as graphql-js collects them,
-    // 2^30 written out (graphql-jit and the read engine's selection walks once killed the process on it).
-    {
-      query: `{ person(slug: "sergey-lavrov") { ...F0 } } ${Array.from({ length: 30 }, (_, index) => `fragment F${index} on Person { name ...F${index + 1} ...F${index + 1} }`).join(' ')}
-        fragment F30 on Person { slug }`,
-    },
+    { query: FRAGMENTS_WITHIN_FRAGMENTS },
     // Several operations in one document, one chosen by name.
     { query: 'query One { sources(first: 1) { nodes { name } } } query Two { topics(first: 1) { nodes { name } } }', operationName: 'Two' },
     // Introspection.
