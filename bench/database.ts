@@ -1,5 +1,6 @@
 // Benchmark databases on the local server: named quotegraph_bench_*, created on demand, dropped unless kept.
 import pg from 'pg';
+import { KEEP_FREED_MEMORY } from '../src/db/keep-freed-memory.js';
 
 export const BENCH_PREFIX = 'quotegraph_bench_';
 
@@ -14,6 +15,19 @@ export function databaseUrl(name: string): string {
 
 export function databaseName(url: string): string {
   return decodeURIComponent(new URL(url).pathname.slice(1));
+}
+
+/**
+ * The database pool of a comparison server (the floor, PostGraphile), whose sessions are set as
+ * Quotegraph's are (src/db/client.ts), so that the bench compares servers rather than settings:
+ * planned with random_page_cost 1.1 (at PostgreSQL's default 4 the floor's front page hashed every
+ * topic for each article, 4.5 against 2.8 ms of execution), and each backend keeping the memory its
+ * statements free (src/db/keep-freed-memory.ts).
+ */
+export function comparisonPool(connectionString: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.BENCH_POOL_SIZE ?? 10), options: '-c random_page_cost=1.1' });
+  pool.on('connect', (client) => void client.query(KEEP_FREED_MEMORY).catch(() => undefined));
+  return pool;
 }
 
 async function asAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> {

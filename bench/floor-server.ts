@@ -5,20 +5,14 @@
 // does on this machine and database. Run by bench/run.ts
 // with DATABASE_URL, PORT and BENCH_SHAPE_PARAMETERS (JSON) in the environment; prints "ready".
 import { createServer } from 'node:http';
-import pg from 'pg';
-import { KEEP_FREED_MEMORY } from '../src/db/keep-freed-memory.js';
+import { comparisonPool } from './database.js';
 import { buildShapes, type ShapeParameters } from './shapes.js';
 
 const connectionString = process.env.DATABASE_URL;
 if (!connectionString) throw new Error('DATABASE_URL is not set');
 const shapes = buildShapes(JSON.parse(process.env.BENCH_SHAPE_PARAMETERS ?? '{}') as ShapeParameters);
 const byQuery = new Map(shapes.map((shape) => [shape.quotegraph, { name: `floor_${shape.name}`, ...shape.floor }]));
-// Planned with the random_page_cost Quotegraph's sessions use (src/db/client.ts, 1.1 for data held in
-// memory): at PostgreSQL's default 4 the front page's statement hashed every topic for each article
-// (4.5 against 2.8 ms of execution), which measured the setting, not the server.
-const pool = new pg.Pool({ connectionString, max: Number(process.env.BENCH_POOL_SIZE ?? 10), options: '-c random_page_cost=1.1' });
-// Each backend keeps the memory its statements free, as Quotegraph's do (src/db/keep-freed-memory.ts).
-pool.on('connect', (client) => void client.query(KEEP_FREED_MEMORY).catch(() => undefined));
+const pool = comparisonPool(connectionString);
 
 const server = createServer((request, response) => {
   const chunks: Buffer[] = [];

@@ -2,7 +2,7 @@
 // Run as a child process by bench/run.ts: DATABASE_URL and PORT in the environment; it prints
 // "ready" once listening.
 import pg from 'pg';
-import { KEEP_FREED_MEMORY } from '../src/db/keep-freed-memory.js';
+import { comparisonPool } from './database.js';
 import { importBenchDependency } from './dependencies.js';
 
 /**
@@ -61,10 +61,7 @@ async function main(): Promise<void> {
 
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error('DATABASE_URL is not set');
-  // The random_page_cost Quotegraph's sessions use (as the floor's): a deployment setting, not the server's merit.
-  const pool = new pg.Pool({ connectionString, max: Number(process.env.BENCH_POOL_SIZE ?? 10), options: '-c random_page_cost=1.1' });
-  // Each backend keeps the memory its statements free, as Quotegraph's do (src/db/keep-freed-memory.ts).
-  pool.on('connect', (client) => void client.query(KEEP_FREED_MEMORY).catch(() => undefined));
+  const pool = comparisonPool(connectionString);
   const preset: GraphileConfig.Preset = {
     extends: [PostGraphileAmberPreset],
     pgServices: [makePgService({ pool, schemas: ['public'] })],
