@@ -55,6 +55,17 @@ export async function ensureDatabase(name: string): Promise<boolean> {
   });
 }
 
+/** Creates `name` as a copy of the database `template` (which must exist, with nobody connected to it). */
+export async function copyDatabase(template: string, name: string): Promise<void> {
+  checkName(template);
+  checkName(name);
+  await asAdmin(async (admin) => {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+    if (!rowCount) throw new Error(`No database "${template}": fill it first (npm run bench:data -- --scale N)`);
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  });
+}
+
 export async function dropDatabase(name: string): Promise<void> {
   checkName(name);
   if (!name.startsWith(BENCH_PREFIX)) throw new Error(`Refusing to drop "${name}": not a benchmark database`);

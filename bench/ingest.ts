@@ -5,7 +5,11 @@
 // alone), and a folder of distinct article files through the command line, `quotegraph ingest
 // FOLDER`, timed from start to exit. Each reports the CPU time of the PostgreSQL backends an article,
 // steadier than rates on a shared machine.
-// Usage: npm run bench:ingest -- [--quick] [--keep] [--files N]
+// With --scale N the articles go into a copy of the bench database of that scale (npm run bench:data
+// -- --scale N) instead of an empty one, and with --topic-articles K the topics of the stories stored
+// (the seeds' and the evaluation texts') first get K of its articles each: what it costs to store an
+// article filed under a topic that is already large.
+// Usage: npm run bench:ingest -- [--quick] [--keep] [--files N] [--scale N [--topic-articles K]]
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -18,7 +22,7 @@ import { migratePostgres } from '../src/db/migrate.js';
 import { extractArticle } from '../src/ingest/extract.js';
 import { BATCH_SIZE, storeArticle, storeArticles } from '../src/ingest/store.js';
 import { packageRoot } from '../src/package-root.js';
-import { adminUrl, BENCH_PREFIX, databaseUrl, dropDatabase, ensureDatabase, parseArguments } from './database.js';
+import { adminUrl, BENCH_PREFIX, copyDatabase, databaseUrl, dropDatabase, ensureDatabase, parseArguments } from './database.js';
 import { backendCpu, cpuSpent } from './processes.js';
 
 /** The seeds and the fictional evaluation texts (1.8 KiB on average). */
@@ -91,12 +95,47 @@ async function ingestFolder(url: string, name: string, folder: string): Promise<
   return { seconds, summary, cliCpuMs: childrenCpuMs() - cpuBefore, databaseCpuMs: [...backends.values()].reduce((sum, ms) => sum + ms, 0) };
 }
 
+/**
+ * Files `count` of the bench corpus's articles under each topic that is not the corpus's own (the
+ * seeds' and the evaluation texts' topics, which the stories stored here are filed under).
+ */
+async function enlargeTopics(url: string, count: number): Promise<void> {
+  const started = performance.now();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO "ArticleTopic" ("articleId", "topicId")
+       SELECT article."id", topic."id" FROM "Topic" topic,
+         LATERAL (SELECT "id" FROM "Article" WHERE "id" % 4 = topic."id" % 4 ORDER BY "id" LIMIT $1) article
+       WHERE topic."slug" NOT LIKE 'bench-%'
+       ON CONFLICT DO NOTHING`,
+      [count],
+    );
+    await client.query('ANALYZE "ArticleTopic", "Topic"');
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS "topics", min("articleCount")::int AS "smallest" FROM "Topic" WHERE "slug" NOT LIKE 'bench-%'`,
+    );
+    console.log(
+      `Topics of the stories stored: ${rows[0].topics}, each with at least ${rows[0].smallest} articles ` +
+        `(${((performance.now() - started) / 1000).toFixed(1)} s to file them)`,
+    );
+  } finally {
+    await client.end();
+  }
+}
+
 const load = () => loadavg().map((value) => value.toFixed(2)).join(', ');
 
 async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
   const filesOption = options.rest.indexOf('--files');
   const folderFiles = filesOption >= 0 ? Number(options.rest[filesOption + 1]) : options.quick ? 1000 : 3000;
+  const scaled = process.argv.includes('--scale');
+  const topicOption = options.rest.indexOf('--topic-articles');
+  const topicArticles = topicOption >= 0 ? Number(options.rest[topicOption + 1]) : 0;
+  if (!Number.isInteger(topicArticles) || topicArticles < 0) throw new Error('--topic-articles must be a whole number');
+  if (topicArticles > 0 && !scaled) throw new Error('--topic-articles needs --scale N: the articles come from the bench database');
   console.log(`Load average at start: ${load()}`);
   const corpus = await texts();
   const seconds = options.quick ? 1 : 3;
@@ -124,7 +163,13 @@ async function main(): Promise<void> {
 
   const name = `${BENCH_PREFIX}ingest_${process.pid}`;
   const url = databaseUrl(name);
-  await ensureDatabase(name);
+  if (scaled) {
+    const template = `${BENCH_PREFIX}s${options.scale}`;
+    await copyDatabase(template, name);
+    console.log(`Into a copy of ${template}`);
+  } else {
+    await ensureDatabase(name);
+  }
   const database = connectPostgres(url);
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -156,6 +201,7 @@ async function main(): Promise<void> {
       return articles / ((performance.now() - started) / 1000);
     };
     await ingest(20, 1); // warm-up: connections, prepared plans, the people every story names
+    if (topicArticles > 0) await enlargeTopics(url, topicArticles);
     for (const concurrency of [1, 4]) {
       const { result: rate, msPerArticle } = await databaseCpu(count, () => ingest(count, concurrency));
       console.log(
