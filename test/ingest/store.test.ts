@@ -8,7 +8,7 @@ import { connectPostgres, openEmbedded, type Database } from '../support/prisma.
 import { storeArticle, storeArticles } from '../../src/ingest/store.js';
 import { seedDatabase } from '../../src/seeds.js';
 import { copyEmbeddedTemplate, createTestDatabase } from '../support/database.js';
-import { syntheticDraft } from '../support/drafts.js';
+import { syntheticDraft, syntheticQuote } from '../support/drafts.js';
 import { randomFrom } from '../support/random.js';
 
 /** A database to store into, seeded, and how to open it again with another session time zone. */
@@ -174,15 +174,7 @@ describe.each([
             source: `Crowd Wire ${surname}`,
             topics: [`Crowds of ${surname}`, 'Crowded Desks'],
             people: named.map((name) => ({ name, aliases: [], role: null, affiliation: null })),
-            quotes: named.map((speaker, position) => ({
-              text: `Words ${position} of story ${round}-${index}.`,
-              start: position * 40,
-              end: position * 40 + 20,
-              speaker,
-              speakerDescription: null,
-              kind: 'direct' as const,
-              attribution: { method: 'speech-verb:person', confidence: 0.95 },
-            })),
+            quotes: named.map((speaker, position) => syntheticQuote(`Words ${position} of story ${round}-${index}.`, position, speaker)),
           });
         });
         const results = await Promise.allSettled(drafts.map((draft) => storeArticle(database.writer, draft)));

@@ -2,6 +2,19 @@
 import { createHash } from 'node:crypto';
 import type { ArticleDraft } from '../../src/ingest/draft.js';
 
+/** A direct quote by `speaker`, the `position`-th of its article, attributed by a speech verb. */
+export function syntheticQuote(text: string, position: number, speaker: string): ArticleDraft['quotes'][number] {
+  return {
+    text,
+    start: position * 40,
+    end: position * 40 + 20,
+    speaker,
+    speakerDescription: null,
+    kind: 'direct',
+    attribution: { method: 'speech-verb:person', confidence: 0.95 },
+  };
+}
+
 export function syntheticDraft(index: number, overrides: Partial<ArticleDraft> = {}): ArticleDraft {
   const title = `Synthetic story number ${index}`;
   const speaker = `Speaker${index % 3} Testperson`;
@@ -22,15 +35,7 @@ export function syntheticDraft(index: number, overrides: Partial<ArticleDraft> =
     publishedAt: new Date(Date.UTC(2020, 0, 1 + index)).toISOString(),
     topics: ['Testing'],
     people: [{ name: speaker, aliases: ['Testperson'], role: null, affiliation: null }],
-    quotes: [0, 1, 2].map((position) => ({
-      text: `Quote ${position} of story ${index}.`,
-      start: position * 40,
-      end: position * 40 + 20,
-      speaker,
-      speakerDescription: null,
-      kind: 'direct' as const,
-      attribution: { method: 'speech-verb:person', confidence: 0.95 },
-    })),
+    quotes: [0, 1, 2].map((position) => syntheticQuote(`Quote ${position} of story ${index}.`, position, speaker)),
     contentHash: createHash('sha256').update(title).digest('hex'),
     ...overrides,
   };
