@@ -1,12 +1,13 @@
 // Ranked full-text search lists over articles and quotes. A page is read by `quotegraph_search`
 // (migration search_terms), which reads each word's documents best first from "SearchTerm" and ranks
-// only as many documents as it must; a count, or a page read backwards, ranks every match instead.
-// Both rank a document by ts_rank of the query's words joined by OR: the mean of its ranks per word.
+// only as many documents as it must; a page read backwards ranks every match instead, and a count
+// ranks none.
+// Both rank a document by "quotegraph_rank": the mean, in double precision, of its ts_rank for each word.
 import { articleColumns, articlesNewestFirst } from '../article/article.lists.js';
 import { quoteColumns, quotesNewestFirst } from '../quote/quote.lists.js';
 import { columns, orderBy, type Column, type ListSpec, type PageWindow, type SqlParameters } from '../read/catalogue.js';
 
-const rank = columns({ rank: 'real' });
+const rank = columns({ rank: 'float8' });
 
 type SearchKind = 'ARTICLE' | 'QUOTE';
 
@@ -25,14 +26,19 @@ function matching(kind: SearchKind, table: string, query: string) {
   return (parameters: SqlParameters, page?: PageWindow): string => {
     if (page?.forward) {
       const [afterRank, afterId] = page.after ?? [null, null];
-      return `(SELECT t.*, found."rank" FROM "quotegraph_search"('${kind}', ${parameters.add(query)}, ${parameters.add(afterRank)}::real,
+      return `(SELECT t.*, found."rank" FROM "quotegraph_search"('${kind}', ${parameters.add(query)}, ${parameters.add(afterRank)}::float8,
           ${parameters.add(afterId)}::int, ${page.limit}) AS found JOIN ${table} t ON t."id" = found."id") t`;
     }
     // The search words are parsed once, as a row of their own: written as an expression instead,
     // PostgreSQL's prepared (generic) plan parsed them again for every row and ran 4 times slower.
-    return `(SELECT t.*, coalesce(ts_rank(t."searchVector", search.terms), 0) AS "rank"
-      FROM ${table} t, (SELECT words, "quotegraph_any_term"("quotegraph_query_terms"(words)) FROM websearch_to_tsquery('english', ${parameters.add(query)}) AS words) AS search(words, terms)
-      WHERE t."searchVector" @@ search.words) t`;
+    const search = `(SELECT words, "quotegraph_term_queries"("quotegraph_query_terms"(words))
+      FROM websearch_to_tsquery('english', ${parameters.add(query)}) AS words) AS search(words, terms)`;
+    if (page) {
+      return `(SELECT t.*, m."rank" FROM ${search}, "quotegraph_search_matches"('${kind}', search.words, search.terms) m
+        JOIN ${table} t ON t."id" = m."id") t`;
+    }
+    // A count: every match, unranked.
+    return `(SELECT t.*, NULL::float8 AS "rank" FROM ${table} t, ${search} WHERE t."searchVector" @@ search.words) t`;
   };
 }
 
