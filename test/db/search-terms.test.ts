@@ -137,35 +137,20 @@ function checks(): void {
   }
 }
 
-describe('search terms, lists of 6', () => {
-  beforeAll(() => fill(6, 40, 8), 60_000);
-  afterAll(empty);
-  checks();
-});
+const corpora = [
+  { name: 'lists of 6', listLength: 6, steps: 40, largest: 8, uneven: false, largeTable: false },
+  { name: 'lists of 60 over unevenly drawn words', listLength: 60, steps: 60, largest: 20, uneven: true, largeTable: false },
+  { name: 'lists of 6, searched as a large table', listLength: 6, steps: 40, largest: 8, uneven: false, largeTable: true },
+  { name: 'lists of 20 over unevenly drawn words, searched as a large table', listLength: 20, steps: 60, largest: 20, uneven: true, largeTable: true },
+];
 
-describe('search terms, lists of 60 over unevenly drawn words', () => {
-  beforeAll(async () => {
-    skewed = true;
-    await fill(60, 60, 20);
-  }, 120_000);
-  afterAll(empty);
-  checks();
-});
-
-describe('search terms, lists of 6, searched as a large table', () => {
-  beforeAll(async () => {
-    skewed = false;
-    await fill(6, 40, 8, true);
-  }, 60_000);
-  afterAll(empty);
-  checks();
-});
-
-describe('search terms, lists of 20 over unevenly drawn words, searched as a large table', () => {
-  beforeAll(async () => {
-    skewed = true;
-    await fill(20, 60, 20, true);
-  }, 120_000);
-  afterAll(empty);
-  checks();
-});
+for (const corpus of corpora) {
+  describe(`search terms, ${corpus.name}`, () => {
+    beforeAll(async () => {
+      skewed = corpus.uneven;
+      await fill(corpus.listLength, corpus.steps, corpus.largest, corpus.largeTable);
+    }, 120_000);
+    afterAll(empty);
+    checks();
+  });
+}
