@@ -1,0 +1,113 @@
+// PostgreSQL's time to find a page of search results, one client: `quotegraph_search` for a page of 11 (10
+// and one to tell whether more follow), for articles and for quotes, each query's median over --rounds calls
+// on a warm database. With --against MIGRATION, the functions that migration created are installed under
+// the schema `bench_search_before` (its tables are today's) and called alternately with today's, in one
+// session, so both see the same cache and load. Prints a table and writes it to
+// bench/results/<date>-search-s<scale>.md.
+// Usage: npm run bench:search -- [--scale N] [--database NAME] [--rounds R] [--against 20261206181205_search_terms]
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { BENCH_PREFIX, databaseUrl, parseArguments } from './database.js';
+
+const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BEFORE = 'bench_search_before';
+
+const QUERIES = [
+  'ceasefire',
+  'minister',
+  'sanctions summit',
+  '"foreign minister"',
+  'minister or envoy',
+  'minister summit -vote',
+  'ceasefire talks',
+  'border trade harbour',
+];
+
+/** Every function `migration` creates, to be created again under BEFORE. */
+function functionsOf(migration: string): string[] {
+  const sql = readFileSync(path.join(packageRoot, 'prisma/migrations', migration, 'migration.sql'), 'utf8');
+  const created = sql.match(/^CREATE (?:OR REPLACE )?FUNCTION "quotegraph_\w+"[\s\S]*?\$\$;$/gm) ?? [];
+  if (created.length === 0) throw new Error(`migration ${migration} creates no quotegraph_ function`);
+  return created.map((statement) => statement.replace(/^CREATE (?:OR REPLACE )?FUNCTION "/, `CREATE FUNCTION ${BEFORE}."`));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+async function timed(client: pg.Client, sql: string, values: unknown[]): Promise<number> {
+  const started = performance.now();
+  await client.query(sql, values);
+  return performance.now() - started;
+}
+
+async function main(): Promise<void> {
+  const { scale, database, rest } = parseArguments(process.argv.slice(2));
+  const option = (name: string) => {
+    const index = rest.indexOf(name);
+    return index >= 0 ? rest[index + 1] : undefined;
+  };
+  const rounds = Number(option('--rounds') ?? 9);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds must be a whole number of at least 1');
+  const against = option('--against');
+  const name = database ?? `${BENCH_PREFIX}s${scale}`;
+  const client = new pg.Client({ connectionString: databaseUrl(name) });
+  await client.connect();
+  try {
+    if (against) {
+      await client.query(`DROP SCHEMA IF EXISTS ${BEFORE} CASCADE; CREATE SCHEMA ${BEFORE}`);
+      for (const statement of functionsOf(against)) await client.query(statement);
+    }
+    // A search function's body names other functions unqualified: with the schema first on the path, the
+    // copies call each other, and today's tables.
+    const search = async (schema: string, kind: string, query: string) => {
+      await client.query(`SET search_path = ${schema}, public`);
+      return timed(client, `SELECT count(*) FROM ${schema}."quotegraph_search"($1, $2, NULL, NULL, 11)`, [kind, query]);
+    };
+    const lines = [
+      `# Search, one client, scale ${scale} (${name}), ${new Date().toISOString().slice(0, 10)}`,
+      '',
+      `PostgreSQL time of \`quotegraph_search\` for a page of 11 (ms, median of ${rounds} calls after one warm-up call, wall time` +
+        ` of the call from this process on the same machine)${against ? `, alternating with the functions of migration \`${against}\`` : ''}.`,
+      '',
+      against ? '| query | kind | before ms | now ms |' : '| query | kind | ms |',
+      against ? '| --- | --- | ---: | ---: |' : '| --- | --- | ---: |',
+    ];
+    for (const query of QUERIES) {
+      for (const kind of ['ARTICLE', 'QUOTE']) {
+        const now: number[] = [];
+        const before: number[] = [];
+        for (let round = 0; round <= rounds; round++) {
+          const spent = await search('public', kind, query);
+          if (round > 0) now.push(spent);
+          if (against) {
+            const spentBefore = await search(BEFORE, kind, query);
+            if (round > 0) before.push(spentBefore);
+          }
+        }
+        const cell = (values: number[]) => median(values).toFixed(1);
+        lines.push(against ? `| ${query} | ${kind.toLowerCase()} | ${cell(before)} | ${cell(now)} |` : `| ${query} | ${kind.toLowerCase()} | ${cell(now)} |`);
+        console.log(lines.at(-1));
+      }
+    }
+    if (against) await client.query(`DROP SCHEMA ${BEFORE} CASCADE`);
+    const directory = path.join(packageRoot, 'bench/results');
+    mkdirSync(directory, { recursive: true });
+    const taken = new Set(readdirSync(directory));
+    const date = new Date().toISOString().slice(0, 10);
+    let file = `${date}-search-s${scale}.md`;
+    for (let suffix = 2; taken.has(file); suffix++) file = `${date}-search-s${scale}-${suffix}.md`;
+    writeFileSync(path.join(directory, file), `${lines.join('\n')}\n`);
+    console.log(`Written to bench/results/${file}`);
+  } finally {
+    await client.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
