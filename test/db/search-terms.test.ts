@@ -154,3 +154,56 @@ for (const corpus of corpora) {
     checks();
   });
 }
+
+// A page may stop only once its last result ranks above every document the lists hold that is not yet
+// checked. Built so that the first batch of whole-list documents (migration search_bounded_lists) holds a
+// match ranking below its bound: 170 articles with "alpha" three times in the headline and no "beta" (bound
+// by beta's cut, they do not match), then P, alpha three times in the headline and beta once at the lowest
+// weight (below beta's cut: its bound is beta's cut, its rank lower), and D, in both lists, whose exact rank
+// is below P's bound but above P's rank. The best page of one is D.
+describe('search terms: a match ranking below its bound does not end the page', () => {
+  let small: TestDatabase;
+  let connection: pg.Client;
+  const vector = (weights: Record<'A' | 'C' | 'D', string>) =>
+    Object.entries(weights)
+      .filter(([, text]) => text)
+      .map(([weight, text]) => `setweight(to_tsvector('english', '${text}'), '${weight}')`)
+      .join(' || ');
+  beforeAll(async () => {
+    small = await createTestDatabase();
+    connection = new pg.Client({ connectionString: small.url });
+    await connection.connect();
+    await connection.query('SET quotegraph.search_list_length = 200');
+    await connection.query('SET quotegraph.search_large_table = 0');
+    const articles: Array<{ slug: string; vector: string }> = [];
+    const add = (slug: string, weights: Record<'A' | 'C' | 'D', string>) => articles.push({ slug, vector: vector(weights) });
+    for (let n = 0; n < 40; n++) add(`alpha-filler-${n}`, { A: '', C: 'alpha', D: '' });
+    for (let n = 0; n < 210; n++) add(`beta-filler-${n}`, { A: '', C: 'beta', D: '' });
+    for (let n = 0; n < 170; n++) add(`alpha-only-${n}`, { A: 'alpha alpha alpha', C: '', D: '' });
+    add('d', { A: 'alpha alpha', C: 'beta beta', D: '' });
+    add('p', { A: 'alpha alpha alpha', C: '', D: 'beta' });
+    for (const article of articles) {
+      await connection.query(
+        `INSERT INTO "Article" ("slug", "contentHash", "title", "body", "published", "searchVector")
+         VALUES ($1, $1, $1, '', true, ${article.vector})`,
+        [article.slug],
+      );
+    }
+    await connection.query(`SELECT "quotegraph_reindex_search_terms"('ARTICLE')`);
+  }, 120_000);
+  afterAll(async () => {
+    await connection?.end();
+    await small?.drop();
+  });
+
+  it('checks the documents bound above the page before answering', async () => {
+    const best = await connection.query<{ slug: string }>(
+      `SELECT a."slug" FROM "quotegraph_search"('ARTICLE', 'alpha beta', NULL, NULL, 1) found JOIN "Article" a ON a."id" = found."id"`,
+    );
+    expect(best.rows).toEqual([{ slug: 'd' }]);
+    const both = await connection.query<{ slug: string }>(
+      `SELECT a."slug" FROM "quotegraph_search"('ARTICLE', 'alpha beta', NULL, NULL, 2) found JOIN "Article" a ON a."id" = found."id" ORDER BY found."rank" DESC`,
+    );
+    expect(both.rows).toEqual([{ slug: 'd' }, { slug: 'p' }]);
+  });
+});
