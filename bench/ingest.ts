@@ -22,7 +22,7 @@ import { migratePostgres } from '../src/db/migrate.js';
 import { extractArticle } from '../src/ingest/extract.js';
 import { BATCH_SIZE, storeArticle, storeArticles } from '../src/ingest/store.js';
 import { packageRoot } from '../src/package-root.js';
-import { adminUrl, BENCH_PREFIX, copyDatabase, databaseUrl, dropDatabase, ensureDatabase, parseArguments } from './database.js';
+import { adminUrl, BENCH_PREFIX, copyDatabase, databaseUrl, dropDatabase, ensureDatabase, optionValue, parseArguments } from './database.js';
 import { backendCpu, cpuSpent } from './processes.js';
 
 /** The seeds and the fictional evaluation texts (1.8 KiB on average). */
@@ -129,11 +129,9 @@ const load = () => loadavg().map((value) => value.toFixed(2)).join(', ');
 
 async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
-  const filesOption = options.rest.indexOf('--files');
-  const folderFiles = filesOption >= 0 ? Number(options.rest[filesOption + 1]) : options.quick ? 1000 : 3000;
+  const folderFiles = Number(optionValue(options.rest, '--files') ?? (options.quick ? 1000 : 3000));
   const scaled = process.argv.includes('--scale');
-  const topicOption = options.rest.indexOf('--topic-articles');
-  const topicArticles = topicOption >= 0 ? Number(options.rest[topicOption + 1]) : 0;
+  const topicArticles = Number(optionValue(options.rest, '--topic-articles') ?? 0);
   if (!Number.isInteger(topicArticles) || topicArticles < 0) throw new Error('--topic-articles must be a whole number');
   if (topicArticles > 0 && !scaled) throw new Error('--topic-articles needs --scale N: the articles come from the bench database');
   console.log(`Load average at start: ${load()}`);

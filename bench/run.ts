@@ -3,17 +3,15 @@
 // rounds. Prints a table and writes it to bench/results/<date>-s<scale>.md.
 // Usage: npm run bench -- [--scale N] [--database NAME] [--quick] [--keep] [--shapes a,b,...] [--servers quotegraph,...]
 import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, readdirSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
-import { packageRoot } from '../src/package-root.js';
 import { loadCorpus, MORE_SEARCHES, SEARCH_WORD } from './data.js';
-import { BENCH_PREFIX, databaseName, databaseUrl, dropDatabase, ensureDatabase, parseArguments } from './database.js';
+import { BENCH_PREFIX, databaseName, databaseUrl, dropDatabase, ensureDatabase, optionValue, parseArguments } from './database.js';
 import { preparePostgraphile } from './postgraphile-server.js';
 import { buildShapes, type ServerKind, type Shape, type ShapeParameters } from './shapes.js';
 import { backendCpu, cpuMs, cpuSpent, post, startServer, type RunningServer } from './processes.js';
+import { writeResult } from './results.js';
 import { startStatementCounter } from './statement-counter.js';
 import { importBenchDependency } from './dependencies.js';
 
@@ -156,10 +154,7 @@ async function main(): Promise<void> {
   // Read before anything runs: read at the end it would only repeat the end's.
   const loadAtStart = loadavg();
   const options = parseArguments(process.argv.slice(2));
-  const only = (flag: string) => {
-    const index = options.rest.indexOf(flag);
-    return index >= 0 ? options.rest[index + 1]!.split(',') : null;
-  };
+  const only = (flag: string) => optionValue(options.rest, flag)?.split(',') ?? null;
   const kinds = (only('--servers') as ServerKind[] | null) ?? SERVERS;
   const settings: Settings = options.quick
     ? { connections: 10, duration: 3, warmup: 1, rounds: 3, sequentialSamples: 20 }
@@ -275,13 +270,7 @@ async function main(): Promise<void> {
     if (mismatches.length > 0) lines.push('', '### Mismatches', '', ...mismatches);
     const markdown = `${lines.join('\n')}\n`;
     console.log(`\n${markdown}`);
-    const directory = path.join(packageRoot, 'bench/results');
-    mkdirSync(directory, { recursive: true });
-    const taken = new Set(readdirSync(directory));
-    let file = `${date}-s${options.scale}${options.quick ? '-quick' : ''}.md`;
-    for (let suffix = 2; taken.has(file); suffix++) file = `${date}-s${options.scale}${options.quick ? '-quick' : ''}-${suffix}.md`;
-    writeFileSync(path.join(directory, file), markdown);
-    console.log(`Written to bench/results/${file}`);
+    writeResult(`${date}-s${options.scale}${options.quick ? '-quick' : ''}`, markdown);
     // A run whose answers failed measured failures: it must not pass for a result.
     const failed = [...samples].filter(([, list]) => list.some((sample) => sample.errors > 0)).map(([key]) => key);
     if (failed.length > 0 || mismatches.length > 0) {

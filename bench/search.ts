@@ -5,13 +5,13 @@
 // session, so both see the same cache and load. Prints a table and writes it to
 // bench/results/<date>-search-s<scale>.md.
 // Usage: npm run bench:search -- [--scale N] [--database NAME] [--rounds R] [--against 20261206181205_search_terms]
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { BENCH_PREFIX, databaseUrl, parseArguments } from './database.js';
+import { packageRoot } from '../src/package-root.js';
+import { BENCH_PREFIX, databaseUrl, optionValue, parseArguments } from './database.js';
+import { writeResult } from './results.js';
 
-const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BEFORE = 'bench_search_before';
 
 const QUERIES = [
@@ -46,13 +46,9 @@ async function timed(client: pg.Client, sql: string, values: unknown[]): Promise
 
 async function main(): Promise<void> {
   const { scale, database, rest } = parseArguments(process.argv.slice(2));
-  const option = (name: string) => {
-    const index = rest.indexOf(name);
-    return index >= 0 ? rest[index + 1] : undefined;
-  };
-  const rounds = Number(option('--rounds') ?? 9);
+  const rounds = Number(optionValue(rest, '--rounds') ?? 9);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds must be a whole number of at least 1');
-  const against = option('--against');
+  const against = optionValue(rest, '--against');
   const name = database ?? `${BENCH_PREFIX}s${scale}`;
   const client = new pg.Client({ connectionString: databaseUrl(name) });
   await client.connect();
@@ -94,14 +90,7 @@ async function main(): Promise<void> {
       }
     }
     if (against) await client.query(`DROP SCHEMA ${BEFORE} CASCADE`);
-    const directory = path.join(packageRoot, 'bench/results');
-    mkdirSync(directory, { recursive: true });
-    const taken = new Set(readdirSync(directory));
-    const date = new Date().toISOString().slice(0, 10);
-    let file = `${date}-search-s${scale}.md`;
-    for (let suffix = 2; taken.has(file); suffix++) file = `${date}-search-s${scale}-${suffix}.md`;
-    writeFileSync(path.join(directory, file), `${lines.join('\n')}\n`);
-    console.log(`Written to bench/results/${file}`);
+    writeResult(`${new Date().toISOString().slice(0, 10)}-search-s${scale}`, `${lines.join('\n')}\n`);
   } finally {
     await client.end();
   }

@@ -3,7 +3,7 @@
 // (`columnList`), so nothing is ever parsed back out of SQL text.
 
 /** The SQL types the read statements deal in; timestamps are the ones rows read as JSON must restore. */
-export type ColumnType = 'int' | 'real' | 'float8' | 'text' | 'boolean' | 'timestamp' | 'json' | 'text[]';
+export type ColumnType = 'int' | 'float8' | 'text' | 'boolean' | 'timestamp' | 'json' | 'text[]';
 
 export interface Column {
   /** The name the column is read back under. */

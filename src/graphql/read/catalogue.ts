@@ -40,7 +40,7 @@ export interface OrderColumn extends Column {
   type: CursorColumnType;
 }
 
-const CURSOR_TYPES: ReadonlySet<string> = new Set<CursorColumnType>(['int', 'real', 'float8', 'text', 'timestamp']);
+const CURSOR_TYPES: ReadonlySet<string> = new Set<CursorColumnType>(['int', 'float8', 'text', 'timestamp']);
 
 /** An ordering over some of `list`'s columns; it should end with a unique one so that it is total. */
 export function orderBy(list: readonly Column[], ...names: string[]): OrderColumn[] {

@@ -12,7 +12,7 @@ export function encodeCursor(list: string, values: CursorValue[]): string {
 }
 
 /** The SQL type of one ordering column, which a cursor's value must fit. */
-export type CursorColumnType = 'timestamp' | 'int' | 'text' | 'real' | 'float8';
+export type CursorColumnType = 'timestamp' | 'int' | 'text' | 'float8';
 
 const INT4_MAX = 2_147_483_647;
 
@@ -21,7 +21,6 @@ function fits(value: unknown, type: CursorColumnType): boolean {
   switch (type) {
     case 'int':
       return Number.isInteger(value) && Math.abs(value as number) <= INT4_MAX;
-    case 'real':
     case 'float8':
       return typeof value === 'number' && Number.isFinite(value);
     case 'text':
