@@ -213,7 +213,7 @@ async function ingestCommand(config: Config, args: string[]): Promise<void> {
       );
     }
   };
-  const extraction = new ExtractionPool(config.extractionTimeout);
+  const extraction = new ExtractionPool(config.extractionTimeout, config.extractionThreads);
   try {
     await ingestArticleFiles(files, {
       writer: database?.writer ?? null,

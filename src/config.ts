@@ -1,4 +1,5 @@
 // The one place that reads the environment. Everything else receives a validated Config.
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { packageRoot } from './package-root.js';
 
@@ -109,6 +110,11 @@ export interface Config {
   shutdownTimeout: number;
   /** Longest the pipeline may take over one article before it is refused, in milliseconds. */
   extractionTimeout: number;
+  /**
+   * Threads `quotegraph ingest` extracts articles on: one fewer than the cores, at least one, so that
+   * the thread storing batches (and a PostgreSQL on the same machine) keeps a core.
+   */
+  extractionThreads: number;
 }
 
 export class ConfigError extends Error {
@@ -275,5 +281,6 @@ export function loadConfig(environment: Environment = process.env): Config {
     logLevel: readLogLevel(environment),
     shutdownTimeout: readWholeNumber(environment, 'QUOTEGRAPH_SHUTDOWN_TIMEOUT_MS', 10_000),
     extractionTimeout: readWholeNumber(environment, 'QUOTEGRAPH_EXTRACTION_TIMEOUT_MS', 5_000),
+    extractionThreads: readWholeNumber(environment, 'QUOTEGRAPH_EXTRACTION_THREADS', Math.max(1, availableParallelism() - 1)),
   };
 }

@@ -1,7 +1,7 @@
 // Article files through the pipeline, as `quotegraph ingest FILE...` runs them: every file that can be
 // read and extracted is stored, BATCH_SIZE to a transaction; every other is reported with its reason,
 // and the files after it go on. One bad file among a hundred costs that file, not the batch. Files
-// are read and extracted (on every core, with an ExtractionPool) ahead of the batch being stored.
+// are read and extracted (on worker threads, an ExtractionPool) ahead of the batch being stored.
 import { ArticleFileError, readArticleFile, type ArticleFileProblem } from './article-file.js';
 import { refreshIngestStatistics } from './db/table-statistics.js';
 import type { SqlWriter } from './db/writer.js';

@@ -1,4 +1,5 @@
 // Configuration read from the environment: the HTTP server's limits and their checks.
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, loadDatabaseAdminUrl } from '../src/config.js';
 
@@ -11,6 +12,12 @@ describe('loadConfig', () => {
   it('refuses a headers timeout longer than the request timeout, and limits that are not whole numbers', () => {
     expect(() => loadConfig({ QUOTEGRAPH_HEADERS_TIMEOUT_MS: '40000' })).toThrow(ConfigError);
     expect(() => loadConfig({ QUOTEGRAPH_MAX_CONNECTIONS: 'many' })).toThrow(/QUOTEGRAPH_MAX_CONNECTIONS/);
+  });
+
+  it('extracts a bulk ingest on one thread fewer than the cores, at least one, unless told', () => {
+    expect(loadConfig({}).extractionThreads).toBe(Math.max(1, availableParallelism() - 1));
+    expect(loadConfig({ QUOTEGRAPH_EXTRACTION_THREADS: '3' }).extractionThreads).toBe(3);
+    expect(() => loadConfig({ QUOTEGRAPH_EXTRACTION_THREADS: '0' })).toThrow(/QUOTEGRAPH_EXTRACTION_THREADS/);
   });
 });
 

@@ -1,8 +1,7 @@
 // Several extraction threads (extraction-worker.ts) for ingesting many files: each article goes to
-// the thread with the fewest articles waiting, so every core extracts at once. Each thread keeps
+// the thread with the fewest articles waiting, so several cores extract at once. Each thread keeps
 // the time budget per article, and its articles in the order given; drafts may come back in
 // another order than the articles were given across threads, so callers keep their own order.
-import { availableParallelism } from 'node:os';
 import type { ArticleDraft } from './draft.js';
 import type { ExtractOptions } from './extract.js';
 import { ExtractionWorker, type Extractor } from './extraction-worker.js';
@@ -10,8 +9,12 @@ import { ExtractionWorker, type Extractor } from './extraction-worker.js';
 export class ExtractionPool implements Extractor {
   private readonly workers: ExtractionWorker[];
 
-  /** `timeoutMs`: the longest one article may take; `size`: threads, one a core by default. */
-  constructor(timeoutMs: number, size = availableParallelism()) {
+  /**
+   * `timeoutMs`: the longest one article may take; `size`: threads. Each thread pays V8's warm-up
+   * (about a second of CPU compiling the extractor), so more threads than free cores cost more than
+   * they extract (src/config.ts's QUOTEGRAPH_EXTRACTION_THREADS).
+   */
+  constructor(timeoutMs: number, size: number) {
     this.workers = Array.from({ length: Math.max(1, size) }, () => new ExtractionWorker(timeoutMs));
   }
 
