@@ -1,0 +1,18 @@
+-- Written by hand (issue 17): an article's search vector is kept in its row, not in the TOAST table.
+--
+-- A search that checks or ranks articles reads their search vectors (1.9 KB on the bench corpus's
+-- articles, 3.9 KB on average on real news). Once a row passed 2 KB, PostgreSQL moved its largest value
+-- out of it first: the vector, which compresses badly, while the body and paragraphs stayed in the row,
+-- compressed. Every vector read was a lookup in the TOAST table's index and a read of its page. A MAIN
+-- column is moved out of the row only when the row would not fit on a page (about 8 KB) with everything
+-- else moved out, so the body and paragraphs now go to the TOAST table and the vector stays.
+--
+-- On the scale-10 bench database (100,000 articles), VACUUM FULL after the change, alternating with a copy
+-- without it, PostgreSQL time for the first page of articles: "foreign minister" 222-393 -> 80-120 ms,
+-- "sanctions summit" 82-106 -> 22-38 ms, "minister or envoy" 27-33 -> 23-34 ms, one word unchanged; the
+-- table with its TOAST and indexes 794 -> 640 MB (its heap 371 -> 260 MB); reading an article's
+-- paragraphs by id unchanged (pgbench, 0.13-0.15 ms either way).
+--
+-- Rows written from now on are stored this way. Rows already stored move when rewritten:
+-- `VACUUM FULL "Article"` (which locks the table while it runs), or a revision of the article.
+ALTER TABLE "Article" ALTER COLUMN "searchVector" SET STORAGE MAIN;
