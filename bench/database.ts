@@ -75,13 +75,13 @@ export async function dropDatabase(name: string): Promise<void> {
   });
 }
 
-/** Command-line options shared by the bench scripts: --scale N, --database NAME, --keep, --quick. */
 /** The value given after `flag` in `rest` (`--rounds 9`), if the flag is there. */
 export function optionValue(rest: readonly string[], flag: string): string | undefined {
   const index = rest.indexOf(flag);
   return index >= 0 ? rest[index + 1] : undefined;
 }
 
+/** Command-line options shared by the bench scripts: --scale N, --database NAME, --keep, --quick. */
 export function parseArguments(argv: string[]): { scale: number; database: string | null; keep: boolean; quick: boolean; rest: string[] } {
   let scale = 1;
   let database: string | null = null;

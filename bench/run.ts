@@ -11,7 +11,7 @@ import { BENCH_PREFIX, databaseName, databaseUrl, dropDatabase, ensureDatabase, 
 import { preparePostgraphile } from './postgraphile-server.js';
 import { buildShapes, type ServerKind, type Shape, type ShapeParameters } from './shapes.js';
 import { backendCpu, cpuMs, cpuSpent, post, startServer, type RunningServer } from './processes.js';
-import { writeResult } from './results.js';
+import { median, writeResult } from './results.js';
 import { startStatementCounter } from './statement-counter.js';
 import { importBenchDependency } from './dependencies.js';
 
@@ -25,11 +25,6 @@ interface Settings {
   warmup: number;
   rounds: number;
   sequentialSamples: number;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  return sorted.length === 0 ? NaN : sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
 function mean(values: number[]): number {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { packageRoot } from '../src/package-root.js';
 import { BENCH_PREFIX, databaseUrl, optionValue, parseArguments } from './database.js';
-import { writeResult } from './results.js';
+import { median, writeResult } from './results.js';
 
 const BEFORE = 'bench_search_before';
 
@@ -33,11 +33,6 @@ function functionsOf(migration: string): string[] {
   return created.map((statement) => statement.replace(/^CREATE (?:OR REPLACE )?FUNCTION "/, `CREATE FUNCTION ${BEFORE}."`));
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
-}
-
 async function timed(client: pg.Client, sql: string, values: unknown[]): Promise<number> {
   const started = performance.now();
   await client.query(sql, values);
@@ -50,6 +45,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds must be a whole number of at least 1');
   const against = optionValue(rest, '--against');
   const name = database ?? `${BENCH_PREFIX}s${scale}`;
+  const date = new Date().toISOString().slice(0, 10);
   const client = new pg.Client({ connectionString: databaseUrl(name) });
   await client.connect();
   try {
@@ -64,7 +60,7 @@ async function main(): Promise<void> {
       return timed(client, `SELECT count(*) FROM ${schema}."quotegraph_search"($1, $2, NULL, NULL, 11)`, [kind, query]);
     };
     const lines = [
-      `# Search, one client, scale ${scale} (${name}), ${new Date().toISOString().slice(0, 10)}`,
+      `# Search, one client, scale ${scale} (${name}), ${date}`,
       '',
       `PostgreSQL time of \`quotegraph_search\` for a page of 11 (ms, median of ${rounds} calls after one warm-up call, wall time` +
         ` of the call from this process on the same machine)${against ? `, alternating with the functions of migration \`${against}\`` : ''}.`,
@@ -90,7 +86,7 @@ async function main(): Promise<void> {
       }
     }
     if (against) await client.query(`DROP SCHEMA ${BEFORE} CASCADE`);
-    writeResult(`${new Date().toISOString().slice(0, 10)}-search-s${scale}`, `${lines.join('\n')}\n`);
+    writeResult(`${date}-search-s${scale}`, `${lines.join('\n')}\n`);
   } finally {
     await client.end();
   }

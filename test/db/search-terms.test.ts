@@ -182,13 +182,11 @@ describe('search terms: a match ranking below its bound does not end the page', 
     for (let n = 0; n < 170; n++) add(`alpha-only-${n}`, { A: 'alpha alpha alpha', C: '', D: '' });
     add('d', { A: 'alpha alpha', C: 'beta beta', D: '' });
     add('p', { A: 'alpha alpha alpha', C: '', D: 'beta' });
-    for (const article of articles) {
-      await connection.query(
-        `INSERT INTO "Article" ("slug", "contentHash", "title", "body", "published", "searchVector")
-         VALUES ($1, $1, $1, '', true, ${article.vector})`,
-        [article.slug],
-      );
-    }
+    await connection.query(
+      `INSERT INTO "Article" ("slug", "contentHash", "title", "body", "published", "searchVector")
+       VALUES ${articles.map((article, index) => `($${index + 1}, $${index + 1}, $${index + 1}, '', true, ${article.vector})`).join(', ')}`,
+      articles.map((article) => article.slug),
+    );
     await connection.query(`SELECT "quotegraph_reindex_search_terms"('ARTICLE')`);
   }, 120_000);
   afterAll(async () => {

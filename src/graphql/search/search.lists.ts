@@ -1,8 +1,8 @@
 // Ranked full-text search lists over articles and quotes. A page is read by `quotegraph_search`
 // (migration search_terms), which reads each word's documents best first from "SearchTerm" and ranks
 // only as many documents as it must; a page read backwards ranks every match instead, and a count
-// ranks none.
-// Both rank a document by "quotegraph_rank": the mean, in double precision, of its ts_rank for each word.
+// ranks none. A rank is "quotegraph_rank": the mean, in double precision, of a document's ts_rank for
+// each word.
 import { articleColumns, articlesNewestFirst } from '../article/article.lists.js';
 import { quoteColumns, quotesNewestFirst } from '../quote/quote.lists.js';
 import { columns, orderBy, type Column, type ListSpec, type PageWindow, type SqlParameters } from '../read/catalogue.js';
