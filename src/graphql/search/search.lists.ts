@@ -31,14 +31,20 @@ function matching(kind: SearchKind, table: string, query: string) {
     }
     // The search words are parsed once, as a row of their own: written as an expression instead,
     // PostgreSQL's prepared (generic) plan parsed them again for every row and ran 4 times slower.
-    const search = `(SELECT words, "quotegraph_term_queries"("quotegraph_query_terms"(words))
-      FROM websearch_to_tsquery('english', ${parameters.add(query)}) AS words) AS search(words, terms)`;
+    const search = `(SELECT words, "quotegraph_term_queries"("quotegraph_query_terms"(words)), "quotegraph_phrase_pairs"(words)
+      FROM websearch_to_tsquery('english', ${parameters.add(query)}) AS words) AS search(words, terms, pairs)`;
     if (page) {
       return `(SELECT t.*, m."rank" FROM ${search}, "quotegraph_search_matches"('${kind}', search.words, search.terms) m
         JOIN ${table} t ON t."id" = m."id") t`;
     }
-    // A count: every match, unranked.
-    return `(SELECT t.*, NULL::float8 AS "rank" FROM ${table} t, ${search} WHERE t."searchVector" @@ search.words) t`;
+    // A count: every match, unranked; a phrase's through its word pairs' index (migration search_word_pairs),
+    // which finds the documents that can hold it instead of every document holding its words (at 1M
+    // articles, "foreign minister" counted in 6 ms instead of 1.1 s).
+    return `(SELECT t.*, NULL::float8 AS "rank" FROM ${search}, LATERAL (
+        SELECT t.* FROM ${table} t WHERE search.pairs IS NULL AND t."searchVector" @@ search.words
+        UNION ALL
+        SELECT t.* FROM (SELECT * FROM ${table} t WHERE "quotegraph_word_pairs"(t."searchVector") @@ search.pairs OFFSET 0) t
+        WHERE search.pairs IS NOT NULL AND t."searchVector" @@ search.words) t) t`;
   };
 }
 

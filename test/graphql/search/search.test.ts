@@ -20,6 +20,22 @@ describe('search', () => {
     expect(quotes.data.search.quotes.nodes).toEqual([{ text: 'gives certain optimism.', speaker: { name: 'Sergey Lavrov' } }]);
   });
 
+  it('counts what it finds: words, phrases (through their word pairs), OR and exclusions', async () => {
+    for (const query of ['Russia', '"Sergey Lavrov"', '"arms control" Russia', '"foreign minister" -Ukraine', '"Sergey Lavrov" or optimism', '-"arms control" Russia']) {
+      const result = await api.query(`query ($query: String!) { search(query: $query) {
+        articles(first: 100) { totalCount nodes { slug } } quotes(first: 100) { totalCount nodes { text } } } }`, { query });
+      expect(result.errors, query).toBeUndefined();
+      const { articles, quotes } = result.data.search;
+      expect([articles.totalCount, quotes.totalCount], query).toEqual([articles.nodes.length, quotes.nodes.length]);
+    }
+    const phrases = await api.query('query ($articles: String!, $quotes: String!) { byName: search(query: $articles) { articles(first: 1) { totalCount } } said: search(query: $quotes) { quotes(first: 1) { totalCount } } }', {
+      articles: '"Sergey Lavrov"',
+      quotes: '"certain optimism"',
+    });
+    // One seed names him so; the other says "Sergei Lavrov".
+    expect([phrases.data.byName.articles.totalCount, phrases.data.said.quotes.totalCount]).toEqual([1, 1]);
+  });
+
   it('pages through ranked results with cursors', async () => {
     const all = await api.query('{ search(query: "Russia") { articles(first: 100) { nodes { slug } } } }');
     const slugs = all.data.search.articles.nodes.map((article: { slug: string }) => article.slug);
