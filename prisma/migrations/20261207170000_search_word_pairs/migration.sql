@@ -115,12 +115,13 @@ BEGIN
     read_lists := false; -- the page goes below the list's cut
   END IF;
   -- Whether a word's list was cut. If none was, the lists hold every document with the words, none longer
-  -- than 10,000. Common words in a large table (`quotegraph.search_large_table` rows, 100,000 unless set
-  -- otherwise): the threshold algorithm to depth 160, then the whole lists, documents checked by key.
-  -- A phrase whose word pairs more than 4,000 documents hold: the threshold algorithm to depth 160, then
-  -- every document holding the pairs is ranked. Otherwise the threshold algorithm as deep as it must (to 10,240), documents checked through the GIN
-  -- index (a phrase on lists never cut, to 640: the GIN index then finds the documents with all its words
-  -- sooner than the lists' best documents hold the phrase), then every match is ranked.
+  -- than 10,000. A phrase with word pairs that more than 4,000 documents hold: the threshold algorithm to
+  -- depth 160, then every document holding the pairs is ranked. Common words in a large table
+  -- (`quotegraph.search_large_table` rows, 100,000 unless set otherwise): the threshold algorithm to depth
+  -- 160, then the whole lists, documents checked by key. Otherwise the threshold algorithm as deep as it must
+  -- (to 10,240), documents checked through the GIN index (a phrase on lists never cut, to 640: the GIN index
+  -- then finds the documents with all its words sooner than the lists' best documents hold the phrase), then
+  -- every match is ranked.
   term_queries := "quotegraph_term_queries"(terms);
   pairs := "quotegraph_phrase_pairs"(matches);
   -- A phrase whose pairs few documents hold (4,000 unless set otherwise): rank them all.
