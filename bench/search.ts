@@ -25,12 +25,25 @@ const QUERIES = [
   'border trade harbour',
 ];
 
-/** Every function `migration` creates, to be created again under BEFORE. */
-function functionsOf(migration: string): string[] {
+/**
+ * Every function `migration` creates, to be created again under BEFORE, but those an index is built on
+ * (`indexed`): a copy would be called instead of the one the index holds, and every row computed again.
+ */
+function functionsOf(migration: string, indexed: readonly string[]): string[] {
   const sql = readFileSync(path.join(packageRoot, 'prisma/migrations', migration, 'migration.sql'), 'utf8');
-  const created = sql.match(/^CREATE (?:OR REPLACE )?FUNCTION "quotegraph_\w+"[\s\S]*?\$\$;$/gm) ?? [];
+  const created = (sql.match(/^CREATE (?:OR REPLACE )?FUNCTION "quotegraph_\w+"[\s\S]*?\$\$;$/gm) ?? []).filter(
+    (statement) => !indexed.some((name) => statement.includes(`FUNCTION "${name}"(`)),
+  );
   if (created.length === 0) throw new Error(`migration ${migration} creates no quotegraph_ function`);
   return created.map((statement) => statement.replace(/^CREATE (?:OR REPLACE )?FUNCTION "/, `CREATE FUNCTION ${BEFORE}."`));
+}
+
+/** The quotegraph_ functions the database's indexes are built on. */
+async function indexedFunctions(client: pg.Client): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT DISTINCT found[1] AS name FROM pg_indexes, regexp_matches(indexdef, '(quotegraph_\\w+)\\(', 'g') AS found WHERE schemaname = 'public'`,
+  );
+  return rows.map((row) => row.name);
 }
 
 async function timed(client: pg.Client, sql: string, values: unknown[]): Promise<number> {
@@ -51,7 +64,7 @@ async function main(): Promise<void> {
   try {
     if (against) {
       await client.query(`DROP SCHEMA IF EXISTS ${BEFORE} CASCADE; CREATE SCHEMA ${BEFORE}`);
-      for (const statement of functionsOf(against)) await client.query(statement);
+      for (const statement of functionsOf(against, await indexedFunctions(client))) await client.query(statement);
     }
     // A search function's body names other functions unqualified: with the schema first on the path, the
     // copies call each other, and today's tables.
