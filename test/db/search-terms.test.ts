@@ -115,6 +115,8 @@ function checks(): void {
   // seldom hold both: read as whole lists, their documents checked in batches.
   queries.push('minister talks', 'talks summit', 'summit sanctions', 'minister sanctions border', '"minister talks"', 'talks or summit -minister');
   // Phrases, read through their word pairs' index (migration search_word_pairs) where every match holds the pairs.
+  // Words joined by OR only, whose documents holding every word outrank the rest (migration search_or_of_common_words).
+  queries.push('talks or summit', 'minister or talks or summit', 'envoy or treaty');
   queries.push('"minister talks" summit', '"talks summit" -minister', '"minister talks summit"', '"border trade" or council', '-"minister talks"', '"summit summit"');
 
   for (const kind of ['ARTICLE', 'QUOTE']) {
