@@ -51,8 +51,9 @@ async function fill(listLength: number, steps: number, largest: number, largeTab
   await client.connect();
   await client.query(`SET quotegraph.search_list_length = ${listLength}`);
   if (largeTable) await client.query('SET quotegraph.search_large_table = 0');
-  // Phrases past the first reading of their pairs' documents (migration search_word_pairs), and words with a
-  // rare one past the first reading of their matches (search_rare_words), in one corpus; the other reads them.
+  // Phrases past the first reading of their pairs' documents (migration search_word_pairs), and words that
+  // few documents hold together past the first reading of their matches (the same migration), in one corpus;
+  // the other reads them.
   if (largeTable && listLength > 6) await client.query('SET quotegraph.search_few_pairs = 0; SET quotegraph.search_few_matches = 0');
   for (let step = 0; step < steps; step++) {
     const action = pick(['add', 'add', 'add', 'rewrite', 'unpublish', 'delete']);
@@ -73,7 +74,7 @@ async function fill(listLength: number, steps: number, largest: number, largeTab
       await client.query(`DELETE FROM "Article" WHERE "id" = ANY ($1::int[])`, [doomed]);
     }
   }
-  // The statistics a search reads to tell a rare word (migration search_rare_words), taken now, not whenever autovacuum would.
+  // The statistics a search reads to tell words few documents hold together (migration search_word_pairs), taken now, not whenever autovacuum would.
   await client.query('ANALYZE "Article", "Quote"');
 }
 
@@ -115,7 +116,7 @@ function checks(): void {
   // seldom hold both: read as whole lists, their documents checked in batches.
   queries.push('minister talks', 'talks summit', 'summit sanctions', 'minister sanctions border', '"minister talks"', 'talks or summit -minister');
   // Phrases, read through their word pairs' index (migration search_word_pairs) where every match holds the pairs.
-  // Words joined by OR only, whose documents holding every word outrank the rest (migration search_or_of_common_words).
+  // Words joined by OR only, whose documents holding every word outrank the rest (migration search_word_pairs).
   queries.push('talks or summit', 'minister or talks or summit', 'envoy or treaty');
   queries.push('"minister talks" summit', '"talks summit" -minister', '"minister talks summit"', '"border trade" or council', '-"minister talks"', '"summit summit"');
 
