@@ -53,7 +53,8 @@ async function fill(listLength: number, steps: number, largest: number, largeTab
   if (largeTable) await client.query('SET quotegraph.search_large_table = 0');
   // Phrases past the first reading of their pairs' documents (migration search_word_pairs), and words that
   // few documents hold together past the first reading of their matches (the same migration), in one corpus;
-  // the other reads them.
+  // the other reads them. Past it, quotes matching words joined by AND are read as those repeating a word,
+  // then those holding each once from the highest id down (migration search_quotes_of_common_words).
   if (largeTable && listLength > 6) await client.query('SET quotegraph.search_few_pairs = 0; SET quotegraph.search_few_matches = 0');
   for (let step = 0; step < steps; step++) {
     const action = pick(['add', 'add', 'add', 'rewrite', 'unpublish', 'delete']);
@@ -114,7 +115,7 @@ function checks(): void {
   const queries = ['minister', 'summit', 'ceasefire', 'minister summit', 'minister or envoy', '"border trade"', 'council -budget', 'talks sanctions treaty', '-court', 'the', 'nothing'];
   // Pairs of the commonest words (in the uneven corpora), whose lists are cut and whose best documents
   // seldom hold both: read as whole lists, their documents checked in batches.
-  queries.push('minister talks', 'talks summit', 'summit sanctions', 'minister sanctions border', '"minister talks"', 'talks or summit -minister');
+  queries.push('minister talks', 'talks summit', 'summit sanctions', 'minister sanctions border', '"minister talks"', 'talks or summit -minister', 'minister talks -summit');
   // Phrases, read through their word pairs' index (migration search_word_pairs) where every match holds the pairs.
   // Words joined by OR only, whose documents holding every word outrank the rest (migration search_word_pairs).
   queries.push('talks or summit', 'minister or talks or summit', 'envoy or treaty');
