@@ -216,3 +216,51 @@ describe('search terms: a match ranking below its bound does not end the page', 
     expect(both.rows).toEqual([{ slug: 'd' }, { slug: 'p' }]);
   });
 });
+
+// A quote with too many pairs of a repeated word and another to keep (migration
+// search_quotes_of_common_words: over 500) is read by every search of quotes holding its words: here 60
+// words, each twice, among them "alpha" and "beta"; beside it 30 quotes holding each once, which tie below
+// it (the newest of them another long quote, repeating its other words), and the lists' best, 20 quotes (of
+// lower ids) with one of the words three times and not the other.
+describe('search terms: a long quote repeating many words is found by the quotes repeating a word', () => {
+  let small: TestDatabase;
+  let connection: pg.Client;
+  beforeAll(async () => {
+    small = await createTestDatabase();
+    connection = new pg.Client({ connectionString: small.url });
+    await connection.connect();
+    await connection.query('SET quotegraph.search_list_length = 5');
+    await connection.query('SET quotegraph.search_large_table = 0; SET quotegraph.search_few_matches = 0');
+    const filler = Array.from({ length: 58 }, (_, n) => `word${String.fromCharCode(97 + (n % 26))}${String.fromCharCode(97 + Math.floor(n / 26))}`);
+    const long = [...filler, 'alpha', 'beta'].join(' ');
+    const texts = [
+      ...Array.from({ length: 10 }, () => 'alpha alpha alpha'),
+      ...Array.from({ length: 10 }, () => 'beta beta beta'),
+      `${long} ${long}`,
+      ...Array.from({ length: 30 }, (_, n) => `alpha beta said ${filler[n]}`),
+      `${filler.join(' ')} ${filler.join(' ')} alpha beta`,
+    ];
+    await connection.query(`INSERT INTO "Article" ("slug", "contentHash", "title", "body", "published") VALUES ('a', 'a', 'A', '', true)`);
+    await connection.query(
+      `INSERT INTO "Quote" ("articleId", "position", "text", "startOffset", "endOffset", "kind", "date", "searchVector")
+       SELECT (SELECT "id" FROM "Article"), t.n, t.text, 0, 1, 'DIRECT', now(), to_tsvector('english', t.text)
+       FROM unnest($1::text[]) WITH ORDINALITY AS t(text, n) ORDER BY t.n`,
+      [texts],
+    );
+    await connection.query(`SELECT "quotegraph_reindex_search_terms"('QUOTE')`);
+    await connection.query('ANALYZE "Quote"');
+  }, 120_000);
+  afterAll(async () => {
+    await connection?.end();
+    await small?.drop();
+  });
+
+  it('ranks it first, and another long one among the quotes that tie', async () => {
+    const pairs = await connection.query(`SELECT "quotegraph_strong_word_pairs"("searchVector")::text AS pairs FROM "Quote" WHERE "position" = 21`);
+    expect(pairs.rows).toEqual([{ pairs: "'*'" }]);
+    const found = await connection.query<{ position: number }>(
+      `SELECT q."position" FROM "quotegraph_search"('QUOTE', 'alpha beta', NULL, NULL, 3) found JOIN "Quote" q ON q."id" = found."id" ORDER BY found."rank" DESC, found."id" DESC`,
+    );
+    expect(found.rows.map((row) => row.position)).toEqual([21, 52, 51]);
+  });
+});

@@ -14,7 +14,8 @@
 --   words paired with its other words ("summit sanction": "summit" repeated, "sanctions" held), and
 --   ranked, if 8,000 or fewer (about 4 µs a quote: 4,171 for "minister summit" at a million articles);
 --   pairs, because the words' own index, asked for quotes holding both words and repeating one, reads
---   both words' whole entries (10 ms at 100,000 articles, growing with the corpus);
+--   both words' whole entries (10 ms at 100,000 articles, growing with the corpus); a long quote with more
+--   than 500 pairs is indexed as "*" instead and read by every such search;
 -- * then the quotes holding each word once, from the highest id down (below the page's cursor), checked on
 --   their vectors until the page is full: about (quotes / matches) quotes read a result. At most four times
 --   what the table's statistics say that takes are read; if the page is still not full, the search goes on
@@ -32,11 +33,17 @@
 
 -- Each word of `vector` that ranks above the floor (held more than once, or at a weight above D) with each
 -- other word of it, as the lexemes "repeated other" ("summit talk" for "... summit ... summit ... talks").
+-- A quote that would have more than 500 such pairs (a long one repeating many words: the pairs grow as the
+-- product, and a tsvector holds at most 1 MB) has the one lexeme "*" instead, which no word can be: a search
+-- reads such quotes whatever its words. Pairs of 1,000 bytes or more are left out (their words are longer
+-- than a search of this kind takes).
 CREATE FUNCTION "quotegraph_strong_word_pairs"(vector tsvector) RETURNS tsvector LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-  SELECT coalesce(array_to_tsvector(array_agg(strong.lexeme || ' ' || other.lexeme)), ''::tsvector)
-  FROM unnest(vector) AS strong JOIN unnest(vector) AS other ON other.lexeme <> strong.lexeme
-  WHERE (cardinality(strong.positions) > 1 OR strong.weights[1] <> 'D')
-    AND octet_length(strong.lexeme) + octet_length(other.lexeme) < 2000
+  WITH strong AS MATERIALIZED (SELECT word.lexeme FROM unnest(vector) AS word
+                               WHERE cardinality(word.positions) > 1 OR word.weights[1] <> 'D')
+  SELECT CASE WHEN (SELECT count(*) FROM strong) * (length(vector) - 1) > 500 THEN array_to_tsvector('{*}')
+    ELSE (SELECT coalesce(array_to_tsvector(array_agg(strong.lexeme || ' ' || other.lexeme)), ''::tsvector)
+          FROM strong JOIN unnest(vector) AS other ON other.lexeme <> strong.lexeme
+          WHERE octet_length(strong.lexeme) + octet_length(other.lexeme) < 1000) END
 $$;
 
 CREATE INDEX "Quote_strongWordPairs_idx" ON "Quote" USING GIN ("quotegraph_strong_word_pairs"("searchVector"));
@@ -213,20 +220,21 @@ BEGIN
   -- quote below the cursor was read).
   IF read_lists AND large AND search_kind = 'QUOTE' AND cardinality(terms) BETWEEN 2 AND 8
      AND (strpos(matches::TEXT, '|') = 0 OR missing_one_bound < floor_rank)
-     AND (SELECT max(octet_length(term)) FROM unnest(terms) AS term) < 1000 THEN
+     AND (SELECT max(octet_length(term)) FROM unnest(terms) AS term) < 500 THEN
     joined_by_and := strpos(matches::TEXT, '|') = 0;
     holding := CASE WHEN joined_by_and THEN matches ELSE every_term END;
     every_match := coalesce(every_match, "quotegraph_documents_with_every_term"(search_kind, terms));
-    -- A quote repeating one of the words that holds every other: for "a b", "a b" or "b a".
-    SELECT string_agg('(' || pairs."every" || ')', ' | ')::tsquery INTO strong_pairs
+    -- A quote repeating one of the words that holds every other: for "a b", "a b" or "b a"; or a quote
+    -- with too many pairs to keep ("*").
+    SELECT (string_agg('(' || pairs."every" || ')', ' | ') || ' | ''*''')::tsquery INTO strong_pairs
     FROM (SELECT string_agg('''' || replace(replace(strong.term || ' ' || other.term, '\', '\\'), '''', '''''') || '''', ' & ') AS "every"
           FROM unnest(terms) AS strong(term) JOIN unnest(terms) AS other(term) ON other.term <> strong.term
           GROUP BY strong.term) pairs;
     SELECT count(*),
            (array_agg(strong."id" ORDER BY strong."rank" DESC, strong."id" DESC)
-              FILTER (WHERE strong."matches" AND (strong."rank", strong."id") < (below_rank, below_id)))[1:wanted],
+              FILTER (WHERE strong."matches" AND strong."rank" > floor_rank AND (strong."rank", strong."id") < (below_rank, below_id)))[1:wanted],
            (array_agg(strong."rank" ORDER BY strong."rank" DESC, strong."id" DESC)
-              FILTER (WHERE strong."matches" AND (strong."rank", strong."id") < (below_rank, below_id)))[1:wanted]
+              FILTER (WHERE strong."matches" AND strong."rank" > floor_rank AND (strong."rank", strong."id") < (below_rank, below_id)))[1:wanted]
       INTO read_first, ids, ranks
     FROM (SELECT q."id", q."searchVector" @@ holding AS "matches", "quotegraph_rank"(q."searchVector", term_queries) AS "rank"
           FROM (SELECT q."id", q."searchVector" FROM "Quote" q
@@ -236,11 +244,14 @@ BEGIN
       RETURN QUERY SELECT * FROM unnest(ids, ranks);
       RETURN;
     END IF;
-    IF read_first <= 8000 AND every_match > 0 THEN
+    -- (Words joined by OR that few quotes hold all of are ranked all at once below. Joined by AND, this
+    -- point is reached with more than `few_matches` matches, by the statistics or by the first reading.)
+    IF read_first <= 8000 AND every_match > 0 AND (joined_by_and OR every_match > few_matches) THEN
       -- The quotes at the floor below the cursor: any id if the cursor ranks above the floor, below its id
       -- if at it, none if below.
       weak_below := CASE WHEN floor_rank < below_rank THEN 2147483648 WHEN floor_rank = below_rank THEN below_id ELSE -2147483648 END;
-      reach := least(ceil(4 * wanted * (SELECT greatest(c."reltuples", 1) FROM pg_class c WHERE c."oid" = '"Quote"'::regclass) / every_match), 2147483647);
+      reach := least(ceil(4 * wanted * (SELECT greatest(c."reltuples", 1) FROM pg_class c WHERE c."oid" = '"Quote"'::regclass)
+                          / greatest(every_match, few_matches)), 2147483647);
       SELECT coalesce(array_agg(weak."id" ORDER BY weak."id" DESC), '{}') INTO weak_ids
       FROM (SELECT q."id" FROM (SELECT q."id", q."searchVector", q."retracted", q."articlePublished" FROM "Quote" q
                                 WHERE q."id" < weak_below ORDER BY q."id" DESC LIMIT reach) q
