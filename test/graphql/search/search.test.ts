@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../src/ingest/extract.js';
+import { storeArticle } from '../../../src/ingest/store.js';
 import { startTestApi, type TestApi } from '../../support/api.js';
 
 let api: TestApi;
@@ -89,5 +92,27 @@ describe('search', () => {
   it('refuses an empty search with BAD_USER_INPUT', async () => {
     const result = await api.query('{ search(query: "  ") { articles(first: 20) { totalCount } } }');
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+// A document whose word pairs are too long to keep (a tsvector holds 1 MB of words) is stored, with the one
+// pair "*" (migration search_word_pairs_of_long_documents), and a phrase of it finds and counts it.
+describe('search, an article of long words', () => {
+  let long: TestApi;
+  beforeAll(async () => {
+    long = await startTestApi({ seed: false, config: { directAnswers: false } });
+  });
+  afterAll(() => long?.close());
+
+  it('stores a ledger of 20,000 hashes and finds it by two of them', async () => {
+    const hashes = Array.from({ length: 20_000 }, (_, n) => createHash('md5').update(String(n)).digest('hex'));
+    const rows = Array.from({ length: 400 }, (_, row) => `${hashes.slice(row * 50, row * 50 + 50).join(' ')}.`);
+    const text = `Ministry publishes its ledger of transfers\n\nLONDON, Dec 7 (Reuters) - The ministry published its ledger of transfers on Monday.\n\n${rows.join('\n\n')}\n`;
+    await storeArticle(long.database.writer, extractArticle(text));
+    const found = await long.query('query ($query: String!) { search(query: $query) { articles(first: 5) { totalCount nodes { title } } } }', {
+      query: `"${hashes[120]} ${hashes[121]}"`,
+    });
+    expect(found.errors).toBeUndefined();
+    expect(found.data.search.articles).toEqual({ totalCount: 1, nodes: [{ title: 'Ministry publishes its ledger of transfers' }] });
   });
 });
