@@ -218,7 +218,7 @@ describe('search terms: a match ranking below its bound does not end the page', 
 });
 
 // A quote with too many pairs of a repeated word and another to keep (migration
-// search_quotes_of_common_words: over 500) is read by every search of quotes holding its words: here 60
+// search_quotes_of_common_words: over 5,000) is read by every search of quotes holding its words: here 100
 // words, each twice, among them "alpha" and "beta"; beside it 30 quotes holding each once, which tie below
 // it (the newest of them another long quote, repeating its other words), and the lists' best, 20 quotes (of
 // lower ids) with one of the words three times and not the other.
@@ -231,7 +231,7 @@ describe('search terms: a long quote repeating many words is found by the quotes
     await connection.connect();
     await connection.query('SET quotegraph.search_list_length = 5');
     await connection.query('SET quotegraph.search_large_table = 0; SET quotegraph.search_few_matches = 0');
-    const filler = Array.from({ length: 58 }, (_, n) => `word${String.fromCharCode(97 + (n % 26))}${String.fromCharCode(97 + Math.floor(n / 26))}`);
+    const filler = Array.from({ length: 98 }, (_, n) => `word${String.fromCharCode(97 + (n % 26))}${String.fromCharCode(97 + Math.floor(n / 26))}`);
     const long = [...filler, 'alpha', 'beta'].join(' ');
     const texts = [
       ...Array.from({ length: 10 }, () => 'alpha alpha alpha'),

@@ -15,7 +15,7 @@
 --   ranked, if 8,000 or fewer (about 4 µs a quote: 4,171 for "minister summit" at a million articles);
 --   pairs, because the words' own index, asked for quotes holding both words and repeating one, reads
 --   both words' whole entries (10 ms at 100,000 articles, growing with the corpus); a long quote with more
---   than 500 pairs is indexed as "*" instead and read by every such search;
+--   than 5,000 pairs is indexed as "*" instead and read by every such search;
 -- * then the quotes holding each word once, from the highest id down (below the page's cursor), checked on
 --   their vectors until the page is full: about (quotes / matches) quotes read a result. At most four times
 --   what the table's statistics say that takes are read; if the page is still not full, the search goes on
@@ -33,17 +33,27 @@
 
 -- Each word of `vector` that ranks above the floor (held more than once, or at a weight above D) with each
 -- other word of it, as the lexemes "repeated other" ("summit talk" for "... summit ... summit ... talks").
--- A quote that would have more than 500 such pairs (a long one repeating many words: the pairs grow as the
--- product, and a tsvector holds at most 1 MB) has the one lexeme "*" instead, which no word can be: a search
--- reads such quotes whatever its words. Pairs of 1,000 bytes or more are left out (their words are longer
--- than a search of this kind takes).
+-- A quote that would have more than 5,000 such pairs or 1 MB of them (a long one repeating many words: the
+-- pairs grow as the product, and a tsvector holds at most 1 MB) has the one lexeme "*" instead, which no
+-- word can be: a search reads such quotes whatever its words. Pairs of 1,000 bytes or more are left out
+-- (their words are longer than a search of this kind takes).
 CREATE FUNCTION "quotegraph_strong_word_pairs"(vector tsvector) RETURNS tsvector LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-  WITH strong AS MATERIALIZED (SELECT word.lexeme FROM unnest(vector) AS word
-                               WHERE cardinality(word.positions) > 1 OR word.weights[1] <> 'D')
-  SELECT CASE WHEN (SELECT count(*) FROM strong) * (length(vector) - 1) > 500 THEN array_to_tsvector('{*}')
-    ELSE (SELECT coalesce(array_to_tsvector(array_agg(strong.lexeme || ' ' || other.lexeme)), ''::tsvector)
-          FROM strong JOIN unnest(vector) AS other ON other.lexeme <> strong.lexeme
-          WHERE octet_length(strong.lexeme) + octet_length(other.lexeme) < 1000) END
+  WITH word AS MATERIALIZED (
+    SELECT word.lexeme, octet_length(word.lexeme) AS "bytes", cardinality(word.positions) > 1 OR word.weights[1] <> 'D' AS "strong"
+    FROM unnest(vector) AS word),
+  counted AS (
+    SELECT count(*) AS "words", sum(word."bytes") AS "bytes",
+           count(*) FILTER (WHERE word."strong") AS "strongWords", coalesce(sum(word."bytes") FILTER (WHERE word."strong"), 0) AS "strongBytes"
+    FROM word)
+  -- A repeated word's pairs hold every other word, and the repeated word and a space once for each.
+  SELECT CASE WHEN counted."strongWords" = 0 THEN ''::tsvector
+              WHEN counted."strongWords" * (counted."words" - 1) > 5000
+                OR counted."strongWords" * counted."bytes" - counted."strongBytes"
+                   + (counted."words" - 1) * (counted."strongBytes" + counted."strongWords") > 1000000 THEN array_to_tsvector('{*}')
+              ELSE (SELECT coalesce(array_to_tsvector(array_agg(strong.lexeme || ' ' || other.lexeme)), ''::tsvector)
+                    FROM word strong JOIN word other ON other.lexeme <> strong.lexeme
+                    WHERE strong."strong" AND strong."bytes" + other."bytes" < 1000) END
+  FROM counted
 $$;
 
 CREATE INDEX "Quote_strongWordPairs_idx" ON "Quote" USING GIN ("quotegraph_strong_word_pairs"("searchVector"));
