@@ -78,9 +78,9 @@ DECLARE
   -- Words joined by OR: the most a document missing one of them can rank, and the query for them all.
   missing_one_bound DOUBLE PRECISION;
   every_term tsquery;
-  -- Words joined by AND: how many documents the statistics say hold them all. Over quotes: the word pairs
-  -- of a quote repeating one of them and holding the others, the quotes at the floor below the cursor, how
-  -- far down to read them.
+  -- How many documents the statistics say hold every word (words joined by AND, or by OR; see below). Over
+  -- quotes: the word pairs of a quote repeating one of them and holding the others, the quotes at the floor
+  -- below the cursor, how far down to read them.
   strong_pairs tsquery;
   every_match DOUBLE PRECISION;
   weak_below BIGINT;
@@ -213,8 +213,8 @@ BEGIN
     END IF;
   END IF;
   -- Words joined by OR only, in a large table: the most a document missing one of them can rank (what the
-  -- others' best ranks, the heads of their lists, add up to, over the number of words), and the query for
-  -- them all.
+  -- others' best ranks, the heads of their lists, add up to, over the number of words), the query for them
+  -- all, and, if a document missing one ranks below the floor, how many the statistics say hold them all.
   IF read_lists AND large AND cardinality(terms) > 1 AND matches::TEXT !~ '[&!<(]' THEN
     SELECT (sum(best."rank"::DOUBLE PRECISION) - min(best."rank"::DOUBLE PRECISION)) / cardinality(terms) INTO missing_one_bound
     FROM unnest(terms) AS word(term),
@@ -223,6 +223,9 @@ BEGIN
     FOREACH term_query IN ARRAY term_queries LOOP
       every_term := CASE WHEN every_term IS NULL THEN term_query ELSE every_term && term_query END;
     END LOOP;
+    IF missing_one_bound < floor_rank THEN
+      every_match := "quotegraph_documents_with_every_term"(search_kind, terms);
+    END IF;
   END IF;
   -- Quotes holding every word, of words joined by AND (no OR), or of words joined by OR where a quote
   -- missing one ranks below the floor: those repeating a word, ranked, then those holding each word once
@@ -233,7 +236,6 @@ BEGIN
      AND (SELECT max(octet_length(term)) FROM unnest(terms) AS term) < 500 THEN
     joined_by_and := strpos(matches::TEXT, '|') = 0;
     holding := CASE WHEN joined_by_and THEN matches ELSE every_term END;
-    every_match := coalesce(every_match, "quotegraph_documents_with_every_term"(search_kind, terms));
     -- A quote repeating one of the words that holds every other: for "a b", "a b" or "b a"; or a quote
     -- with too many pairs to keep ("*").
     SELECT (string_agg('(' || pairs."every" || ')', ' | ') || ' | ''*''')::tsquery INTO strong_pairs
@@ -280,7 +282,7 @@ BEGIN
   -- Words joined by OR only, in a large table, where a document missing any of them ranks below one holding
   -- them all (below the least rank of a document holding every word), which 50,000 or fewer hold by the
   -- table's statistics: the page is the best of those holding every word, if there are a page of them.
-  IF missing_one_bound < floor_rank AND "quotegraph_documents_with_every_term"(search_kind, terms) <= 50000 THEN
+  IF missing_one_bound < floor_rank AND every_match <= 50000 THEN
     SELECT array_agg(found."id" ORDER BY found."rank" DESC, found."id" DESC),
            array_agg(found."rank" ORDER BY found."rank" DESC, found."id" DESC) INTO ids, ranks
     FROM (SELECT m."id", m."rank" FROM "quotegraph_search_matches"(search_kind, every_term, term_queries) m

@@ -3,8 +3,9 @@
 -- A document's word pairs (migration search_word_pairs) are a tsvector, which holds at most 1 MB of words:
 -- an article under the ingest's 1 MB limit whose words are long (a ledger of 20,000 hashes: 660 KB of
 -- text, 1.3 MB of pairs) failed to store, with PostgreSQL's "string is too long for tsvector". Its pairs
--- are now the one lexeme "*", which no pair of words can be, and a search through the pairs reads such
--- documents whatever its phrase (they are then checked on their words, as every document is).
+-- are now the one lexeme "*", which no pair of words can be, and a phrase's pairs say "or *", so a search
+-- through the pairs reads such documents whatever its phrase (they are then checked on their words, as
+-- every document is).
 --
 -- The function's answer is unchanged for every document that could be stored before (its pairs fitted),
 -- so the indexes built on it hold the same entries and need no rebuilding (checked on the bench database
@@ -25,29 +26,22 @@ CREATE OR REPLACE FUNCTION "quotegraph_word_pairs"(vector tsvector) RETURNS tsve
   FROM pair
 $$;
 
--- The first `most` listed documents (all, if NULL) holding the word `pairs` (or too long to keep theirs),
--- found through the pairs' index, or with no pairs matching `matches`, through the words' index; each with
--- its rank if it matches, else a NULL rank. (The OFFSET keeps PostgreSQL from ANDing the words' index with the pairs', which reads every
--- document holding the words.)
-CREATE OR REPLACE FUNCTION "quotegraph_search_first_matches"(search_kind "SearchKind", matches tsquery, pairs tsquery, term_queries tsquery[], most INTEGER)
-RETURNS TABLE ("id" INTEGER, "rank" DOUBLE PRECISION) LANGUAGE sql STABLE AS $$
-  SELECT a."id", CASE WHEN a."searchVector" @@ matches THEN "quotegraph_rank"(a."searchVector", term_queries) END
-  FROM (SELECT a."id", a."searchVector" FROM "Article" a
-        WHERE search_kind = 'ARTICLE' AND pairs IS NOT NULL AND "quotegraph_word_pairs"(a."searchVector") @@ (pairs || '''*''') AND a."published"
-        LIMIT most OFFSET 0) a
-  UNION ALL
-  SELECT a."id", "quotegraph_rank"(a."searchVector", term_queries)
-  FROM (SELECT a."id", a."searchVector" FROM "Article" a
-        WHERE search_kind = 'ARTICLE' AND pairs IS NULL AND a."searchVector" @@ matches AND a."published" LIMIT most OFFSET 0) a
-  UNION ALL
-  SELECT q."id", CASE WHEN q."searchVector" @@ matches THEN "quotegraph_rank"(q."searchVector", term_queries) END
-  FROM (SELECT q."id", q."searchVector" FROM "Quote" q
-        WHERE search_kind = 'QUOTE' AND pairs IS NOT NULL AND "quotegraph_word_pairs"(q."searchVector") @@ (pairs || '''*''')
-          AND NOT q."retracted" AND q."articlePublished" LIMIT most OFFSET 0) q
-  UNION ALL
-  SELECT q."id", "quotegraph_rank"(q."searchVector", term_queries)
-  FROM (SELECT q."id", q."searchVector" FROM "Quote" q
-        WHERE search_kind = 'QUOTE' AND pairs IS NULL AND q."searchVector" @@ matches AND NOT q."retracted" AND q."articlePublished"
-        LIMIT most OFFSET 0) q
+-- The word pairs every document matching `query` holds, ANDed (each two words the query joins by <->), or
+-- "*": a document too long to keep its pairs may hold any of them. NULL if there are none, or if the query
+-- has OR, or a NOT of more than one word (a pair under either is not required). As migration
+-- search_word_pairs wrote it, but for the "*"; so every reading through the pairs' index (a search's first
+-- reading and final ranking, a search's totalCount) reads such documents too.
+CREATE OR REPLACE FUNCTION "quotegraph_phrase_pairs"(query tsquery) RETURNS tsquery LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  WITH token AS (
+    SELECT found[1] AS "text", lead(found[1]) OVER (ORDER BY place) AS "next", lead(found[1], 2) OVER (ORDER BY place) AS "after"
+    FROM regexp_matches(query::TEXT, $pattern$'(?:[^'\\]|''|\\.)*'(?::[*A-D]+)?|<\d*-?>|[&|!()]$pattern$, 'g') WITH ORDINALITY AS token(found, place)),
+  pair AS (
+    SELECT replace(replace(substr(token."text", 2, length(token."text") - 2), '''''', ''''), '\\', '\')
+           || ' ' || replace(replace(substr(token."after", 2, length(token."after") - 2), '''''', ''''), '\\', '\') AS "text"
+    FROM token
+    WHERE token."text" ~ '^''.*''$' AND token."next" = '<->' AND token."after" ~ '^''.*''$')
+  SELECT CASE WHEN NOT EXISTS (SELECT FROM token WHERE token."text" = '|'
+                               OR (token."text" = '!' AND NOT (token."next" ~ '^''.*''$' AND coalesce(token."after", '&') IN ('&', ')'))))
+    THEN (SELECT ('(' || string_agg('''' || replace(replace(pair."text", '\', '\\'), '''', '''''') || '''', ' & ') || ') | ''*''')::tsquery
+          FROM pair WHERE octet_length(pair."text") <= 2000) END
 $$;
-

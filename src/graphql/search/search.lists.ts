@@ -39,12 +39,11 @@ function matching(kind: SearchKind, table: string, query: string) {
     }
     // A count: every match, unranked; a phrase's through its word pairs' index (migration search_word_pairs),
     // which finds the documents that can hold it instead of every document holding its words (at 1M
-    // articles, "foreign minister" counted in 6 ms instead of 1.1 s), and those too long to keep their
-    // pairs ("*", migration search_word_pairs_of_long_documents).
+    // articles, "foreign minister" counted in 6 ms instead of 1.1 s).
     return `(SELECT t.*, NULL::float8 AS "rank" FROM ${search}, LATERAL (
         SELECT t.* FROM ${table} t WHERE search.pairs IS NULL AND t."searchVector" @@ search.words
         UNION ALL
-        SELECT t.* FROM (SELECT * FROM ${table} t WHERE "quotegraph_word_pairs"(t."searchVector") @@ (search.pairs || '''*''') OFFSET 0) t
+        SELECT t.* FROM (SELECT * FROM ${table} t WHERE "quotegraph_word_pairs"(t."searchVector") @@ search.pairs OFFSET 0) t
         WHERE search.pairs IS NOT NULL AND t."searchVector" @@ search.words) t) t`;
   };
 }
