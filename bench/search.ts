@@ -23,6 +23,8 @@ const QUERIES = [
   'minister summit -vote',
   'ceasefire talks',
   'border trade harbour',
+  // Excluded words alone: nothing to rank by (migration search_readings).
+  '-summit',
 ];
 
 /**
