@@ -26,7 +26,8 @@
 --  8. Common words in a large table: the whole lists, each document with its bound, checked best bound
 --     first (search_bounded_lists).                                          "quotegraph_search_whole_lists"
 --  9. Every match, ranked.                                                   "quotegraph_search_matches"
--- Each returns the page as two arrays (ids and ranks, best first) and whether it is the answer.
+-- The functions of readings 1, 3, 6 and 8 return the page as two arrays (ids and ranks, best first) and
+-- whether it settles the search; the others are the answer when they are reached.
 
 -- 0. No word to rank by: a document's rank is the mean of its ranks for the search's words, 0 when there
 -- are none, so every match ties and the page is the matches below the cursor with the highest ids. They
