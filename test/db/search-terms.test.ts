@@ -218,6 +218,53 @@ describe('search terms: a match ranking below its bound does not end the page', 
   });
 });
 
+// The whole lists sort and check only the documents bound as high as the page the threshold algorithm
+// found (migration search_whole_lists_above_the_page). Built so that page (depth 160, three) is T1 and the
+// two P (alpha three times in the headline, beta once at the lowest weight, below beta's cut: bound by the
+// cut, 0.4745, they rank 0.4441), while X (alpha twice in the headline, beta twice in the body: 0.4559) lies
+// past depth 160 in both lists, behind 170 documents with one word three times in the headline and not the
+// other. The best three are T1, X and the newer P; a page taken from documents bound above X (from P's
+// bound down) would be T1 and both P.
+describe('search terms: the whole lists are read down to the page the threshold algorithm found', () => {
+  let small: TestDatabase;
+  let connection: pg.Client;
+  beforeAll(async () => {
+    small = await createTestDatabase();
+    connection = new pg.Client({ connectionString: small.url });
+    await connection.connect();
+    await connection.query('SET quotegraph.search_list_length = 200');
+    await connection.query('SET quotegraph.search_large_table = 0; SET quotegraph.search_few_matches = 0');
+    const articles: Array<{ slug: string; vector: string }> = [];
+    const add = (slug: string, vector: string) => articles.push({ slug, vector });
+    const weighted = (text: string, weight: 'A' | 'C' | 'D') => `setweight(to_tsvector('english', '${text}'), '${weight}')`;
+    add('x', `${weighted('alpha alpha', 'A')} || ${weighted('beta beta', 'C')}`);
+    for (let n = 0; n < 40; n++) add(`alpha-filler-${n}`, weighted('alpha', 'C'));
+    for (let n = 0; n < 40; n++) add(`beta-filler-${n}`, weighted('beta', 'C'));
+    for (let n = 0; n < 170; n++) add(`alpha-only-${n}`, weighted('alpha alpha alpha', 'A'));
+    for (let n = 0; n < 170; n++) add(`beta-only-${n}`, weighted('beta beta beta', 'A'));
+    add('p-older', `${weighted('alpha alpha alpha', 'A')} || ${weighted('beta', 'D')}`);
+    add('p-newer', `${weighted('alpha alpha alpha', 'A')} || ${weighted('beta', 'D')}`);
+    add('t1', weighted('alpha alpha alpha beta beta beta', 'A'));
+    await connection.query(
+      `INSERT INTO "Article" ("slug", "contentHash", "title", "body", "published", "searchVector")
+       VALUES ${articles.map((article, index) => `($${index + 1}, $${index + 1}, $${index + 1}, '', true, ${article.vector})`).join(', ')}`,
+      articles.map((article) => article.slug),
+    );
+    await connection.query(`SELECT "quotegraph_reindex_search_terms"('ARTICLE')`);
+  }, 120_000);
+  afterAll(async () => {
+    await connection?.end();
+    await small?.drop();
+  });
+
+  it('finds a document past the threshold algorithm\'s depth that outranks its page', async () => {
+    const best = await connection.query<{ slug: string }>(
+      `SELECT a."slug" FROM "quotegraph_search"('ARTICLE', 'alpha beta', NULL, NULL, 3) found JOIN "Article" a ON a."id" = found."id" ORDER BY found."rank" DESC, found."id" DESC`,
+    );
+    expect(best.rows).toEqual([{ slug: 't1' }, { slug: 'x' }, { slug: 'p-newer' }]);
+  });
+});
+
 // A quote with too many pairs of a repeated word and another to keep (migration
 // search_quotes_of_common_words: over 5,000) is read by every search of quotes holding its words: here 100
 // words, each twice, among them "alpha" and "beta"; beside it 30 quotes holding each once, which tie below
