@@ -48,6 +48,39 @@ async function indexedFunctions(client: pg.Client): Promise<string[]> {
   return rows.map((row) => row.name);
 }
 
+/**
+ * Pages 1 to 3 of each query and kind from the functions before (under BEFORE) and today's, compared row by
+ * row (ids and ranks): a change meant to keep the answers shows that it did.
+ */
+async function comparePages(client: pg.Client, against: string): Promise<{ pages: number; same: number; differing: string[] }> {
+  let pages = 0;
+  let same = 0;
+  const differing: string[] = [];
+  const page = async (schema: string, kind: string, query: string, after: { rank: number; id: number } | null) => {
+    await client.query(`SET search_path = ${schema}, public`);
+    const { rows } = await client.query<{ id: number; rank: number }>(
+      `SELECT "id", "rank" FROM ${schema}."quotegraph_search"($1, $2, $3, $4, 11)`,
+      [kind, query, after?.rank ?? null, after?.id ?? null],
+    );
+    return rows;
+  };
+  for (const query of QUERIES) {
+    for (const kind of ['ARTICLE', 'QUOTE']) {
+      let after: { rank: number; id: number } | null = null;
+      for (let number = 1; number <= 3; number++) {
+        const now = await page('public', kind, query, after);
+        const before = await page(BEFORE, kind, query, after);
+        pages++;
+        if (JSON.stringify(now) === JSON.stringify(before)) same++;
+        else differing.push(`${query} (${kind.toLowerCase()}), page ${number} (against ${against})`);
+        if (now.length < 11) break;
+        after = now[9]!;
+      }
+    }
+  }
+  return { pages, same, differing };
+}
+
 async function timed(client: pg.Client, sql: string, values: unknown[]): Promise<number> {
   const started = performance.now();
   await client.query(sql, values);
@@ -100,8 +133,17 @@ async function main(): Promise<void> {
         console.log(lines.at(-1));
       }
     }
-    if (against) await client.query(`DROP SCHEMA ${BEFORE} CASCADE`);
+    let differing = 0;
+    if (against) {
+      const compared = await comparePages(client, against);
+      differing = compared.differing.length;
+      lines.push('', `Pages 1 to 3 of every query (11 a page, the next from the 10th), before and now: ${compared.same} of ${compared.pages} the same.`);
+      for (const page of compared.differing) lines.push(`- differs: ${page}`);
+      console.log(lines.slice(-1 - compared.differing.length).join('\n'));
+      await client.query(`RESET search_path; DROP SCHEMA ${BEFORE} CASCADE`);
+    }
     writeResult(`${date}-search-s${scale}`, `${lines.join('\n')}\n`);
+    if (differing > 0) process.exitCode = 1;
   } finally {
     await client.end();
   }
