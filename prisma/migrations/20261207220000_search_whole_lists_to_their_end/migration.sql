@@ -7,7 +7,8 @@
 -- document the lists hold has been checked, and only then settle: "minister or summit or talks" over
 -- articles, 29,697 documents held, settles once all are checked (about 250 ms), where stopping at 10,240
 -- went on to rank its 978,292 matches (2.5-5.7 s, past the API's 5 s statement timeout when cold). The
--- lists hold at most 10,000 documents a word, so the checks stay bounded by the words' number; where
+-- lists hold at most 10,000 documents a word, so the checks stay bounded by the words' number (and by
+-- 80,000, eight words' lists, for a longer search: a search may be 200 characters); where
 -- checking them all does not settle the page either, it costs what checking the rest takes before every
 -- match is ranked as before (bench/results: the searches "president or trade or border" and "minister or
 -- summit or talks" of bench:search, both ways).
@@ -16,8 +17,9 @@
 -- hold with its bound (its ranks in the lists that hold it, the cut's rank for the others, over the number
 -- of words), checked by key best bound first, in batches doubling from 4 × `wanted`, until the page's last
 -- document ranks above every unchecked bound and above the rest bound (the mean of the cuts' ranks: a
--- document in no list). Every document the lists hold may be checked (at most 10,000 a word); if that
--- does not settle it, every match is ranked.
+-- document in no list). Every document the lists hold may be checked (at most 10,000 a word), up to
+-- 80,000 (eight words' lists; a longer search stops there); if that does not settle it, every match is
+-- ranked.
 -- With `at_least` (the rank the page is known to reach), only the documents bound that high are sorted and checked.
 CREATE OR REPLACE FUNCTION "quotegraph_search_whole_lists"(search_kind "SearchKind", matches tsquery, terms TEXT[], term_queries tsquery[],
     below_rank DOUBLE PRECISION, below_id INTEGER, wanted INTEGER, at_least DOUBLE PRECISION,
@@ -54,7 +56,7 @@ BEGIN
         ORDER BY 2 DESC, 1 DESC) held;
   ids := '{}';
   ranks := '{}';
-  WHILE checked < coalesce(cardinality(held_ids), 0) LOOP
+  WHILE checked < coalesce(cardinality(held_ids), 0) AND checked < 80000 LOOP
     SELECT coalesce(array_agg(found."id" ORDER BY found."rank" DESC, found."id" DESC), '{}'),
            coalesce(array_agg(found."rank" ORDER BY found."rank" DESC, found."id" DESC), '{}') INTO ids, ranks
     FROM (SELECT * FROM (
