@@ -1,17 +1,22 @@
 -- Written by hand (issue 17): the whole lists (reading 8 of migration search_readings) may check every
--- document they hold, instead of stopping at 10,240 and ranking every match.
+-- document they hold, instead of stopping at 10,240; and words joined by OR that they do not settle have
+-- only the matches that can reach the page ranked, instead of every match.
 --
 -- At a million articles the cuts of the commonest words are high (0.64-0.68 for "minister", "summit" and
--- "talks", whose every document holds one of them in a third of the articles), so a page of such words may
--- end below the rest bound (the mean of the cuts, the most a document in no list can rank) until every
--- document the lists hold has been checked, and only then settle: "minister or summit or talks" over
--- articles, 29,697 documents held, settles once all are checked (about 250 ms), where stopping at 10,240
--- went on to rank its 978,292 matches (2.5-5.7 s, past the API's 5 s statement timeout when cold). The
--- lists hold at most 10,000 documents a word, so the checks stay bounded by the words' number (and by
--- 80,000, eight words' lists, for a longer search: a search may be 200 characters); where
--- checking them all does not settle the page either, it costs what checking the rest takes before every
--- match is ranked as before (bench/results: the searches "president or trade or border" and "minister or
--- summit or talks" of bench:search, both ways).
+-- "talks", each in a third of the articles), so a page of such words may end below the rest bound (the
+-- mean of the cuts, the most a document in no list can rank) until every document the lists hold has been
+-- checked, and only then settle: "minister or summit or talks" over articles, 29,697 documents held,
+-- settles once all are checked, where stopping at 10,240 went on to rank its 978,292 matches (2.4 s, 5.7 s
+-- cold, past the API's 5 s statement timeout). The lists hold at most 10,000 documents a word, so the
+-- checks stay bounded by the words' number (and by 80,000, eight words' lists, for a longer search: a
+-- search may be 200 characters).
+--
+-- Where that does not settle words joined by OR, the page found so far still says how high the page ends
+-- at least, and a document holding a set of the words ranks at most what their lists' heads add up to over
+-- the number of words: a quote holding one of "president", "trade" and "border" ranks at most 0.076 / 3,
+-- below the page's 0.0456, so only the 40,125 quotes holding two of them (of 1.4 million holding one) are
+-- ranked. Figures: bench/results/2026-12-07-search-s10-15.md, -search-s100-15.md (against migration
+-- search_whole_lists_above_the_page; -search-s10-14.md and -search-s100-14.md measured the first part alone).
 
 -- 8. Common words in a large table (migration search_bounded_lists): the whole lists, each document they
 -- hold with its bound (its ranks in the lists that hold it, the cut's rank for the others, over the number
@@ -34,6 +39,8 @@ DECLARE
   held_bounds DOUBLE PRECISION[];
   checked INTEGER := 0;
   batch INTEGER := greatest(4 * wanted, 16);
+  -- Words joined by OR: the matches that can reach the page found (below).
+  enough tsquery;
 BEGIN
   settled := false;
   -- The rest bound: the mean of the cuts' ranks, and the id a document in no list stays below on a tie.
@@ -73,4 +80,34 @@ BEGIN
     END IF;
     batch := batch * 2;
   END LOOP;
+  -- Words joined by OR only, not settled by the lists: a document holding a set of the words ranks at most
+  -- what their lists' heads (each word's best rank) add up to, over the number of words, and every
+  -- document of the page ranks at least as high as the last of the full page found here. So only the
+  -- matches holding a set of the words whose heads reach that far can be on the page: they alone are
+  -- ranked (an OR of each smallest such set's words joined by AND), unless every word alone reaches. (A
+  -- millionth less, for rounding: ranks are single precision.)
+  IF cardinality(ids) >= wanted AND cardinality(terms) BETWEEN 2 AND 8 AND matches::TEXT !~ '[&!<(]' THEN
+    WITH head AS (
+      SELECT word.place, coalesce((SELECT max(s."rank") FROM "SearchTerm" s WHERE s."kind" = search_kind AND s."term" = word.term), 0)::DOUBLE PRECISION AS "rank"
+      FROM unnest(terms) WITH ORDINALITY AS word(term, place)),
+    reaching AS (
+      SELECT mask FROM generate_series(1, (1 << cardinality(terms)) - 1) AS mask
+      WHERE (SELECT sum(head."rank") FROM head WHERE mask & (1 << (head.place::INTEGER - 1)) <> 0)
+            >= ranks[wanted] * cardinality(terms) - 1e-6),
+    least_reaching AS (
+      SELECT mask FROM reaching WHERE NOT EXISTS (
+        SELECT FROM reaching smaller WHERE smaller.mask <> reaching.mask AND smaller.mask & reaching.mask = smaller.mask))
+    SELECT CASE WHEN count(*) FILTER (WHERE bit_count(mask::BIT(8)) = 1) < cardinality(terms) THEN string_agg('(' || (
+             SELECT string_agg(term_queries[place]::TEXT, ' & ') FROM generate_series(1, cardinality(terms)) AS place
+             WHERE mask & (1 << (place - 1)) <> 0) || ')', ' | ')::tsquery END
+      INTO enough
+    FROM least_reaching;
+    IF enough IS NOT NULL THEN
+      SELECT coalesce(array_agg(found."id" ORDER BY found."rank" DESC, found."id" DESC), '{}'),
+             coalesce(array_agg(found."rank" ORDER BY found."rank" DESC, found."id" DESC), '{}') INTO ids, ranks
+      FROM (SELECT m."id", m."rank" FROM "quotegraph_search_matches"(search_kind, enough, term_queries) m
+            WHERE (m."rank", m."id") < (below_rank, below_id) ORDER BY m."rank" DESC, m."id" DESC LIMIT wanted) found;
+      settled := true;
+    END IF;
+  END IF;
 END $$;
