@@ -23,8 +23,8 @@
 -- of words), checked by key best bound first, in batches doubling from 4 × `wanted`, until the page's last
 -- document ranks above every unchecked bound and above the rest bound (the mean of the cuts' ranks: a
 -- document in no list). Every document the lists hold may be checked (at most 10,000 a word), up to
--- 80,000 (eight words' lists; a longer search stops there); if that does not settle it, every match is
--- ranked.
+-- 80,000 (eight words' lists; a longer search stops there); if that does not settle it, words joined by OR
+-- have the matches that can reach the page ranked (below), and any other search goes on to every match.
 -- With `at_least` (the rank the page is known to reach), only the documents bound that high are sorted and checked.
 CREATE OR REPLACE FUNCTION "quotegraph_search_whole_lists"(search_kind "SearchKind", matches tsquery, terms TEXT[], term_queries tsquery[],
     below_rank DOUBLE PRECISION, below_id INTEGER, wanted INTEGER, at_least DOUBLE PRECISION,
