@@ -26,7 +26,7 @@ const QUERIES = [
   // Excluded words alone: nothing to rank by (migration search_readings).
   '-summit',
   // Three common words joined by OR, whose pages at 1M articles end near the mean of their lists' cuts
-  // (migration search_whole_lists_to_their_end): one that settles once every listed document is checked,
+  // (migration search_readings): one that settles once every listed document is checked,
   // one that then ranks the matches holding enough of the words.
   'minister or summit or talks',
   'president or trade or border',

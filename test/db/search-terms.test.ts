@@ -167,6 +167,35 @@ for (const corpus of corpora) {
   });
 }
 
+/** `text`'s search vector at `weight`, as SQL. */
+function weighted(text: string, weight: 'A' | 'C' | 'D'): string {
+  return `setweight(to_tsvector('english', '${text}'), '${weight}')`;
+}
+
+interface HandBuiltArticle {
+  slug: string;
+  /** Its search vector, as SQL. */
+  vector: string;
+}
+
+/**
+ * A database holding `articles` (published, in this order, so ids rise with it) and their search terms,
+ * and a connection to it with `settings` (SET statements) run.
+ */
+async function articlesSearchedAs(settings: string, articles: HandBuiltArticle[]): Promise<{ database: TestDatabase; connection: pg.Client }> {
+  const database = await createTestDatabase();
+  const connection = new pg.Client({ connectionString: database.url });
+  await connection.connect();
+  await connection.query(settings);
+  await connection.query(
+    `INSERT INTO "Article" ("slug", "contentHash", "title", "body", "published", "searchVector")
+     VALUES ${articles.map((article, index) => `($${index + 1}, $${index + 1}, $${index + 1}, '', true, ${article.vector})`).join(', ')}`,
+    articles.map((article) => article.slug),
+  );
+  await connection.query(`SELECT "quotegraph_reindex_search_terms"('ARTICLE')`);
+  return { database, connection };
+}
+
 // A page may stop only once its last result ranks above every document the lists hold that is not yet
 // checked. Built so that the first batch of whole-list documents (migration search_bounded_lists) holds a
 // match ranking below its bound: 170 articles with "alpha" three times in the headline and no "beta" (bound
@@ -176,30 +205,14 @@ for (const corpus of corpora) {
 describe('search terms: a match ranking below its bound does not end the page', () => {
   let small: TestDatabase;
   let connection: pg.Client;
-  const vector = (weights: Record<'A' | 'C' | 'D', string>) =>
-    Object.entries(weights)
-      .filter(([, text]) => text)
-      .map(([weight, text]) => `setweight(to_tsvector('english', '${text}'), '${weight}')`)
-      .join(' || ');
   beforeAll(async () => {
-    small = await createTestDatabase();
-    connection = new pg.Client({ connectionString: small.url });
-    await connection.connect();
-    await connection.query('SET quotegraph.search_list_length = 200');
-    await connection.query('SET quotegraph.search_large_table = 0');
-    const articles: Array<{ slug: string; vector: string }> = [];
-    const add = (slug: string, weights: Record<'A' | 'C' | 'D', string>) => articles.push({ slug, vector: vector(weights) });
-    for (let n = 0; n < 40; n++) add(`alpha-filler-${n}`, { A: '', C: 'alpha', D: '' });
-    for (let n = 0; n < 210; n++) add(`beta-filler-${n}`, { A: '', C: 'beta', D: '' });
-    for (let n = 0; n < 170; n++) add(`alpha-only-${n}`, { A: 'alpha alpha alpha', C: '', D: '' });
-    add('d', { A: 'alpha alpha', C: 'beta beta', D: '' });
-    add('p', { A: 'alpha alpha alpha', C: '', D: 'beta' });
-    await connection.query(
-      `INSERT INTO "Article" ("slug", "contentHash", "title", "body", "published", "searchVector")
-       VALUES ${articles.map((article, index) => `($${index + 1}, $${index + 1}, $${index + 1}, '', true, ${article.vector})`).join(', ')}`,
-      articles.map((article) => article.slug),
-    );
-    await connection.query(`SELECT "quotegraph_reindex_search_terms"('ARTICLE')`);
+    const articles: HandBuiltArticle[] = [];
+    for (let n = 0; n < 40; n++) articles.push({ slug: `alpha-filler-${n}`, vector: weighted('alpha', 'C') });
+    for (let n = 0; n < 210; n++) articles.push({ slug: `beta-filler-${n}`, vector: weighted('beta', 'C') });
+    for (let n = 0; n < 170; n++) articles.push({ slug: `alpha-only-${n}`, vector: weighted('alpha alpha alpha', 'A') });
+    articles.push({ slug: 'd', vector: `${weighted('alpha alpha', 'A')} || ${weighted('beta beta', 'C')}` });
+    articles.push({ slug: 'p', vector: `${weighted('alpha alpha alpha', 'A')} || ${weighted('beta', 'D')}` });
+    ({ database: small, connection } = await articlesSearchedAs('SET quotegraph.search_list_length = 200; SET quotegraph.search_large_table = 0', articles));
   }, 120_000);
   afterAll(async () => {
     await connection?.end();
@@ -219,7 +232,7 @@ describe('search terms: a match ranking below its bound does not end the page', 
 });
 
 // The whole lists sort and check only the documents bound as high as the page the threshold algorithm
-// found (migration search_whole_lists_above_the_page). Built so that page (depth 160, three) is T1 and the
+// found (migration search_readings). Built so that page (depth 160, three) is T1 and the
 // two P (alpha three times in the headline, beta once at the lowest weight, below beta's cut: bound by the
 // cut, 0.4745, they rank 0.4441), while X (alpha twice in the headline, beta twice in the body: 0.4559) lies
 // past depth 160 in both lists, behind 170 documents with one word three times in the headline and not the
@@ -229,28 +242,17 @@ describe('search terms: the whole lists are read down to the page the threshold 
   let small: TestDatabase;
   let connection: pg.Client;
   beforeAll(async () => {
-    small = await createTestDatabase();
-    connection = new pg.Client({ connectionString: small.url });
-    await connection.connect();
-    await connection.query('SET quotegraph.search_list_length = 200');
-    await connection.query('SET quotegraph.search_large_table = 0; SET quotegraph.search_few_matches = 0');
-    const articles: Array<{ slug: string; vector: string }> = [];
-    const add = (slug: string, vector: string) => articles.push({ slug, vector });
-    const weighted = (text: string, weight: 'A' | 'C' | 'D') => `setweight(to_tsvector('english', '${text}'), '${weight}')`;
-    add('x', `${weighted('alpha alpha', 'A')} || ${weighted('beta beta', 'C')}`);
-    for (let n = 0; n < 40; n++) add(`alpha-filler-${n}`, weighted('alpha', 'C'));
-    for (let n = 0; n < 40; n++) add(`beta-filler-${n}`, weighted('beta', 'C'));
-    for (let n = 0; n < 170; n++) add(`alpha-only-${n}`, weighted('alpha alpha alpha', 'A'));
-    for (let n = 0; n < 170; n++) add(`beta-only-${n}`, weighted('beta beta beta', 'A'));
-    add('p-older', `${weighted('alpha alpha alpha', 'A')} || ${weighted('beta', 'D')}`);
-    add('p-newer', `${weighted('alpha alpha alpha', 'A')} || ${weighted('beta', 'D')}`);
-    add('t1', weighted('alpha alpha alpha beta beta beta', 'A'));
-    await connection.query(
-      `INSERT INTO "Article" ("slug", "contentHash", "title", "body", "published", "searchVector")
-       VALUES ${articles.map((article, index) => `($${index + 1}, $${index + 1}, $${index + 1}, '', true, ${article.vector})`).join(', ')}`,
-      articles.map((article) => article.slug),
-    );
-    await connection.query(`SELECT "quotegraph_reindex_search_terms"('ARTICLE')`);
+    const articles: HandBuiltArticle[] = [{ slug: 'x', vector: `${weighted('alpha alpha', 'A')} || ${weighted('beta beta', 'C')}` }];
+    for (let n = 0; n < 40; n++) articles.push({ slug: `alpha-filler-${n}`, vector: weighted('alpha', 'C') });
+    for (let n = 0; n < 40; n++) articles.push({ slug: `beta-filler-${n}`, vector: weighted('beta', 'C') });
+    for (let n = 0; n < 170; n++) articles.push({ slug: `alpha-only-${n}`, vector: weighted('alpha alpha alpha', 'A') });
+    for (let n = 0; n < 170; n++) articles.push({ slug: `beta-only-${n}`, vector: weighted('beta beta beta', 'A') });
+    for (const slug of ['p-older', 'p-newer']) articles.push({ slug, vector: `${weighted('alpha alpha alpha', 'A')} || ${weighted('beta', 'D')}` });
+    articles.push({ slug: 't1', vector: weighted('alpha alpha alpha beta beta beta', 'A') });
+    ({ database: small, connection } = await articlesSearchedAs(
+      'SET quotegraph.search_list_length = 200; SET quotegraph.search_large_table = 0; SET quotegraph.search_few_matches = 0',
+      articles,
+    ));
   }, 120_000);
   afterAll(async () => {
     await connection?.end();

@@ -1,6 +1,5 @@
 -- Written by hand (issue 17): the search, as it stands, in one place, with each way of reading a page a
--- function of its own; and a search of excluded words alone ("-summit") read newest first instead of
--- ranking every document. Nothing it answers changes.
+-- function of its own; and four of its slow paths mended (below). No page changes.
 --
 -- `quotegraph_search` had grown to 300 lines, restated whole by every migration that changed one part of
 -- it (a plpgsql function can only be replaced whole). It is now a short function that works out what the
@@ -17,17 +16,41 @@
 --  3. The threshold algorithm over the words' lists (search_exact_ranks,
 --     search_bounded_lists).                                                 "quotegraph_search_threshold"
 --  4. A phrase: every document holding its word pairs, ranked (search_word_pairs).
---  5. Words joined by AND that few documents hold together, by the table's statistics: all of them ranked
---     (search_word_pairs).                                                   "quotegraph_search_few"
+--  5. Words joined by AND that few documents hold together, by the table's statistics (or, over articles,
+--     as the threshold algorithm found): all of them ranked (search_word_pairs).  "quotegraph_search_few"
 --  6. Quotes holding every word: those repeating one, then those at the floor, newest first
 --     (search_quotes_of_common_words).                                       "quotegraph_search_quotes_at_the_floor"
 --  7. Words joined by OR where a document missing one ranks below one holding them all: the best of those
 --     holding every word (search_word_pairs).
 --  8. Common words in a large table: the whole lists, each document with its bound, checked best bound
---     first (search_bounded_lists).                                          "quotegraph_search_whole_lists"
+--     first (search_bounded_lists); for words joined by OR, then the matches that can reach the page.
+--                                                                            "quotegraph_search_whole_lists"
 --  9. Every match, ranked.                                                   "quotegraph_search_matches"
 -- The functions of readings 1, 3, 6 and 8 return the page as two arrays (ids and ranks, best first) and
 -- whether it settles the search; the others are the answer when they are reached.
+--
+-- Mended here (bench:search, alternating with the functions before each part; pages 1 to 3 of every query
+-- the same before and after each):
+-- * Excluded words alone (reading 0): "-summit" over quotes at 100,000 articles 4,731 -> 1.4 ms, past the
+--   API's 5 s statement timeout before (bench/results/2026-12-07-search-s10-9.md).
+-- * The whole lists sort and check only documents bound as high as the page the threshold algorithm found
+--   (`at_least`): articles at 100,000 "sanctions summit" 20.5 -> 12.3 ms, "minister or envoy" 19.1 -> 11.4;
+--   at a million "minister summit -vote" 24.4 -> 16.5, "ceasefire talks" 25.5 -> 16.7 (-search-s10-11.md,
+--   -search-s100-11.md; a first version reading only the entries high enough, which PostgreSQL grouped by
+--   sorting, lost 8 to 10 ms at a million: -search-s100-10.md).
+-- * Reading 5 over articles also when the threshold algorithm found fewer than a page: the statistics put
+--   "border trade harbour", which no article holds, at thousands, and at a million articles the whole lists
+--   checked 10,240 by key: 56.5 -> 5.3 ms (-search-s100-13.md). Over quotes, whose lists' best seldom hold
+--   the other words, it cost "sanctions summit" 6.4 -> 20.0 ms at 100,000 (-search-s10-12.md): not there.
+-- * The whole lists may check every document they hold (up to 80,000), not stop at 10,240: at a million the
+--   commonest words' cuts are high, and "minister or summit or talks" over articles settles only once all
+--   29,697 are checked: 2,630 -> 238 ms (it ranked 978,292 matches). Then, for words joined by OR the lists
+--   do not settle, only the matches holding a set of the words whose heads can reach the page are ranked:
+--   "president or trade or border" at a million, quotes 4,215 -> 594 ms, articles 2,671 -> 1,053 ms
+--   (-search-s10-15.md, -search-s100-15.md; the first of the two alone: -search-s10-14.md, -search-s100-14.md).
+-- (Written first as three migrations, search_readings, search_whole_lists_above_the_page (with
+-- search_few_matches_the_lists_miss) and search_whole_lists_to_their_end, each measured against the one
+-- before; merged before they landed, so that the dispatcher and the whole lists are written once.)
 
 -- 0. No word to rank by: a document's rank is the mean of its ranks for the search's words, 0 when there
 -- are none, so every match ties and the page is the matches below the cursor with the highest ids. They
@@ -200,9 +223,14 @@ END $$;
 -- hold with its bound (its ranks in the lists that hold it, the cut's rank for the others, over the number
 -- of words), checked by key best bound first, in batches doubling from 4 × `wanted`, until the page's last
 -- document ranks above every unchecked bound and above the rest bound (the mean of the cuts' ranks: a
--- document in no list). At most 10,240 are checked; if that does not settle it, every match is ranked.
+-- document in no list). Every document the lists hold may be checked (at most 10,000 a word), up to
+-- 80,000 (eight words' lists; a longer search stops there); if that does not settle it, words joined by OR
+-- have the matches that can reach the page ranked (below), and any other search goes on to every match.
+-- With `at_least` (the rank the page is known to reach), only the documents bound that high are sorted and
+-- checked (migration search_whole_lists_above_the_page, merged here). `heads`, for words joined by OR only:
+-- each word's best rank, the head of its list (NULL for a word no document holds).
 CREATE FUNCTION "quotegraph_search_whole_lists"(search_kind "SearchKind", matches tsquery, terms TEXT[], term_queries tsquery[],
-    below_rank DOUBLE PRECISION, below_id INTEGER, wanted INTEGER,
+    below_rank DOUBLE PRECISION, below_id INTEGER, wanted INTEGER, at_least DOUBLE PRECISION, heads DOUBLE PRECISION[],
     OUT "settled" BOOLEAN, OUT "ids" INTEGER[], OUT "ranks" DOUBLE PRECISION[])
 LANGUAGE plpgsql STABLE AS $$
 #variable_conflict use_column
@@ -214,6 +242,8 @@ DECLARE
   held_bounds DOUBLE PRECISION[];
   checked INTEGER := 0;
   batch INTEGER := greatest(4 * wanted, 16);
+  -- Words joined by OR: the matches that can reach the page found (below).
+  enough tsquery;
 BEGIN
   settled := false;
   -- The rest bound: the mean of the cuts' ranks, and the id a document in no list stays below on a tie.
@@ -221,7 +251,8 @@ BEGIN
   FROM unnest(terms) AS word(term)
   LEFT JOIN "SearchTermList" list ON list."kind" = search_kind AND list."term" = word.term;
   bound := cut_total / cardinality(terms);
-  -- (Sorted once, in the subquery: an ORDER BY in each array_agg sorted the 20,000 entries twice.)
+  -- (Sorted once, in the subquery: an ORDER BY in each array_agg sorted the 20,000 entries twice. A bound
+  -- within a millionth of `at_least` is kept, for rounding: ranks are single precision.)
   SELECT array_agg(held."documentId"), array_agg(held."bound") INTO held_ids, held_bounds
   FROM (SELECT entry."documentId", (sum(entry."rank"::DOUBLE PRECISION) + cut_total - sum(entry."cut"::DOUBLE PRECISION)) / cardinality(terms) AS "bound"
         FROM (SELECT s."documentId", s."rank", coalesce(list."rank", 0) AS "cut"
@@ -229,10 +260,13 @@ BEGIN
               LEFT JOIN "SearchTermList" list ON list."kind" = search_kind AND list."term" = word.term
               JOIN "SearchTerm" s ON s."kind" = search_kind AND s."term" = word.term
                 AND (s."rank", s."documentId") > (coalesce(list."rank", '-Infinity'), coalesce(list."documentId", -1))) entry
-        GROUP BY entry."documentId" ORDER BY 2 DESC, 1 DESC) held;
+        GROUP BY entry."documentId"
+        HAVING at_least IS NULL
+            OR (sum(entry."rank"::DOUBLE PRECISION) + cut_total - sum(entry."cut"::DOUBLE PRECISION)) / cardinality(terms) >= at_least - 1e-6
+        ORDER BY 2 DESC, 1 DESC) held;
   ids := '{}';
   ranks := '{}';
-  WHILE checked < coalesce(cardinality(held_ids), 0) AND checked < 10240 LOOP
+  WHILE checked < coalesce(cardinality(held_ids), 0) AND checked < 80000 LOOP
     SELECT coalesce(array_agg(found."id" ORDER BY found."rank" DESC, found."id" DESC), '{}'),
            coalesce(array_agg(found."rank" ORDER BY found."rank" DESC, found."id" DESC), '{}') INTO ids, ranks
     FROM (SELECT * FROM (
@@ -249,6 +283,34 @@ BEGIN
     END IF;
     batch := batch * 2;
   END LOOP;
+  -- Words joined by OR only, not settled by the lists: a document holding a set of the words ranks at most
+  -- what their lists' heads (each word's best rank) add up to, over the number of words, and every
+  -- document of the page ranks at least as high as the last of the full page found here. So only the
+  -- matches holding a set of the words whose heads reach that far can be on the page: they alone are
+  -- ranked (an OR of each smallest such set's words joined by AND), unless every word alone reaches. (A
+  -- millionth less, for rounding: ranks are single precision.)
+  IF heads IS NOT NULL AND cardinality(ids) >= wanted AND cardinality(terms) BETWEEN 2 AND 8 THEN
+    WITH head AS (SELECT word.place, coalesce(word."rank", 0) AS "rank" FROM unnest(heads) WITH ORDINALITY AS word("rank", place)),
+    reaching AS (
+      SELECT mask FROM generate_series(1, (1 << cardinality(terms)) - 1) AS mask
+      WHERE (SELECT sum(head."rank") FROM head WHERE mask & (1 << (head.place::INTEGER - 1)) <> 0)
+            >= ranks[wanted] * cardinality(terms) - 1e-6),
+    least_reaching AS (
+      SELECT mask FROM reaching WHERE NOT EXISTS (
+        SELECT FROM reaching smaller WHERE smaller.mask <> reaching.mask AND smaller.mask & reaching.mask = smaller.mask))
+    SELECT CASE WHEN count(*) FILTER (WHERE bit_count(mask::BIT(8)) = 1) < cardinality(terms) THEN string_agg('(' || (
+             SELECT string_agg(term_queries[place]::TEXT, ' & ') FROM generate_series(1, cardinality(terms)) AS place
+             WHERE mask & (1 << (place - 1)) <> 0) || ')', ' | ')::tsquery END
+      INTO enough
+    FROM least_reaching;
+    IF enough IS NOT NULL THEN
+      SELECT coalesce(array_agg(found."id" ORDER BY found."rank" DESC, found."id" DESC), '{}'),
+             coalesce(array_agg(found."rank" ORDER BY found."rank" DESC, found."id" DESC), '{}') INTO ids, ranks
+      FROM (SELECT m."id", m."rank" FROM "quotegraph_search_matches"(search_kind, enough, term_queries) m
+            WHERE (m."rank", m."id") < (below_rank, below_id) ORDER BY m."rank" DESC, m."id" DESC LIMIT wanted) found;
+      settled := true;
+    END IF;
+  END IF;
 END $$;
 
 -- The search: the best `wanted` listed documents matching the web-search `query` that rank below
@@ -284,10 +346,13 @@ DECLARE
   -- How many documents the statistics say hold every word (words joined by AND, or by OR).
   every_match DOUBLE PRECISION;
   -- Words joined by OR: the most a document missing one of them can rank, and the query for them all.
+  heads DOUBLE PRECISION[];
   missing_one_bound DOUBLE PRECISION;
   every_term tsquery;
   term_query tsquery;
   settled BOOLEAN;
+  -- The rank the page is known to reach: the last of a full page the threshold algorithm found.
+  at_least DOUBLE PRECISION;
   read_first BIGINT;
   ids INTEGER[];
   ranks DOUBLE PRECISION[];
@@ -338,6 +403,7 @@ BEGIN
       RETURN QUERY SELECT * FROM unnest(ids, ranks);
       RETURN;
     END IF;
+    at_least := CASE WHEN cardinality(ids) >= wanted THEN ranks[wanted] END;
   END IF;
   -- 4. A phrase: every document holding its word pairs, ranked.
   IF read_lists AND pairs IS NOT NULL THEN
@@ -345,12 +411,13 @@ BEGIN
       WHERE (m."rank", m."id") < (below_rank, below_id) ORDER BY m."rank" DESC, m."id" DESC LIMIT wanted;
     RETURN;
   END IF;
-  -- 5. Words joined by AND that few documents should hold together, by the table's statistics: if 4,000 or
+  -- 5. Words joined by AND that few documents should hold together, by the table's statistics, or, over
+  -- articles, that the threshold algorithm found fewer than a page of among the lists' best: if 4,000 or
   -- fewer match, rank them all.
   IF read_lists AND large AND joined_by_and THEN
     every_match := "quotegraph_documents_with_every_term"(search_kind, terms);
   END IF;
-  IF every_match <= few_matches THEN
+  IF every_match <= few_matches OR (read_lists AND large AND joined_by_and AND search_kind = 'ARTICLE' AND at_least IS NULL) THEN
     SELECT few."documents", few."ids", few."ranks" INTO read_first, ids, ranks
     FROM "quotegraph_search_few"(search_kind, matches, NULL, term_queries, few_matches, below_rank, below_id, wanted) few;
     IF read_first <= few_matches THEN
@@ -358,14 +425,15 @@ BEGIN
       RETURN;
     END IF;
   END IF;
-  -- Words joined by OR only, in a large table: the most a document missing one of them can rank (what the
-  -- others' best ranks, the heads of their lists, add up to, over the number of words), the query for them
-  -- all, and, if a document missing one ranks below the floor, how many the statistics say hold them all.
+  -- Words joined by OR only, in a large table: each word's best rank (the head of its list), the most a
+  -- document missing one of them can rank (what the others' heads add up to, over the number of words), the
+  -- query for them all, and, if a document missing one ranks below the floor, how many the statistics say
+  -- hold them all.
   IF read_lists AND large AND cardinality(terms) > 1 AND matches::TEXT !~ '[&!<(]' THEN
-    SELECT (sum(best."rank"::DOUBLE PRECISION) - min(best."rank"::DOUBLE PRECISION)) / cardinality(terms) INTO missing_one_bound
-    FROM unnest(terms) AS word(term),
-      LATERAL (SELECT s."rank" FROM "SearchTerm" s WHERE s."kind" = search_kind AND s."term" = word.term
-               ORDER BY s."rank" DESC, s."documentId" DESC LIMIT 1) best;
+    SELECT array_agg((SELECT max(s."rank") FROM "SearchTerm" s WHERE s."kind" = search_kind AND s."term" = word.term)::DOUBLE PRECISION
+                     ORDER BY word.place) INTO heads
+    FROM unnest(terms) WITH ORDINALITY AS word(term, place);
+    SELECT (sum(head) - min(head)) / cardinality(terms) INTO missing_one_bound FROM unnest(heads) AS head;
     FOREACH term_query IN ARRAY term_queries LOOP
       every_term := CASE WHEN every_term IS NULL THEN term_query ELSE every_term && term_query END;
     END LOOP;
@@ -402,7 +470,7 @@ BEGIN
   -- 8. Common words in a large table: the whole lists.
   IF read_lists AND large THEN
     SELECT page."settled", page."ids", page."ranks" INTO settled, ids, ranks
-    FROM "quotegraph_search_whole_lists"(search_kind, matches, terms, term_queries, below_rank, below_id, wanted) page;
+    FROM "quotegraph_search_whole_lists"(search_kind, matches, terms, term_queries, below_rank, below_id, wanted, at_least, heads) page;
     IF settled THEN
       RETURN QUERY SELECT * FROM unnest(ids, ranks);
       RETURN;
