@@ -168,7 +168,7 @@ for (const corpus of corpora) {
 }
 
 /** `text`'s search vector at `weight`, as SQL. */
-function weighted(text: string, weight: 'A' | 'C' | 'D'): string {
+function weighted(text: string, weight: 'A' | 'B' | 'C' | 'D'): string {
   return `setweight(to_tsvector('english', '${text}'), '${weight}')`;
 }
 
@@ -264,6 +264,86 @@ describe('search terms: the whole lists are read down to the page the threshold 
       `SELECT a."slug" FROM "quotegraph_search"('ARTICLE', 'alpha beta', NULL, NULL, 3) found JOIN "Article" a ON a."id" = found."id" ORDER BY found."rank" DESC, found."id" DESC`,
     );
     expect(best.rows).toEqual([{ slug: 't1' }, { slug: 'x' }, { slug: 'p-newer' }]);
+  });
+});
+
+// Articles holding every word in their headline are read first (migration search_headline_words): each
+// ranks at least 0.608 (one place at A), and an article missing a word from its headline at most the other
+// word's head and 0.399 (the most a word held at no weight above B ranks), over two. Here two articles hold
+// "alpha beta" in their headline once each (0.608), and "strong" holds alpha three times in its headline
+// (0.8275, alpha's head) and beta 50 times in its standfirst (0.3951): 0.6113, above both. Without it, the
+// two headlines are the page.
+describe('search terms: articles holding every word in their headline are the page only above the rest', () => {
+  let small: TestDatabase;
+  let connection: pg.Client;
+  const headlines: HandBuiltArticle[] = [
+    { slug: 'headline-older', vector: weighted('alpha beta', 'A') },
+    { slug: 'headline-newer', vector: weighted('alpha beta', 'A') },
+  ];
+  const strong = { slug: 'strong', vector: `${weighted('alpha alpha alpha', 'A')} || ${weighted(Array(50).fill('beta').join(' '), 'B')}` };
+  // Lists of 2: both words' lists are cut, as a common word's are.
+  const fillers = Array.from({ length: 6 }, (_, n) => ({ slug: `filler-${n}`, vector: weighted('alpha beta', 'C') }));
+  afterAll(async () => {
+    await connection?.end();
+    await small?.drop();
+  });
+
+  async function best(articles: HandBuiltArticle[], wanted: number): Promise<string[]> {
+    await connection?.end();
+    await small?.drop();
+    ({ database: small, connection } = await articlesSearchedAs('SET quotegraph.search_list_length = 2', articles));
+    const found = await connection.query<{ slug: string }>(
+      `SELECT a."slug" FROM "quotegraph_search"('ARTICLE', 'alpha beta', NULL, NULL, $1) found JOIN "Article" a ON a."id" = found."id"
+       ORDER BY found."rank" DESC, found."id" DESC`,
+      [wanted],
+    );
+    return found.rows.map((row) => row.slug);
+  }
+
+  it('ranks an article missing a word from its headline above them when it ranks higher', async () => {
+    expect(await best([...fillers, strong, ...headlines], 2)).toEqual(['strong', 'headline-newer']);
+  });
+
+  it('answers from the headlines alone when nothing else can rank as high', async () => {
+    expect(await best([...fillers, ...headlines], 2)).toEqual(['headline-newer', 'headline-older']);
+    const page = await connection.query(
+      `SELECT page."settled", cardinality(page."ids") AS "found"
+       FROM "quotegraph_search_headlines"('alpha & beta', NULL, '{alpha,beta}', "quotegraph_term_queries"('{alpha,beta}'), 10, 'Infinity', 2147483647, 2) page`,
+    );
+    expect(page.rows).toEqual([{ settled: true, found: 2 }]);
+  });
+});
+
+// A word's head (its best rank) bounds what a document missing the other words ranks. Once every document
+// its cut list held is gone, the list is empty and every document left with the word ranks below the cut:
+// the cut is then the head. Here alpha's list of 2 held the two "alpha-top" articles, deleted since;
+// "alpha-strong" (alpha twice in its headline: 0.76, below the cut) holds no beta and ranks 0.38 for
+// "alpha or beta", above the 12 articles holding both once in their body (0.12). Taking alpha's head for 0,
+// no article missing beta could rank above those holding both, and they would be the page.
+describe('search terms: a word whose listed documents are all gone bounds the rest by its cut', () => {
+  let small: TestDatabase;
+  let connection: pg.Client;
+  beforeAll(async () => {
+    const articles: HandBuiltArticle[] = [{ slug: 'alpha-strong', vector: weighted('alpha alpha', 'A') }];
+    for (let n = 0; n < 12; n++) articles.push({ slug: `both-${n}`, vector: weighted('alpha beta', 'C') });
+    for (let n = 0; n < 2; n++) articles.push({ slug: `alpha-top-${n}`, vector: weighted('alpha alpha alpha', 'A') });
+    ({ database: small, connection } = await articlesSearchedAs('SET quotegraph.search_list_length = 2; SET quotegraph.search_large_table = 0', articles));
+    await connection.query(`DELETE FROM "Article" WHERE "slug" LIKE 'alpha-top-%'`);
+    await connection.query('ANALYZE "Article"');
+  }, 120_000);
+  afterAll(async () => {
+    await connection?.end();
+    await small?.drop();
+  });
+
+  it('ranks the article above the cut\'s documents first', async () => {
+    const emptied = await connection.query(`SELECT count(*)::int AS "listed" FROM "SearchTerm" WHERE "kind" = 'ARTICLE' AND "term" = 'alpha'`);
+    expect(emptied.rows).toEqual([{ listed: 0 }]);
+    const best = await connection.query<{ slug: string }>(
+      `SELECT a."slug" FROM "quotegraph_search"('ARTICLE', 'alpha or beta', NULL, NULL, 3) found JOIN "Article" a ON a."id" = found."id"
+       ORDER BY found."rank" DESC, found."id" DESC`,
+    );
+    expect(best.rows.map((row) => row.slug)).toEqual(['alpha-strong', 'both-11', 'both-10']);
   });
 });
 
