@@ -58,26 +58,20 @@ DECLARE
 BEGIN
   settled := false;
   SELECT string_agg(term_query::TEXT, ' & ')::tsquery INTO every_word FROM unnest(term_queries) AS term_query;
-  IF pairs IS NULL THEN
-    SELECT count(*),
-           coalesce((array_agg(m."id" ORDER BY m."rank" DESC, m."id" DESC) FILTER (WHERE (m."rank", m."id") < (below_rank, below_id)))[1:wanted], '{}'),
-           coalesce((array_agg(m."rank" ORDER BY m."rank" DESC, m."id" DESC) FILTER (WHERE (m."rank", m."id") < (below_rank, below_id)))[1:wanted], '{}')
-      INTO read_first, ids, ranks
-    FROM (SELECT a."id", CASE WHEN a."searchVector" @@ matches THEN "quotegraph_rank"(a."searchVector", term_queries) END AS "rank"
-          FROM "Article" a
-          WHERE "quotegraph_headline_words"(a."searchVector") @@ every_word AND a."published"
-          LIMIT few + 1 OFFSET 0) m;
-  ELSE
-    SELECT count(*),
-           coalesce((array_agg(m."id" ORDER BY m."rank" DESC, m."id" DESC) FILTER (WHERE (m."rank", m."id") < (below_rank, below_id)))[1:wanted], '{}'),
-           coalesce((array_agg(m."rank" ORDER BY m."rank" DESC, m."id" DESC) FILTER (WHERE (m."rank", m."id") < (below_rank, below_id)))[1:wanted], '{}')
-      INTO read_first, ids, ranks
-    FROM (SELECT a."id", CASE WHEN a."searchVector" @@ matches THEN "quotegraph_rank"(a."searchVector", term_queries) END AS "rank"
-          FROM "Article" a
-          WHERE "quotegraph_headline_words"(a."searchVector") @@ every_word AND "quotegraph_word_pairs"(a."searchVector") @@ pairs
-            AND a."published"
-          LIMIT few + 1 OFFSET 0) m;
-  END IF;
+  -- (Written as two branches, one for each case of `pairs`: PostgreSQL keeps each branch's index and skips
+  -- the other, where a condition `pairs IS NULL OR ...` would read no index.)
+  SELECT count(*),
+         coalesce((array_agg(m."id" ORDER BY m."rank" DESC, m."id" DESC) FILTER (WHERE (m."rank", m."id") < (below_rank, below_id)))[1:wanted], '{}'),
+         coalesce((array_agg(m."rank" ORDER BY m."rank" DESC, m."id" DESC) FILTER (WHERE (m."rank", m."id") < (below_rank, below_id)))[1:wanted], '{}')
+    INTO read_first, ids, ranks
+  FROM (SELECT a."id", CASE WHEN a."searchVector" @@ matches THEN "quotegraph_rank"(a."searchVector", term_queries) END AS "rank"
+        FROM (SELECT a."id", a."searchVector" FROM "Article" a
+              WHERE pairs IS NULL AND "quotegraph_headline_words"(a."searchVector") @@ every_word AND a."published"
+              UNION ALL
+              SELECT a."id", a."searchVector" FROM "Article" a
+              WHERE pairs IS NOT NULL AND "quotegraph_headline_words"(a."searchVector") @@ every_word
+                AND "quotegraph_word_pairs"(a."searchVector") @@ pairs AND a."published") a
+        LIMIT few + 1 OFFSET 0) m;
   IF read_first > few OR cardinality(ids) < wanted THEN
     RETURN;
   END IF;
