@@ -18,13 +18,14 @@
 -- their floor of ties).
 --
 -- bench:search, alternating with the functions before, pages 1 to 3 the same (bench/results/
--- 2026-12-07-search-s10-17.md, -search-s100-17.md): articles at a million, "sanctions summit" 50.0 -> 24.5 ms,
--- "ceasefire talks" 18.1 -> 4.1, "minister summit -vote" 16.6 -> 24.9 (7,014 headlines ranked, about 3.6 us
--- each, where the whole lists settled it sooner); at 100,000, 16.5 -> 3.9, 15.6 -> 1.9, 3.8 -> 3.4; a search
--- it does not settle pays about 1 ms ("border trade harbour" 5.4 -> 6.3 at 100,000).
+-- 2026-12-07-search-s1-6.md, -search-s10-17.md, -search-s100-17.md): articles at a million, "sanctions summit"
+-- 55.9 -> 27.9 ms, "ceasefire talks" 20.1 -> 4.9, "minister summit -vote" 17.0 -> 25.1 (7,014 headlines ranked,
+-- about 3.6 us each, where the whole lists settled it sooner); at 100,000, 33.1 -> 5.0, 13.8 -> 2.5, 4.2 -> 3.9;
+-- at 10,000, 13.0 -> 2.8, 5.4 -> 4.8, 13.0 -> 2.4; a search it does not settle pays under a millisecond
+-- ("border trade harbour" 8.5 -> 8.9 at a million).
 --
 -- Tried after reading 2 (a phrase few documents hold: all ranked), before the threshold algorithm, for
--- articles of 2 to 8 words joined by AND (exclusions allowed), one of them common (its list was cut); if
+-- articles of 2 to 8 words joined by AND (exclusions allowed), common words or not; if
 -- more than `quotegraph.search_few_headlines` (8,000) articles hold every word in their headline, or
 -- fewer than a page, or the page does not rank above the bound, the readings after it go on as before.
 --
@@ -160,10 +161,9 @@ BEGIN
       RETURN;
     END IF;
   END IF;
-  any_cut := EXISTS (SELECT FROM "SearchTermList" list WHERE list."kind" = search_kind AND list."term" = ANY (terms));
-  -- 2b. Articles of common words joined by AND: those holding every word in their headline (migration
+  -- 2b. Articles of words joined by AND: those holding every word in their headline (migration
   -- search_headline_words), if 8,000 or fewer (`quotegraph.search_few_headlines`).
-  IF read_lists AND search_kind = 'ARTICLE' AND any_cut AND joined_by_and AND cardinality(terms) BETWEEN 2 AND 8 THEN
+  IF read_lists AND search_kind = 'ARTICLE' AND joined_by_and AND cardinality(terms) BETWEEN 2 AND 8 THEN
     SELECT page."settled", page."ids", page."ranks" INTO settled, ids, ranks
     FROM "quotegraph_search_headlines"(matches, pairs, terms, term_queries,
         coalesce(nullif(current_setting('quotegraph.search_few_headlines', true), '')::INTEGER, 8000), below_rank, below_id, wanted) page;
@@ -172,6 +172,7 @@ BEGIN
       RETURN;
     END IF;
   END IF;
+  any_cut := EXISTS (SELECT FROM "SearchTermList" list WHERE list."kind" = search_kind AND list."term" = ANY (terms));
   large := any_cut AND (SELECT greatest(c."reltuples", 0) >= coalesce(nullif(current_setting('quotegraph.search_large_table', true), '')::REAL, 100000)
       FROM pg_class c WHERE c."oid" = CASE search_kind WHEN 'ARTICLE' THEN '"Article"'::regclass ELSE '"Quote"'::regclass END);
   -- 3. The threshold algorithm: to depth 160 for a phrase (whose pairs more than `few_pairs` documents hold)
