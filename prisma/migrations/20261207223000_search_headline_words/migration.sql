@@ -42,6 +42,14 @@ CREATE FUNCTION "quotegraph_headline_words"(vector tsvector) RETURNS tsvector LA
 
 CREATE INDEX "Article_headlineWords_idx" ON "Article" USING GIN ("quotegraph_headline_words"("searchVector"));
 
+-- A word's head: the best rank a document holding it has for it, or more. The best rank its list holds, or
+-- its cut's if higher: every document the list does not hold ranks below the cut, and once every document a
+-- cut list held is gone the list holds none (NULL for a word no document holds).
+CREATE FUNCTION "quotegraph_term_head"(search_kind "SearchKind", term TEXT) RETURNS DOUBLE PRECISION LANGUAGE sql STABLE AS $$
+  SELECT greatest((SELECT max(s."rank") FROM "SearchTerm" s WHERE s."kind" = search_kind AND s."term" = quotegraph_term_head.term),
+                  (SELECT list."rank" FROM "SearchTermList" list WHERE list."kind" = search_kind AND list."term" = quotegraph_term_head.term))::DOUBLE PRECISION
+$$;
+
 -- The page among the articles holding every one of `terms` in their headline (and `pairs`, a phrase's word
 -- pairs, if any), and whether it is the search's page: at most `few` such articles are ranked, and the page
 -- settles the search when it is full and its last article ranks above every article missing a word from
@@ -76,16 +84,13 @@ BEGIN
   IF read_first > few OR cardinality(ids) < wanted THEN
     RETURN;
   END IF;
-  -- Each word's head: the best rank its list holds, or its cut's (every article it does not list ranks below
-  -- the cut); and the most a word ranks in an article holding it at no weight above B (256 places at B). A
-  -- word none holds leaves the bound NULL: nothing matches, and nothing is settled here.
+  -- Each word's head, and the most a word ranks in an article holding it at no weight above B (256 places
+  -- at B). A word none holds leaves the bound NULL: nothing matches, and nothing is settled here.
   SELECT (sum(head."rank") - min(head."rank")
           + ts_rank(('x:' || (SELECT string_agg(place || 'B', ',') FROM generate_series(1, 256) AS place))::tsvector, 'x')) / cardinality(terms),
          bool_and(head."rank" IS NOT NULL)
     INTO bound, settled
-  FROM (SELECT greatest((SELECT max(s."rank") FROM "SearchTerm" s WHERE s."kind" = 'ARTICLE' AND s."term" = word.term),
-                        (SELECT list."rank" FROM "SearchTermList" list WHERE list."kind" = 'ARTICLE' AND list."term" = word.term))::DOUBLE PRECISION AS "rank"
-        FROM unnest(terms) AS word(term)) head;
+  FROM (SELECT "quotegraph_term_head"('ARTICLE', word.term) AS "rank" FROM unnest(terms) AS word(term)) head;
   settled := coalesce(settled AND ranks[wanted] > bound + 1e-6, false);
 END $$;
 
@@ -216,9 +221,7 @@ BEGIN
   -- query for them all, and, if a document missing one ranks below the floor, how many the statistics say
   -- hold them all.
   IF read_lists AND large AND cardinality(terms) > 1 AND matches::TEXT !~ '[&!<(]' THEN
-    SELECT array_agg(greatest((SELECT max(s."rank") FROM "SearchTerm" s WHERE s."kind" = search_kind AND s."term" = word.term),
-                              (SELECT list."rank" FROM "SearchTermList" list WHERE list."kind" = search_kind AND list."term" = word.term))::DOUBLE PRECISION
-                     ORDER BY word.place) INTO heads
+    SELECT array_agg("quotegraph_term_head"(search_kind, word.term) ORDER BY word.place) INTO heads
     FROM unnest(terms) WITH ORDINALITY AS word(term, place);
     SELECT (sum(head) - min(head)) / cardinality(terms) INTO missing_one_bound FROM unnest(heads) AS head;
     FOREACH term_query IN ARRAY term_queries LOOP
