@@ -308,7 +308,7 @@ describe('search terms: articles holding every word in their headline are the pa
     expect(await best([...fillers, ...headlines], 2)).toEqual(['headline-newer', 'headline-older']);
     const page = await connection.query(
       `SELECT page."settled", cardinality(page."ids") AS "found"
-       FROM "quotegraph_search_headlines"('alpha & beta', NULL, '{alpha,beta}', "quotegraph_term_queries"('{alpha,beta}'), 10, 'Infinity', 2147483647, 2) page`,
+       FROM "quotegraph_search_headlines"('alpha & beta', NULL, '{alpha,beta}', "quotegraph_term_queries"('{alpha,beta}'), 'alpha & beta', 10, 'Infinity', 2147483647, 2) page`,
     );
     expect(page.rows).toEqual([{ settled: true, found: 2 }]);
   });

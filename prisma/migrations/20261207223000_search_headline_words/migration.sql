@@ -50,11 +50,11 @@ CREATE FUNCTION "quotegraph_term_head"(search_kind "SearchKind", term TEXT) RETU
                   (SELECT list."rank" FROM "SearchTermList" list WHERE list."kind" = search_kind AND list."term" = quotegraph_term_head.term))::DOUBLE PRECISION
 $$;
 
--- The page among the articles holding every one of `terms` in their headline (and `pairs`, a phrase's word
--- pairs, if any), and whether it is the search's page: at most `few` such articles are ranked, and the page
+-- The page among the articles holding every one of `terms` (`every_word`: their queries joined by AND) in
+-- their headline (and `pairs`, a phrase's word pairs, if any), and whether it is the search's page: at most `few` such articles are ranked, and the page
 -- settles the search when it is full and its last article ranks above every article missing a word from
 -- its headline (a millionth more, for rounding: ranks are single precision).
-CREATE FUNCTION "quotegraph_search_headlines"(matches tsquery, pairs tsquery, terms TEXT[], term_queries tsquery[], few INTEGER,
+CREATE FUNCTION "quotegraph_search_headlines"(matches tsquery, pairs tsquery, terms TEXT[], term_queries tsquery[], every_word tsquery, few INTEGER,
     below_rank DOUBLE PRECISION, below_id INTEGER, wanted INTEGER,
     OUT "settled" BOOLEAN, OUT "ids" INTEGER[], OUT "ranks" DOUBLE PRECISION[])
 LANGUAGE plpgsql STABLE AS $$
@@ -62,11 +62,9 @@ LANGUAGE plpgsql STABLE AS $$
 DECLARE
   -- The most an article missing a word from its headline ranks.
   bound DOUBLE PRECISION;
-  every_word tsquery;
   read_first BIGINT;
 BEGIN
   settled := false;
-  SELECT string_agg(term_query::TEXT, ' & ')::tsquery INTO every_word FROM unnest(term_queries) AS term_query;
   -- (Written as two branches, one for each case of `pairs`: PostgreSQL keeps each branch's index and skips
   -- the other, where a condition `pairs IS NULL OR ...` would read no index.)
   SELECT count(*),
@@ -124,9 +122,10 @@ DECLARE
   large BOOLEAN;
   -- How many documents the statistics say hold every word (words joined by AND, or by OR).
   every_match DOUBLE PRECISION;
-  -- Words joined by OR: the most a document missing one of them can rank, and the query for them all.
+  -- Words joined by OR: the most a document missing one of them can rank.
   heads DOUBLE PRECISION[];
   missing_one_bound DOUBLE PRECISION;
+  -- The query for every word, joined by AND.
   every_term tsquery;
   term_query tsquery;
   settled BOOLEAN;
@@ -156,6 +155,9 @@ BEGIN
     read_lists := false; -- the page goes below the list's cut
   END IF;
   term_queries := "quotegraph_term_queries"(terms);
+  FOREACH term_query IN ARRAY term_queries LOOP
+    every_term := CASE WHEN every_term IS NULL THEN term_query ELSE every_term && term_query END;
+  END LOOP;
   pairs := "quotegraph_phrase_pairs"(matches);
   -- 2. A phrase whose pairs few documents hold (4,000 unless set otherwise).
   IF read_lists AND pairs IS NOT NULL THEN
@@ -170,7 +172,7 @@ BEGIN
   -- search_headline_words), if 8,000 or fewer (`quotegraph.search_few_headlines`).
   IF read_lists AND search_kind = 'ARTICLE' AND joined_by_and AND cardinality(terms) BETWEEN 2 AND 8 THEN
     SELECT page."settled", page."ids", page."ranks" INTO settled, ids, ranks
-    FROM "quotegraph_search_headlines"(matches, pairs, terms, term_queries,
+    FROM "quotegraph_search_headlines"(matches, pairs, terms, term_queries, every_term,
         coalesce(nullif(current_setting('quotegraph.search_few_headlines', true), '')::INTEGER, 8000), below_rank, below_id, wanted) page;
     IF settled THEN
       RETURN QUERY SELECT * FROM unnest(ids, ranks);
@@ -217,16 +219,12 @@ BEGIN
   END IF;
   -- Words joined by OR only, in a large table: each word's best rank (the head of its list, or its cut's once
   -- every document its cut list held is gone: mended here, where it was taken for none), the most a
-  -- document missing one of them can rank (what the others' heads add up to, over the number of words), the
-  -- query for them all, and, if a document missing one ranks below the floor, how many the statistics say
-  -- hold them all.
+  -- document missing one of them can rank (what the others' heads add up to, over the number of words),
+  -- and, if a document missing one ranks below the floor, how many the statistics say hold them all.
   IF read_lists AND large AND cardinality(terms) > 1 AND matches::TEXT !~ '[&!<(]' THEN
     SELECT array_agg("quotegraph_term_head"(search_kind, word.term) ORDER BY word.place) INTO heads
     FROM unnest(terms) WITH ORDINALITY AS word(term, place);
     SELECT (sum(head) - min(head)) / cardinality(terms) INTO missing_one_bound FROM unnest(heads) AS head;
-    FOREACH term_query IN ARRAY term_queries LOOP
-      every_term := CASE WHEN every_term IS NULL THEN term_query ELSE every_term && term_query END;
-    END LOOP;
     IF missing_one_bound < floor_rank THEN
       every_match := "quotegraph_documents_with_every_term"(search_kind, terms);
     END IF;

@@ -1,5 +1,6 @@
 // Ranked full-text search lists over articles and quotes. A page is read by `quotegraph_search`
-// (migration search_readings holds it as it stands, one function per way of reading), which reads each word's documents best first from "SearchTerm" and ranks
+// (one function per way of reading, migration search_readings; the function trying them in turn as it
+// stands, migration search_headline_words), which reads each word's documents best first from "SearchTerm" and ranks
 // only as many documents as it must; a page read backwards ranks every match instead, and a count
 // ranks none. A rank is "quotegraph_rank": the mean, in double precision, of a document's ts_rank for
 // each word.
