@@ -91,8 +91,10 @@ interface ServerReport {
   retried: string[];
 }
 
-function failedAnswer(answer: { status: number; body: any }): boolean {
-  return answer.status !== 200 || Boolean(answer.body?.errors);
+/** What is wrong with an answer of the check (not HTTP 200, or GraphQL errors), or undefined when nothing is. */
+function failureOf(answer: { status: number; body: any }): string | undefined {
+  if (answer.status === 200 && !answer.body?.errors) return undefined;
+  return `HTTP ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`;
 }
 
 /** Starts each server behind the statement counter, checks its answers against ours, counts statements. */
@@ -112,13 +114,15 @@ async function checkAndCount(shapes: Shape[], kinds: ServerKind[], database: str
         for (const shape of shapes) {
           const query = kind === 'postgraphile' ? shape.postgraphile : shape.quotegraph;
           let first = await post(server.url, query);
-          if (failedAnswer(first)) {
+          const coldFailure = failureOf(first);
+          if (coldFailure) {
             // Sent once more: what is checked here is the answer, not a cold cache's first request.
-            report.retried.push(`${shape.name}: HTTP ${first.status} ${JSON.stringify(first.body).slice(0, 300)}`);
+            report.retried.push(`${shape.name}: ${coldFailure}`);
             first = await post(server.url, query);
           }
-          if (failedAnswer(first)) {
-            report.mismatches.push(`${shape.name}: HTTP ${first.status} ${JSON.stringify(first.body).slice(0, 300)}`);
+          const failure = failureOf(first);
+          if (failure) {
+            report.mismatches.push(`${shape.name}: ${failure}`);
             continue;
           }
           const canonical = shape.canonical(kind, first.body.data);
