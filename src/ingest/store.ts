@@ -321,7 +321,10 @@ interface NewArticle {
  * record, in one statement however many articles there are: each table's rows go in as one JSON
  * array (`n` numbers the articles), so the statement-level triggers on them run once. Search
  * vectors are computed as the rows go in: title weighs more than standfirst, standfirst more than
- * body, in search ranking. Returns the articles' ids, in order.
+ * body, in search ranking. Each article's quote count, and its topic links' copies of it, are written
+ * with it: the quotes' trigger leaves the articles this statement creates alone (migration
+ * article_counts_at_insert), where it used to write every new article's row a second time to count
+ * them. Returns the articles' ids, in order.
  */
 async function insertArticles(write: Write, articles: NewArticle[]): Promise<number[]> {
   const rows = articles.map(({ pending: { draft, options, externalId }, slug, rows: { quotes, sourceId } }, n) => {
@@ -344,6 +347,8 @@ async function insertArticles(write: Write, articles: NewArticle[]): Promise<num
       url: draft.url,
       externalId,
       titleDerived: draft.titleDerived ?? false,
+      // Its listed quotes (the article is published as it is stored).
+      quoteCount: quotes.filter((quote) => !quote.retracted).length,
       text: options.text ?? null,
       record: { title: draft.title, url: draft.url, externalId, revision: 1, contentHash: draft.contentHash, quotes: quotes.length },
     };
@@ -354,19 +359,19 @@ async function insertArticles(write: Write, articles: NewArticle[]): Promise<num
        SELECT * FROM json_to_recordset($1::json) AS draft("n" int, "slug" text, "contentHash" text, "title" text, "byline" text,
          "dateline" text, "standfirst" text, "photoCaption" text, "creditLine" text, "paragraphs" text[],
          "publishedAt" timestamp, "date" timestamp, "sourceId" int, "url" text, "externalId" text, "titleDerived" boolean,
-         "text" text, "record" jsonb)),
+         "quoteCount" int, "text" text, "record" jsonb)),
      article AS (
        INSERT INTO "Article" ("slug", "contentHash", "title", "byline", "dateline", "standfirst", "photoCaption", "creditLine",
-         "paragraphs", "body", "publishedAt", "ingestedAt", "date", "sourceId", "url", "externalId", "titleDerived", "searchVector")
+         "paragraphs", "body", "publishedAt", "ingestedAt", "date", "sourceId", "url", "externalId", "titleDerived", "quoteCount", "searchVector")
        SELECT "slug", "contentHash", "title", "byline", "dateline", "standfirst", "photoCaption", "creditLine",
-         "paragraphs", "body", "publishedAt", $2::timestamp, "date", "sourceId", "url", "externalId", "titleDerived",
+         "paragraphs", "body", "publishedAt", $2::timestamp, "date", "sourceId", "url", "externalId", "titleDerived", "quoteCount",
          setweight(to_tsvector('english', "title"), 'A') ||
          setweight(to_tsvector('english', coalesce("standfirst", '')), 'B') ||
          setweight(to_tsvector('english', "body"), 'C')
        FROM draft, array_to_string(draft."paragraphs", E'\n\n') AS "body"
        ORDER BY "n"
-       RETURNING "id", "slug"),
-     stored AS (SELECT article."id", draft.* FROM article JOIN draft ON draft."slug" = article."slug"),
+       RETURNING "id", "slug", "published"),
+     stored AS (SELECT article."id", article."published", draft.* FROM article JOIN draft ON draft."slug" = article."slug"),
      revision AS (
        INSERT INTO "ArticleRevision" ("articleId", "number", "title", "text", "contentHash", "ingestedAt", "keyName")
        SELECT "id", 1, "title", "text", "contentHash", $2::timestamp, $3::text FROM stored ORDER BY "n"),
@@ -385,9 +390,11 @@ async function insertArticles(write: Write, articles: NewArticle[]): Promise<num
        INSERT INTO "ArticleMention" ("articleId", "personId", "role")
        SELECT stored."id", mention."personId", mention."role"
        FROM json_to_recordset($6::json) AS mention("n" int, "personId" int, "role" text) JOIN stored USING ("n")),
+     -- Each link with its copies of the article's publication and count, as the links' trigger would set them.
      topics AS (
-       INSERT INTO "ArticleTopic" ("articleId", "topicId")
-       SELECT stored."id", topic."topicId" FROM json_to_recordset($7::json) AS topic("n" int, "topicId" int) JOIN stored USING ("n")),
+       INSERT INTO "ArticleTopic" ("articleId", "topicId", "articlePublished", "articleQuoteCount")
+       SELECT stored."id", topic."topicId", stored."published", stored."quoteCount"
+       FROM json_to_recordset($7::json) AS topic("n" int, "topicId" int) JOIN stored USING ("n")),
      quotes AS (
        INSERT INTO "Quote" ("articleId", "position", "text", "startOffset", "endOffset", "kind", "speakerId", "speakerDescription",
          "anchor", "occurrence", "attributionMethod", "attributionConfidence", "retracted", "date", "createdAt", "searchVector")
