@@ -782,7 +782,6 @@ async function retryingRaces<T>(store: () => Promise<T>): Promise<T> {
 const STORES_BETWEEN_STATISTICS_CHECKS = 20;
 const storesSinceStatisticsCheck = new WeakMap<SqlWriter, number>();
 
-/** Stores `draft` and everything it names in one transaction, so a failure leaves nothing behind. */
 /**
  * Plans the rest of an article's transaction generically: each prepared statement is planned once a
  * connection, not again for every article. Left to choose, PostgreSQL planned the statement reading
@@ -795,6 +794,7 @@ async function planGenerically(session: SqlSession): Promise<void> {
   await session.query(`SELECT set_config('plan_cache_mode', 'force_generic_plan', true)`, []);
 }
 
+/** Stores `draft` and everything it names in one transaction, so a failure leaves nothing behind. */
 export async function storeArticle(writer: SqlWriter, draft: ArticleDraft, options: StoreOptions = {}): Promise<StoredArticle> {
   const stored = await retryingRaces(() =>
     writer.transaction(async (session) => {
