@@ -131,6 +131,26 @@ describe.each([
   });
 
   describe('storeArticle', () => {
+    it('writes a new article\'s row once, its quotes and its topic links\' copies counted as it is inserted', async () => {
+      // Migration article_counts_at_insert: the quotes' trigger used to update every new article to count
+      // them, a second version of the row. Written once, the row has the transaction and command of its
+      // first revision, written by the same statement.
+      const alone = await storeArticle(database.writer, syntheticDraft(880));
+      const [batched] = await storeArticles(database.writer, [{ draft: syntheticDraft(881, { topics: ['Testing', 'Counting'] }) }]);
+      for (const stored of [alone, batched]) {
+        if (stored instanceof Error) throw stored;
+        const [row] = await database.prisma.$queryRawUnsafe<{ writtenOnce: boolean; quoteCount: number; quotes: number; links: string[] }[]>(
+          `SELECT a.xmin = r.xmin AND a.cmin = r.cmin AS "writtenOnce", a."quoteCount",
+                  (SELECT count(*)::int FROM "Quote" q WHERE q."articleId" = a."id") AS "quotes",
+                  ARRAY(SELECT l."articlePublished" || ' ' || l."articleQuoteCount" FROM "ArticleTopic" l WHERE l."articleId" = a."id") AS "links"
+           FROM "Article" a JOIN "ArticleRevision" r ON r."articleId" = a."id" AND r."number" = 1 WHERE a."id" = $1`,
+          stored.articleId,
+        );
+        expect(row).toEqual({ writtenOnce: true, quoteCount: 3, quotes: 3, links: row!.links.map(() => 'true 3') });
+        expect(row!.links.length).toBeGreaterThan(0);
+      }
+    });
+
     it('creates one article when the same text is ingested concurrently', async () => {
       const draft = syntheticDraft(900);
       const results = await Promise.all([1, 2, 3, 4].map(() => storeArticle(database.writer, draft)));
