@@ -34,21 +34,20 @@ const ANALYSED_EMPTY_STALE_AT_PAGES = 8;
 /** Takes the statistics of the ingested tables again where they are stale; returns the tables analysed. */
 export async function refreshIngestStatistics(writer: SqlWriter): Promise<string[]> {
   return writer.transaction(async (session) => {
-    // Each stale table with its columns, quoted, as ANALYZE lists them: "Person" ("id", "slug", ...).
-    const [row] = await session.query<{ stale: string[]; analysed: string[] }>(
-      `SELECT coalesce(array_agg(stats."relname"::text ORDER BY stats."relname"), '{}') AS "stale",
-              coalesce(array_agg(format('%I (%s)', stats."relname",
-                (SELECT string_agg(quote_ident(attribute."attname"), ', ' ORDER BY attribute."attnum")
-                 FROM pg_attribute attribute
-                 WHERE attribute."attrelid" = class."oid" AND attribute."attnum" > 0 AND NOT attribute."attisdropped"))
-                ORDER BY stats."relname"), '{}') AS "analysed"
+    // Each stale table, with its columns quoted as ANALYZE lists them: "Person" ("id", "slug", ...).
+    const stale = await session.query<{ table: string; columns: string }>(
+      `SELECT stats."relname"::text AS "table", format('%I (%s)', stats."relname",
+         (SELECT string_agg(quote_ident(attribute."attname"), ', ' ORDER BY attribute."attnum")
+          FROM pg_attribute attribute
+          WHERE attribute."attrelid" = class."oid" AND attribute."attnum" > 0 AND NOT attribute."attisdropped")) AS "columns"
        FROM pg_stat_user_tables stats JOIN pg_class class ON class."oid" = stats."relid"
        WHERE stats."schemaname" = current_schema() AND stats."relname" = ANY($1::text[])
          AND (stats."n_live_tup" - greatest(class."reltuples", 0) > greatest(class."reltuples", 0) / 2 + $2
-              OR (class."reltuples" = 0 AND pg_relation_size(class."oid") >= $3 * current_setting('block_size')::int))`,
+              OR (class."reltuples" = 0 AND pg_relation_size(class."oid") >= $3 * current_setting('block_size')::int))
+       ORDER BY stats."relname"`,
       [INGESTED_TABLES, STALE_AFTER_ROWS, ANALYSED_EMPTY_STALE_AT_PAGES],
     );
-    if (row!.analysed.length > 0) await session.query(`ANALYZE ${row!.analysed.join(', ')}`, []);
-    return row!.stale;
+    if (stale.length > 0) await session.query(`ANALYZE ${stale.map(({ columns }) => columns).join(', ')}`, []);
+    return stale.map(({ table }) => table);
   });
 }
